@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Builds the third-party libraries the WebAssembly app needs, from pinned Debian source packages, into
+# .deps/ (ignored by git). Each library lands in its own folder named by its version; a folder that is
+# complete is never rebuilt, so re-running this is cheap. Needs scripts/setup-system.sh first.
+#
+#   .deps/src/<package>-<version>/      unpacked Debian source (Debian's patches applied)
+#   .deps/wasm/<package>-<version>/     its wasm build, installed (include/, lib/)
+#   .deps/wasm/deps.cmake               paths for CMake (read by the root CMakeLists.txt under Emscripten)
+#
+# Libraries:
+#   abseil      S2's base library
+#   libtommath  the bignum arithmetic behind deps/bignum (our OpenSSL BN_* subset for S2's ExactFloat)
+#   s2geometry  built against deps/bignum's headers instead of OpenSSL
+#   imgui       only unpacked: CMake compiles its sources together with the app
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+deps=${BOKJI_DEPS_DIR:-$root/.deps}
+jobs=${BOKJI_JOBS:-$(nproc)}
+export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}  # emcc's optimiser needs Debian's node-acorn
+
+# Pinned versions. Changing one rebuilds just that library (and what depends on it).
+abseil_version=20220623.1-1+deb12u2
+tommath_version=1.2.0-6+deb12u1
+s2_version=0.10.0-6
+imgui_version=1.90.1+ds-1
+
+mkdir -p "$deps/src" "$deps/wasm"
+log_dir=$deps/logs
+mkdir -p "$log_dir"
+
+# fetch_source PACKAGE VERSION -> prints the unpacked folder
+fetch_source() {
+  local package=$1 version=$2
+  local dir=$deps/src/$package-$version
+  if [ ! -f "$dir/.unpacked" ]; then
+    rm -rf "$dir" "$deps/src/dl-$package"
+    mkdir -p "$deps/src/dl-$package"
+    (cd "$deps/src/dl-$package" && apt-get source --download-only -qq "$package=$version" >/dev/null 2>&1) || {
+      echo "build-wasm-deps: could not download source package $package=$version" >&2
+      echo "  (is the deb-src entry from scripts/setup-system.sh in place, and apt-get update run?)" >&2
+      exit 1
+    }
+    (cd "$deps/src/dl-$package" && dpkg-source -x ./*.dsc "$dir" >/dev/null 2>&1)
+    rm -rf "$deps/src/dl-$package"
+    touch "$dir/.unpacked"
+  fi
+  echo "$dir"
+}
+
+# build_step NAME PREFIX COMMAND...: runs COMMAND with its output in a log, once per PREFIX.
+build_step() {
+  local name=$1 prefix=$2
+  shift 2
+  if [ -f "$prefix/.complete" ]; then
+    return 0
+  fi
+  echo "build-wasm-deps: building $name for wasm (log: $log_dir/$name.log)"
+  rm -rf "$prefix"
+  local start=$SECONDS
+  if ! "$@" >"$log_dir/$name.log" 2>&1; then
+    echo "build-wasm-deps: $name failed; last lines of $log_dir/$name.log:" >&2
+    tail -n 30 "$log_dir/$name.log" >&2
+    exit 1
+  fi
+  touch "$prefix/.complete"
+  echo "build-wasm-deps: $name done in $((SECONDS - start)) s"
+}
+
+# ---- abseil -------------------------------------------------------------------------------------------
+abseil_src=$(fetch_source abseil "$abseil_version")
+abseil_prefix=$deps/wasm/abseil-$abseil_version
+build_abseil() {
+  emcmake cmake -S "$abseil_src" -B "$abseil_prefix.build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CXX_STANDARD=17 -DABSL_PROPAGATE_CXX_STD=ON -DBUILD_TESTING=OFF \
+    -DCMAKE_INSTALL_PREFIX="$abseil_prefix"
+  cmake --build "$abseil_prefix.build" -j "$jobs"
+  cmake --install "$abseil_prefix.build"
+  rm -rf "$abseil_prefix.build"
+}
+build_step abseil "$abseil_prefix" build_abseil
+
+# ---- libtommath + our BN_* layer ------------------------------------------------------------------------
+tommath_src=$(fetch_source libtommath "$tommath_version")
+tommath_prefix=$deps/wasm/libtommath-$tommath_version
+build_tommath() {
+  mkdir -p "$tommath_prefix/lib" "$tommath_prefix/include" "$tommath_prefix.build"
+  # One emcc per file, $jobs at a time: its ~170 small files take 90 s one by one.
+  ls "$tommath_src"/bn_*.c | xargs -P "$jobs" -I{} sh -c \
+    'emcc -O2 -I"$1" -c "$2" -o "$3/$(basename "$2" .c).o"' _ "$tommath_src" {} "$tommath_prefix.build"
+  emar rcs "$tommath_prefix/lib/libtommath.a" "$tommath_prefix.build"/*.o
+  cp "$tommath_src"/tommath*.h "$tommath_prefix/include/"
+  rm -rf "$tommath_prefix.build"
+}
+build_step libtommath "$tommath_prefix" build_tommath
+
+# ---- s2geometry -----------------------------------------------------------------------------------------
+# Built against deps/bignum/include (our <openssl/bn.h>), so its key includes a hash of that header.
+bignum_hash=$(cat "$root"/deps/bignum/include/openssl/*.h | sha256sum | cut -c1-12)
+s2_src=$(fetch_source s2geometry "$s2_version")
+s2_prefix=$deps/wasm/s2geometry-$s2_version-bn$bignum_hash
+build_s2() {
+  # Its CMakeLists pins C++11, which abseil 2022 no longer supports: build a copy with C++17.
+  sed -i 's/set(CMAKE_CXX_STANDARD 11)/set(CMAKE_CXX_STANDARD 17)/' "$s2_src/CMakeLists.txt"
+  emcmake cmake -S "$s2_src" -B "$s2_prefix.build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DBUILD_SHARED_LIBS=OFF -DBUILD_EXAMPLES=OFF -DBUILD_TESTING=OFF -DWITH_GFLAGS=OFF -DWITH_GLOG=OFF \
+    -DWITH_PYTHON=OFF -DCMAKE_PREFIX_PATH="$abseil_prefix" -Dabsl_DIR="$abseil_prefix/lib/cmake/absl" \
+    -DOPENSSL_INCLUDE_DIR="$root/deps/bignum/include" \
+    -DOPENSSL_CRYPTO_LIBRARY="$tommath_prefix/lib/libtommath.a" \
+    -DOPENSSL_SSL_LIBRARY="$tommath_prefix/lib/libtommath.a" \
+    -DCMAKE_INSTALL_PREFIX="$s2_prefix"
+  cmake --build "$s2_prefix.build" -j "$jobs" --target s2
+  cmake --install "$s2_prefix.build"
+  rm -rf "$s2_prefix.build"
+}
+build_step s2geometry "$s2_prefix" build_s2
+
+# ---- imgui: sources only --------------------------------------------------------------------------------
+imgui_src=$(fetch_source imgui "$imgui_version")
+
+# ---- paths for CMake ------------------------------------------------------------------------------------
+cat >"$deps/wasm/deps.cmake.tmp" <<CMAKE
+# Written by scripts/build-wasm-deps.sh; do not edit.
+set(BOKJI_WASM_ABSEIL_PREFIX "$abseil_prefix")
+set(BOKJI_WASM_TOMMATH_PREFIX "$tommath_prefix")
+set(BOKJI_WASM_S2_PREFIX "$s2_prefix")
+set(BOKJI_IMGUI_SOURCE_DIR "$imgui_src")
+CMAKE
+mv "$deps/wasm/deps.cmake.tmp" "$deps/wasm/deps.cmake"
+echo "build-wasm-deps: ready ($deps/wasm/deps.cmake)"

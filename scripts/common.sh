@@ -1,0 +1,54 @@
+# Shared by scripts/run.sh and scripts/test.sh: set-up and build steps, each safe to repeat.
+# Sourced, not run. Expects $root (the repository) to be set.
+
+export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
+data_root=${BOKJI_DATA_DIR:-$root/../shared/data}
+jobs=${BOKJI_JOBS:-$(nproc)}
+
+# step NAME COMMAND...: prints what runs and how long it took.
+step() {
+  local name=$1
+  shift
+  local start=$SECONDS
+  echo "==> $name"
+  "$@"
+  echo "    ($name: $((SECONDS - start)) s)"
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+setup_all() {
+  step "install Debian packages" as_root bash "$root/scripts/setup-system.sh"
+  step "build wasm dependencies" bash "$root/scripts/build-wasm-deps.sh"
+  if [ ! -d "$data_root" ]; then
+    echo "No shared data at $data_root (set BOKJI_DATA_DIR to the folder holding boundaries/, facilities/, services/)" >&2
+    exit 1
+  fi
+}
+
+build_native() {
+  step "configure native" cmake --preset native -DBOKJI_SHARED_DATA_DIR="$data_root" >/dev/null
+  step "build native" cmake --build --preset native -j "$jobs" "$@"
+}
+
+build_wasm() {
+  step "configure wasm" cmake --preset wasm -DBOKJI_SHARED_DATA_DIR="$data_root" >/dev/null
+  step "build wasm" cmake --build --preset wasm -j "$jobs" "$@"
+}
+
+# Imports the real shared data into the sample bundle the app serves. Prints the importer's summary.
+site_dir=$root/build/site
+import_sample() {
+  mkdir -p "$site_dir/data"
+  step "import sample data" "$root/build/native/geodata/geodata" import \
+    --config "$root/geodata/config/jeonbuk-sample.json" --data-root "$data_root" \
+    --out "$site_dir/data/jeonbuk-sample.bundle" --report "$site_dir/data/import-report"
+}
+
+# Copies the web build's files next to the bundle.
+assemble_site() {
+  mkdir -p "$site_dir"
+  cp -r "$root/build/wasm/web/site/." "$site_dir/"
+}
