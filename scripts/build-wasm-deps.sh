@@ -69,8 +69,13 @@ build_step() {
 
 # ---- abseil -------------------------------------------------------------------------------------------
 abseil_src=$(fetch_source abseil "$abseil_version")
-abseil_prefix=$deps/wasm/abseil-$abseil_version
+# "-r2": the recipe changed (Debian's -latomic patch removed), so older builds are not reused.
+abseil_prefix=$deps/wasm/abseil-$abseil_version-r2
 build_abseil() {
+  # Debian's latomic.diff adds "-Wl,--push-state,--as-needed -latomic -Wl,--pop-state" to every target;
+  # wasm-ld knows none of these and wasm needs no libatomic. Drop that line (idempotent).
+  sed -i '/"-Wl,--push-state,--as-needed" "-latomic" "-Wl,--pop-state"/d' \
+    "$abseil_src/absl/copts/AbseilConfigureCopts.cmake"
   emcmake cmake -S "$abseil_src" -B "$abseil_prefix.build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_CXX_STANDARD=17 -DABSL_PROPAGATE_CXX_STD=ON -DBUILD_TESTING=OFF \
     -DCMAKE_INSTALL_PREFIX="$abseil_prefix"
@@ -98,7 +103,7 @@ build_step libtommath "$tommath_prefix" build_tommath
 # Built against deps/bignum/include (our <openssl/bn.h>), so its key includes a hash of that header.
 bignum_hash=$(cat "$root"/deps/bignum/include/openssl/*.h | sha256sum | cut -c1-12)
 s2_src=$(fetch_source s2geometry "$s2_version")
-s2_prefix=$deps/wasm/s2geometry-$s2_version-bn$bignum_hash
+s2_prefix=$deps/wasm/s2geometry-$s2_version-absl$abseil_version-bn$bignum_hash
 build_s2() {
   # Its CMakeLists pins C++11, which abseil 2022 no longer supports: build a copy with C++17.
   sed -i 's/set(CMAKE_CXX_STANDARD 11)/set(CMAKE_CXX_STANDARD 17)/' "$s2_src/CMakeLists.txt"

@@ -36,7 +36,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates dpkg-dev xz-utils
   # native libraries
   libs2-dev libssl-dev libabsl-dev libgdal-dev gdal-bin nlohmann-json3-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libtommath-dev
   # WebAssembly toolchain (Debian's emscripten 3.1.6) and the node modules its optimiser needs
   emscripten node-acorn
   # Korean font and the subsetter
