@@ -1,0 +1,501 @@
+#include "geodata/import_config.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <utility>
+
+#include "nlohmann/json.hpp"
+
+namespace bokji::geodata {
+namespace {
+
+using nlohmann::json;
+
+// ---------------------------------------------------------------------------------------------------------
+// Vocabularies: the words configs use for our enums.
+// ---------------------------------------------------------------------------------------------------------
+
+constexpr std::pair<const char*, SourceKind> kKindNames[] = {
+    {"boundaries", SourceKind::kBoundaries},
+    {"facilities", SourceKind::kFacilities},
+    {"programs_central", SourceKind::kProgramsCentral},
+    {"programs_local", SourceKind::kProgramsLocal},
+    {"programs_private", SourceKind::kProgramsPrivate},
+    {"programs_detail", SourceKind::kProgramsDetail},
+};
+
+constexpr std::pair<const char*, FacilityCategory> kCategoryNames[] = {
+    {"노인", FacilityCategory::kElderly},
+    {"장애인", FacilityCategory::kDisability},
+    {"아동", FacilityCategory::kChild},
+    {"청소년", FacilityCategory::kYouth},
+    {"여성·가족", FacilityCategory::kWomenFamily},
+    {"한부모", FacilityCategory::kSingleParent},
+    {"노숙인", FacilityCategory::kHomeless},
+    {"정신건강", FacilityCategory::kMentalHealth},
+    {"종합사회복지관", FacilityCategory::kCommunityWelfare},
+    {"행정복지센터", FacilityCategory::kAdminCenter},
+    {"의료", FacilityCategory::kMedical},
+    {"약국", FacilityCategory::kPharmacy},
+    {"기타", FacilityCategory::kOther},
+};
+
+constexpr std::pair<const char*, TargetSet> kTargetNames[] = {
+    {"노인", kTargetElderly},
+    {"장애인", kTargetDisabled},
+    {"아동", kTargetChildren},
+    {"청소년", kTargetYouth},
+    {"여성", kTargetWomen},
+    {"가족", kTargetFamily},
+    {"한부모·조손", kTargetSingleParent},
+    {"노숙인", kTargetHomeless},
+    {"다문화", kTargetMultiCultural},
+    {"저소득", kTargetLowIncome},
+    {"보훈대상자", kTargetVeteran},
+    {"임산부", kTargetPregnant},
+    {"정신건강", kTargetMentalHealth},
+    {"지역주민", kTargetResidents},
+    {"청년", kTargetYoungAdult},
+    {"다자녀", kTargetManyChildren},
+    {"1인가구", kTargetSingleHousehold},
+};
+
+constexpr std::pair<const char*, ProgramLevel> kLevelNames[] = {
+    {"central", ProgramLevel::kCentral},
+    {"province", ProgramLevel::kProvince},
+    {"city", ProgramLevel::kCity},
+    {"private", ProgramLevel::kPrivate},
+};
+
+template <typename T, size_t N>
+std::optional<T> LookUp(const std::pair<const char*, T> (&names)[N], const std::string& word) {
+  for (const auto& [name, value] : names)
+    if (word == name) return value;
+  return std::nullopt;
+}
+
+template <typename T, size_t N>
+std::string ListNames(const std::pair<const char*, T> (&names)[N]) {
+  std::string list;
+  for (const auto& entry : names) list += (list.empty() ? "" : ", ") + std::string(entry.first);
+  return list;
+}
+
+// Which "columns" keys each kind accepts.
+const std::set<std::string>& ColumnFields(SourceKind kind) {
+  static const std::set<std::string> kBoundaryFields = {"code", "name"};
+  static const std::set<std::string> kFacilityFields = {
+      "id", "name", "road_address", "lot_address", "phone", "hours", "operator",
+      "x",  "y",    "sigungu"};
+  static const std::set<std::string> kProgramFields = {
+      "service_id",   "name",        "provider",      "sido",
+      "sigungu",      "summary",     "eligibility",   "selection_criteria",
+      "how_to_apply", "contact",     "apply_url",     "provision",
+      "cycle",        "life_stages", "target_groups", "themes",
+      "updated"};
+  switch (kind) {
+    case SourceKind::kBoundaries:
+      return kBoundaryFields;
+    case SourceKind::kFacilities:
+      return kFacilityFields;
+    default:
+      return kProgramFields;
+  }
+}
+
+std::string Join(const std::set<std::string>& words) {
+  std::string list;
+  for (const std::string& word : words) list += (list.empty() ? "" : ", ") + word;
+  return list;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading JSON values with errors that say where: "sources[2].columns.name: expected a string".
+// ---------------------------------------------------------------------------------------------------------
+
+class ConfigReader {
+ public:
+  ConfigReader(std::string config_dir, std::string data_root)
+      : config_dir_(std::move(config_dir)), data_root_(std::move(data_root)) {}
+
+  Result<ImportConfig> Read(const json& root) {
+    ImportConfig config;
+    if (!root.is_object()) return Fail("config", "expected a JSON object");
+    if (!CheckKeys(root, "config", {"title", "province", "sources"})) return error_;
+    if (!GetString(root, "title", "config", &config.title, /*required=*/true)) return error_;
+
+    const json* province = Member(root, "province");
+    if (province == nullptr || !province->is_object()) {
+      return Fail("config.province", "expected {\"code\": 35, \"names\": [\"전북특별자치도\", …]}");
+    }
+    if (!CheckKeys(*province, "province", {"code", "names"})) return error_;
+    const json* code = Member(*province, "code");
+    if (code == nullptr || !code->is_number_unsigned() || code->get<uint64_t>() == 0 ||
+        code->get<uint64_t>() > 99) {
+      return Fail("province.code", "expected the 2-digit KOSTAT 도 code, e.g. 35");
+    }
+    config.province_code = code->get<uint32_t>();
+    if (!GetStringList(*province, "names", "province", &config.province_names)) return error_;
+    if (config.province_names.empty())
+      return Fail("province.names", "name the province at least once");
+
+    const json* sources = Member(root, "sources");
+    if (sources == nullptr || !sources->is_array() || sources->empty()) {
+      return Fail("config.sources", "expected a non-empty array of sources");
+    }
+    std::set<std::string> ids;
+    for (size_t i = 0; i < sources->size(); ++i) {
+      const std::string where = "sources[" + std::to_string(i) + "]";
+      SourceConfig source;
+      if (!ReadSource((*sources)[i], where, &source)) return error_;
+      if (!ids.insert(source.id).second)
+        return Fail(where + ".id", "'" + source.id + "' is used twice");
+      config.sources.push_back(std::move(source));
+    }
+    return config;
+  }
+
+ private:
+  bool ReadSource(const json& node, const std::string& where, SourceConfig* source) {
+    if (!node.is_object()) return Failed(where, "expected an object");
+    if (!CheckKeys(node, where,
+                   {"id", "kind", "file", "format", "layer", "row_element", "encoding", "crs",
+                    "open_options", "columns", "category", "targets", "service_id_url_param",
+                    "region_name", "level", "province_check", "metadata"})) {
+      return false;
+    }
+    if (!GetString(node, "id", where, &source->id, true)) return false;
+    const std::string at = where + " ('" + source->id + "')";
+    std::string kind;
+    if (!GetString(node, "kind", at, &kind, true)) return false;
+    const std::optional<SourceKind> parsed_kind = LookUp(kKindNames, kind);
+    if (!parsed_kind)
+      return Failed(at + ".kind", "'" + kind + "' is not one of " + ListNames(kKindNames));
+    source->kind = *parsed_kind;
+
+    std::string file;
+    if (!GetString(node, "file", at, &file, true)) return false;
+    if (!ResolvePath(file, at + ".file", &source->path)) return false;
+    if (!GetString(node, "format", at, &source->format, false)) return false;
+    if (!GetString(node, "layer", at, &source->layer, false)) return false;
+    if (!GetString(node, "row_element", at, &source->row_element, false)) return false;
+    if (!GetString(node, "crs", at, &source->crs, false)) return false;
+    if (!GetStringList(node, "open_options", at, &source->open_options)) return false;
+    if (!GetString(node, "service_id_url_param", at, &source->service_id_url_param, false))
+      return false;
+    if (!GetString(node, "region_name", at, &source->region_name, false)) return false;
+
+    std::string encoding = "UTF-8";
+    if (!GetString(node, "encoding", at, &encoding, false)) return false;
+    if (encoding == "UTF-8") {
+      source->encoding = Encoding::kUtf8;
+    } else if (encoding == "CP949" || encoding == "EUC-KR") {
+      source->encoding = Encoding::kCp949;  // CP949 is a superset of EUC-KR
+    } else {
+      return Failed(at + ".encoding", "'" + encoding + "' is not one of UTF-8, CP949");
+    }
+
+    if (const json* check = Member(node, "province_check")) {
+      if (!check->is_boolean()) return Failed(at + ".province_check", "expected true or false");
+      source->province_check = check->get<bool>();
+    }
+    if (Member(node, "level") != nullptr) {
+      if (source->kind != SourceKind::kProgramsDetail) {
+        return Failed(at + ".level", "only programs_detail sources take a level");
+      }
+      std::string level;
+      if (!GetString(node, "level", at, &level, true)) return false;
+      const std::optional<ProgramLevel> parsed = LookUp(kLevelNames, level);
+      if (!parsed)
+        return Failed(at + ".level", "'" + level + "' is not one of " + ListNames(kLevelNames));
+      source->detail_level = *parsed;
+    }
+
+    if (!ReadColumns(node, at, source)) return false;
+    if (Member(node, "category") != nullptr) {
+      if (source->kind != SourceKind::kFacilities) {
+        return Failed(at + ".category", "only facilities have a category");
+      }
+      if (!ReadCategory(node["category"], at + ".category", &source->category)) return false;
+    } else if (source->kind == SourceKind::kFacilities) {
+      return Failed(at + ".category",
+                    "facilities need a category (fixed, or {\"column\", \"map\"})");
+    }
+    if (const json* targets = Member(node, "targets")) {
+      if (source->kind == SourceKind::kBoundaries)
+        return Failed(at + ".targets", "regions have no targets");
+      if (!ReadTargets(*targets, at + ".targets", &source->targets)) return false;
+    }
+
+    const json* metadata = Member(node, "metadata");
+    if (metadata == nullptr || !metadata->is_object()) {
+      return Failed(at + ".metadata",
+                    "expected {\"name\", \"publisher\", \"licence\", \"data_date\"}");
+    }
+    const std::string meta_at = at + ".metadata";
+    if (!CheckKeys(*metadata, meta_at, {"name", "publisher", "licence", "data_date"})) return false;
+    if (!GetString(*metadata, "name", meta_at, &source->metadata.name, true)) return false;
+    if (!GetString(*metadata, "publisher", meta_at, &source->metadata.publisher, true))
+      return false;
+    if (!GetString(*metadata, "licence", meta_at, &source->metadata.licence, true)) return false;
+    std::string date;
+    if (!GetString(*metadata, "data_date", meta_at, &date, true)) return false;
+    source->metadata.data_date = ParseDate(date);
+    if (source->metadata.data_date == 0) {
+      return Failed(meta_at + ".data_date", "'" + date + "' is not a date like 2019-12-31");
+    }
+    return true;
+  }
+
+  bool ReadColumns(const json& node, const std::string& at, SourceConfig* source) {
+    const json* columns = Member(node, "columns");
+    if (columns == nullptr || !columns->is_object()) {
+      return Failed(at + ".columns",
+                    "expected an object mapping our fields to the file's column names");
+    }
+    const std::set<std::string>& allowed = ColumnFields(source->kind);
+    for (const auto& [field, value] : columns->items()) {
+      const std::string field_at = at + ".columns." + field;
+      if (allowed.count(field) == 0) {
+        return Failed(field_at, "unknown field for " + std::string(SourceKindName(source->kind)) +
+                                    "; fields: " + Join(allowed));
+      }
+      std::vector<std::string> names;
+      if (value.is_string()) {
+        names.push_back(value.get<std::string>());
+      } else if (value.is_array() && !value.empty()) {
+        for (const json& name : value) {
+          if (!name.is_string())
+            return Failed(field_at, "expected a column name or a list of them");
+          names.push_back(name.get<std::string>());
+        }
+      } else {
+        return Failed(field_at, "expected a column name or a list of them");
+      }
+      source->columns[field] = std::move(names);
+    }
+    auto has = [&](const char* field) { return source->columns.count(field) > 0; };
+    switch (source->kind) {
+      case SourceKind::kBoundaries:
+        if (!has("code") || !has("name"))
+          return Failed(at + ".columns", "boundaries need code and name");
+        break;
+      case SourceKind::kFacilities:
+        if (!has("name")) return Failed(at + ".columns", "facilities need a name column");
+        if (has("x") != has("y")) {
+          return Failed(at + ".columns",
+                        "give both x and y, or neither to use the file's point geometry");
+        }
+        break;
+      default:
+        if (!has("name")) return Failed(at + ".columns", "programs need a name column");
+        if (source->kind == SourceKind::kProgramsDetail && !has("service_id")) {
+          return Failed(at + ".columns", "programs_detail needs a service_id column to merge on");
+        }
+        break;
+    }
+    if (source->province_check && source->kind >= SourceKind::kProgramsCentral && !has("sido")) {
+      return Failed(at + ".province_check", "programs are checked by their sido column: map it");
+    }
+    if (!source->service_id_url_param.empty() && !has("service_id")) {
+      return Failed(at + ".service_id_url_param", "needs a service_id column");
+    }
+    return true;
+  }
+
+  bool ReadCategory(const json& node, const std::string& at, CategoryRule* rule) {
+    if (node.is_string()) {
+      rule->fixed = Category(node.get<std::string>(), at);
+      return rule->fixed.has_value();
+    }
+    if (!node.is_object()) return Failed(at, "expected a category name or {\"column\", \"map\"}");
+    if (!CheckKeys(node, at, {"column", "map", "default"})) return false;
+    if (!GetString(node, "column", at, &rule->column, true)) return false;
+    const json* map = Member(node, "map");
+    if (map == nullptr || !map->is_object())
+      return Failed(at + ".map", "expected {value: category}");
+    for (const auto& [value, category] : map->items()) {
+      if (!category.is_string()) return Failed(at + ".map." + value, "expected a category name");
+      const std::optional<FacilityCategory> parsed =
+          Category(category.get<std::string>(), at + ".map");
+      if (!parsed) return false;
+      rule->map[value] = *parsed;
+    }
+    if (Member(node, "default") != nullptr) {
+      if (!node["default"].is_string()) return Failed(at + ".default", "expected a category name");
+      rule->fallback = Category(node["default"].get<std::string>(), at + ".default");
+      if (!rule->fallback) return false;
+    }
+    return true;
+  }
+
+  std::optional<FacilityCategory> Category(const std::string& word, const std::string& at) {
+    std::optional<FacilityCategory> category = LookUp(kCategoryNames, word);
+    if (!category)
+      Failed(at, "'" + word + "' is not a category; categories: " + ListNames(kCategoryNames));
+    return category;
+  }
+
+  // A list of target names → bits.
+  bool TargetList(const json& node, const std::string& at, TargetSet* bits) {
+    if (node.is_string()) return TargetList(json::array({node}), at, bits);
+    if (!node.is_array()) return Failed(at, "expected a list of target groups");
+    for (const json& word : node) {
+      const std::optional<TargetSet> target =
+          word.is_string() ? LookUp(kTargetNames, word.get<std::string>()) : std::nullopt;
+      if (!target) {
+        return Failed(at,
+                      word.dump() + " is not a target group; groups: " + ListNames(kTargetNames));
+      }
+      *bits |= *target;
+    }
+    return true;
+  }
+
+  bool ReadTargets(const json& node, const std::string& at, TargetRule* rule) {
+    if (!node.is_object()) return TargetList(node, at, &rule->fixed);
+    if (!CheckKeys(node, at, {"fixed", "column", "map"})) return false;
+    if (const json* fixed = Member(node, "fixed")) {
+      if (!TargetList(*fixed, at + ".fixed", &rule->fixed)) return false;
+    }
+    if (!GetString(node, "column", at, &rule->column, false)) return false;
+    const json* map = Member(node, "map");
+    if (rule->column.empty() != (map == nullptr)) return Failed(at, "give column and map together");
+    if (map != nullptr) {
+      if (!map->is_object()) return Failed(at + ".map", "expected {value: [target groups]}");
+      for (const auto& [value, targets] : map->items()) {
+        TargetSet bits = 0;
+        if (!TargetList(targets, at + ".map." + value, &bits)) return false;
+        rule->map[value] = bits;
+      }
+    }
+    return true;
+  }
+
+  bool ResolvePath(const std::string& file, const std::string& at, std::string* path) {
+    static const std::string kDataRoot = "${data_root}";
+    std::string resolved = file;
+    const size_t marker = resolved.find(kDataRoot);
+    if (marker != std::string::npos) {
+      if (data_root_.empty()) {
+        return Failed(at, "'" + file + "' uses ${data_root}: pass --data-root DIR");
+      }
+      resolved.replace(marker, kDataRoot.size(), data_root_);
+    } else if (!std::filesystem::path(resolved).is_absolute()) {
+      resolved = (std::filesystem::path(config_dir_) / resolved).string();
+    }
+    *path = resolved;
+    return true;
+  }
+
+  // ---- small JSON helpers ----
+
+  static const json* Member(const json& object, const char* key) {
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+  }
+
+  bool CheckKeys(const json& object, const std::string& at, const std::set<std::string>& allowed) {
+    for (const auto& item : object.items()) {
+      if (allowed.count(item.key()) == 0) {
+        return Failed(at + "." + item.key(), "unknown key; keys here: " + Join(allowed));
+      }
+    }
+    return true;
+  }
+
+  bool GetString(const json& object, const char* key, const std::string& at, std::string* out,
+                 bool required) {
+    const json* value = Member(object, key);
+    if (value == nullptr) return required ? Failed(at + "." + key, "missing") : true;
+    if (!value->is_string()) return Failed(at + "." + key, "expected a string");
+    *out = value->get<std::string>();
+    if (required && out->empty()) return Failed(at + "." + key, "must not be empty");
+    return true;
+  }
+
+  bool GetStringList(const json& object, const char* key, const std::string& at,
+                     std::vector<std::string>* out) {
+    const json* value = Member(object, key);
+    if (value == nullptr) return true;
+    if (!value->is_array()) return Failed(at + "." + key, "expected a list of strings");
+    for (const json& item : *value) {
+      if (!item.is_string()) return Failed(at + "." + key, "expected a list of strings");
+      out->push_back(item.get<std::string>());
+    }
+    return true;
+  }
+
+  bool Failed(const std::string& at, const std::string& message) {
+    if (error_.ok()) error_ = Status::Error("config error at " + at + ": " + message);
+    return false;
+  }
+  Status Fail(const std::string& at, const std::string& message) {
+    Failed(at, message);
+    return error_;
+  }
+
+  std::string config_dir_;
+  std::string data_root_;
+  Status error_;
+};
+
+}  // namespace
+
+const char* SourceKindName(SourceKind kind) {
+  for (const auto& [name, value] : kKindNames)
+    if (value == kind) return name;
+  return "?";
+}
+
+Result<ImportConfig> ParseImportConfig(std::string_view json_text, const std::string& config_dir,
+                                       const std::string& data_root) {
+  const json root = json::parse(json_text, /*cb=*/nullptr, /*allow_exceptions=*/false,
+                                /*ignore_comments=*/true);
+  if (root.is_discarded()) {
+    // Parse again with exceptions only to learn where the syntax error is.
+    std::string where;
+    try {
+      const json reparsed = json::parse(json_text, nullptr, true, true);
+    } catch (const json::parse_error& error) {
+      where = error.what();
+    }
+    return Status::Error("config is not valid JSON: " + where);
+  }
+  return ConfigReader(config_dir, data_root).Read(root);
+}
+
+Result<ImportConfig> LoadImportConfig(const std::string& config_path,
+                                      const std::string& data_root) {
+  std::ifstream file(config_path, std::ios::binary);
+  if (!file) return Status::Error("cannot open config file '" + config_path + "'");
+  std::ostringstream text;
+  text << file.rdbuf();
+  const std::string config_dir = std::filesystem::path(config_path).parent_path().string();
+  Result<ImportConfig> config =
+      ParseImportConfig(text.str(), config_dir.empty() ? "." : config_dir, data_root);
+  if (!config.ok()) return Status::Error(config_path + ": " + config.status().message());
+  return config;
+}
+
+Date ParseDate(std::string_view text) {
+  std::string digits;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      digits += c;
+    } else if (c != '-' && c != '.' && c != '/' && c != ' ') {
+      return 0;
+    }
+  }
+  if (digits.size() != 8) return 0;
+  const Date date = static_cast<Date>(std::stoul(digits));
+  const uint32_t month = date / 100 % 100;
+  const uint32_t day = date % 100;
+  if (date / 10000 < 1900 || month < 1 || month > 12 || day < 1 || day > 31) return 0;
+  return date;
+}
+
+}  // namespace bokji::geodata

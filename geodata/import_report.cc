@@ -1,0 +1,228 @@
+#include "geodata/import_report.h"
+
+#include <cstdio>
+#include <map>
+#include <utility>
+
+#include "nlohmann/json.hpp"
+
+namespace bokji::geodata {
+
+const char* RejectReasonName(RejectReason reason) {
+  switch (reason) {
+    case RejectReason::kMissingName:
+      return "missing_name";
+    case RejectReason::kNoCoordinates:
+      return "no_coordinates";
+    case RejectReason::kUnparseableCoordinate:
+      return "unparseable_coordinate";
+    case RejectReason::kCrsTransformFailed:
+      return "crs_transform_failed";
+    case RejectReason::kOutsideKorea:
+      return "outside_korea";
+    case RejectReason::kOutsideProvince:
+      return "outside_province";
+    case RejectReason::kDuplicate:
+      return "duplicate";
+    case RejectReason::kMissingCode:
+      return "missing_code";
+    case RejectReason::kBadGeometry:
+      return "bad_geometry";
+    case RejectReason::kUnknownRegion:
+      return "unknown_region";
+  }
+  return "?";
+}
+
+const char* WarningKindName(WarningKind kind) {
+  switch (kind) {
+    case WarningKind::kLatLonSwapped:
+      return "lat_lon_swapped";
+    case WarningKind::kOutsideStatedSigungu:
+      return "outside_stated_sigungu";
+    case WarningKind::kSharedCoordinate:
+      return "shared_coordinate";
+    case WarningKind::kNoSigunguPolygon:
+      return "no_sigungu_polygon";
+    case WarningKind::kUnmappedCategory:
+      return "unmapped_category";
+    case WarningKind::kProvinceWide:
+      return "province_wide";
+    case WarningKind::kLabelFallback:
+      return "label_fallback";
+  }
+  return "?";
+}
+
+// Korean labels for the readable report.
+namespace {
+
+const char* RejectReasonKorean(RejectReason reason) {
+  switch (reason) {
+    case RejectReason::kMissingName:
+      return "이름 없음";
+    case RejectReason::kNoCoordinates:
+      return "좌표 없음";
+    case RejectReason::kUnparseableCoordinate:
+      return "좌표 해석 불가";
+    case RejectReason::kCrsTransformFailed:
+      return "좌표계 변환 실패";
+    case RejectReason::kOutsideKorea:
+      return "국내 범위 밖";
+    case RejectReason::kOutsideProvince:
+      return "해당 도 밖";
+    case RejectReason::kDuplicate:
+      return "중복";
+    case RejectReason::kMissingCode:
+      return "행정구역 코드 없음";
+    case RejectReason::kBadGeometry:
+      return "경계 도형 없음";
+    case RejectReason::kUnknownRegion:
+      return "시군 이름 불일치";
+  }
+  return "?";
+}
+
+const char* WarningKindKorean(WarningKind kind) {
+  switch (kind) {
+    case WarningKind::kLatLonSwapped:
+      return "위도·경도 뒤바뀜 (바로잡음)";
+    case WarningKind::kOutsideStatedSigungu:
+      return "기재된 시군구 밖";
+    case WarningKind::kSharedCoordinate:
+      return "같은 좌표 공유";
+    case WarningKind::kNoSigunguPolygon:
+      return "시군구·읍면동 경계 밖";
+    case WarningKind::kUnmappedCategory:
+      return "분류 매핑 없음";
+    case WarningKind::kProvinceWide:
+      return "도 전역으로 처리";
+    case WarningKind::kLabelFallback:
+      return "라벨 위치 대체";
+  }
+  return "?";
+}
+
+}  // namespace
+
+void SourceReport::Reject(int row, RejectReason reason, std::string detail) {
+  rejected.push_back({row, reason, std::move(detail)});
+}
+
+void SourceReport::Warn(int row, WarningKind kind, std::string detail) {
+  warnings.push_back({row, kind, std::move(detail)});
+}
+
+bool SourceReport::CountsAddUp() const {
+  return rows_read == rows_placed + static_cast<int>(rejected.size()) && rows_merged <= rows_placed;
+}
+
+int SourceReport::Count(RejectReason reason) const {
+  int count = 0;
+  for (const Rejection& rejection : rejected) count += rejection.reason == reason;
+  return count;
+}
+
+int SourceReport::Count(WarningKind kind) const {
+  int count = 0;
+  for (const Warning& warning : warnings) count += warning.kind == kind;
+  return count;
+}
+
+int ImportReport::FacilitiesRejected() const {
+  int count = 0;
+  for (const SourceReport& source : sources)
+    if (source.kind == "facilities") count += static_cast<int>(source.rejected.size());
+  return count;
+}
+
+std::string ReportJson(const ImportReport& report) {
+  using nlohmann::json;
+  json sources = json::array();
+  for (const SourceReport& source : report.sources) {
+    json rejected = json::array();
+    std::map<std::string, int> by_reason;
+    for (const Rejection& r : source.rejected) {
+      rejected.push_back(
+          {{"row", r.row}, {"reason", RejectReasonName(r.reason)}, {"detail", r.detail}});
+      ++by_reason[RejectReasonName(r.reason)];
+    }
+    json warnings = json::array();
+    std::map<std::string, int> by_kind;
+    for (const Warning& w : source.warnings) {
+      warnings.push_back({{"row", w.row}, {"kind", WarningKindName(w.kind)}, {"detail", w.detail}});
+      ++by_kind[WarningKindName(w.kind)];
+    }
+    sources.push_back({{"id", source.id},
+                       {"kind", source.kind},
+                       {"file", source.file},
+                       {"rows_read", source.rows_read},
+                       {"rows_placed", source.rows_placed},
+                       {"rows_merged", source.rows_merged},
+                       {"rows_rejected", source.rejected.size()},
+                       {"rejected_by_reason", by_reason},
+                       {"warnings_by_kind", by_kind},
+                       {"rejected", rejected},
+                       {"warnings", warnings}});
+  }
+  json root = {{"title", report.title},
+               {"config", report.config_path},
+               {"bundle", report.bundle_path},
+               {"bundle_bytes", report.bundle_bytes},
+               {"seconds", report.seconds},
+               {"facilities", report.facilities},
+               {"facilities_rejected", report.FacilitiesRejected()},
+               {"programs", report.programs},
+               {"regions", report.regions},
+               {"sources", sources}};
+  return root.dump(2) + "\n";
+}
+
+std::string ReportText(const ImportReport& report) {
+  std::string text;
+  auto line = [&](const std::string& s) { text += s + "\n"; };
+  line("복지지도 가져오기 보고서 / import report");
+  line("제목 title: " + report.title);
+  line("설정 config: " + report.config_path);
+  line("번들 bundle: " + report.bundle_path + " (" + std::to_string(report.bundle_bytes) +
+       " bytes)");
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.2f", report.seconds);
+  line("시간 time: " + std::string(seconds) + " s");
+  line("시설 facilities: " + std::to_string(report.facilities) + " placed, " +
+       std::to_string(report.FacilitiesRejected()) + " rejected");
+  line("복지서비스 programs: " + std::to_string(report.programs));
+  line("행정구역 regions: " + std::to_string(report.regions));
+  for (const SourceReport& source : report.sources) {
+    line("");
+    line("== " + source.id + " (" + source.kind + ")");
+    line("   " + source.file);
+    line("   읽음 read " + std::to_string(source.rows_read) + " = 반영 placed " +
+         std::to_string(source.rows_placed) +
+         (source.rows_merged ? " (병합 merged " + std::to_string(source.rows_merged) + ")" : "") +
+         " + 제외 rejected " + std::to_string(source.rejected.size()) + "; 경고 warnings " +
+         std::to_string(source.warnings.size()));
+    for (const Rejection& r : source.rejected) {
+      line("   제외 rejected row " + std::to_string(r.row) + ": " + RejectReasonKorean(r.reason) +
+           " / " + RejectReasonName(r.reason) + (r.detail.empty() ? "" : " — " + r.detail));
+    }
+    for (const Warning& w : source.warnings) {
+      line("   경고 warning row " + std::to_string(w.row) + ": " + WarningKindKorean(w.kind) +
+           " / " + WarningKindName(w.kind) + (w.detail.empty() ? "" : " — " + w.detail));
+    }
+  }
+  return text;
+}
+
+std::string SummaryLine(const ImportReport& report) {
+  char line[256];
+  std::snprintf(
+      line, sizeof line,
+      "geodata: %d facilities placed, %d rejected; %d programs; %d regions; bundle %zu bytes; "
+      "%.2f s",
+      report.facilities, report.FacilitiesRejected(), report.programs, report.regions,
+      report.bundle_bytes, report.seconds);
+  return line;
+}
+
+}  // namespace bokji::geodata

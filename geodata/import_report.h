@@ -1,0 +1,104 @@
+// What an import did with every row: the counts per source, each rejected row with its reason, and
+// the warnings about rows that were kept. Written as REPORT.json (for machines) and REPORT.txt (for
+// people).
+//
+//   bokji::geodata::SourceReport& source = report.sources.emplace_back();
+//   source.Reject(12, bokji::geodata::RejectReason::kOutsideKorea, "lat 0, lon 0");
+//   source.Warn(14, bokji::geodata::WarningKind::kSharedCoordinate, "same point as row 13");
+//   if (!source.CountsAddUp()) ...  // rows_read == rows_placed + rejected.size()
+//
+// Row numbers are 1-based positions among a file's data rows (the header is not counted; in a CSV
+// without line breaks inside cells, row N is on line N + 1). Row 0 marks a note about the whole
+// source.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace bokji::geodata {
+
+// Why a row was left out. The JSON report uses the snake_case names from RejectReasonName.
+enum class RejectReason {
+  kMissingName,            // missing_name: the name cell is empty
+  kNoCoordinates,          // no_coordinates: empty x or y cell, or no geometry
+  kUnparseableCoordinate,  // unparseable_coordinate: x or y is not a number ("abc")
+  kCrsTransformFailed,     // crs_transform_failed: PROJ could not convert the point
+  kOutsideKorea,  // outside_korea: not within lat 33–39, lon 124–132, even with x and y swapped
+  kOutsideProvince,  // outside_province: in Korea but not in the declared 도
+  kDuplicate,        // duplicate: same id as an earlier row, or same name within 30 m of one
+  kMissingCode,      // missing_code: a region without a usable KOSTAT code
+  kBadGeometry,      // bad_geometry: a region without a polygon
+  kUnknownRegion,    // unknown_region: a program's 시군 matches no boundary name
+};
+const char* RejectReasonName(RejectReason reason);
+
+// Something worth a look in a row that was kept.
+enum class WarningKind {
+  kLatLonSwapped,  // lat_lon_swapped: x and y were swapped in the file; the importer swapped them
+                   // back
+  kOutsideStatedSigungu,  // outside_stated_sigungu: the point lies in another 시군구 than the row
+                          // states
+  kSharedCoordinate,  // shared_coordinate: another facility has exactly the same point
+  kNoSigunguPolygon,  // no_sigungu_polygon: inside the province but in no 시군구 / 읍면동 polygon
+  kUnmappedCategory,  // unmapped_category: the category column's value is not in the config's map
+  kProvinceWide,   // province_wide: a local program's region is the province itself or its agency
+  kLabelFallback,  // label_fallback: no point-on-surface; the label is the first vertex
+};
+const char* WarningKindName(WarningKind kind);
+
+struct Rejection {
+  int row = 0;
+  RejectReason reason = RejectReason::kMissingName;
+  std::string detail;  // the values involved, in plain words
+};
+
+struct Warning {
+  int row = 0;
+  WarningKind kind = WarningKind::kSharedCoordinate;
+  std::string detail;
+};
+
+struct SourceReport {
+  std::string id;
+  std::string kind;  // SourceKindName
+  std::string file;
+  int rows_read = 0;
+  int rows_placed = 0;  // rows that became (or were merged into) a record
+  int rows_merged = 0;  // of rows_placed: rows merged into a record of an earlier row or source
+  std::vector<Rejection> rejected;
+  std::vector<Warning> warnings;
+
+  void Reject(int row, RejectReason reason, std::string detail);
+  void Warn(int row, WarningKind kind, std::string detail);
+  // rows_read == rows_placed + rejected.size() (every row accounted for exactly once) and
+  // rows_merged <= rows_placed. RunImport fails with an internal error otherwise, in every build
+  // type.
+  bool CountsAddUp() const;
+  // How many rejections / warnings have this reason / kind.
+  int Count(RejectReason reason) const;
+  int Count(WarningKind kind) const;
+};
+
+struct ImportReport {
+  std::string title;
+  std::string config_path;
+  std::string bundle_path;
+  std::vector<SourceReport> sources;  // in the order they ran
+  int facilities = 0;
+  int programs = 0;
+  int regions = 0;
+  size_t bundle_bytes = 0;
+  double seconds = 0;  // wall time of the whole import, reading to writing
+
+  int FacilitiesRejected() const;  // over facility sources
+};
+
+// The machine-readable report (pretty-printed JSON, UTF-8).
+std::string ReportJson(const ImportReport& report);
+// The readable summary: totals, then per source the counts, every rejected row and every warning.
+std::string ReportText(const ImportReport& report);
+// The line printed at the end of a successful import.
+std::string SummaryLine(const ImportReport& report);
+
+}  // namespace bokji::geodata
