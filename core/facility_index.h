@@ -1,0 +1,129 @@
+// FacilityIndex: a static spatial index over facility points for "within a radius", "inside a map
+// rectangle" and "the k nearest" queries, each with an optional category / target / region filter.
+//
+//   bokji::FacilityIndex index(dataset.facilities);       // ids are positions in
+//   dataset.facilities bokji::FacilityFilter elderly; elderly.categories =
+//   bokji::CategoryBit(bokji::FacilityCategory::kElderly); index.VisitWithin({35.8242, 127.1480},
+//   2000, elderly,
+//                     [&](uint32_t id) { Show(dataset.facilities[id]); });
+//   std::vector<bokji::Neighbor> nearest;
+//   index.Nearest({35.8242, 127.1480}, 10, {}, &nearest);  // closest first, distance_m exact
+//
+// How it works. The index is built once and never changes. It keeps flat arrays sorted by the
+// points' leaf S2CellId (kdbush-style: no nodes, no pointers), so the points of any S2 cell form
+// one contiguous run found by binary search. A query starts from the (at most 4) cells around its
+// region that S2 uses for a cell-union bound, walks down the cell hierarchy only where a cell holds
+// many points and may meet the region, and tests the remaining runs point by point on a float copy
+// of each point's unit vector. A point within ~0.6 m of the region's edge, where float rounding
+// could decide, is re-tested on its exact LatLng, so results agree exactly with DistanceMeters()
+// and with the rectangle's bounds on the stored coordinates.
+//
+// Queries are const and allocate nothing per visited point: they may run on many threads at once.
+//
+// Index
+//   - IndexedPoint, FacilityFilter, Neighbor   the inputs and outputs of the index
+//   - FacilityIndex                             building and the three queries
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "absl/functional/function_ref.h"
+#include "core/model.h"
+
+namespace bokji {
+
+// What the index needs of one facility (benchmarks build these directly).
+struct IndexedPoint {
+  LatLng position;  // REQUIRES: lat in [-90, 90], lng in [-180, 180]
+  FacilityCategory category = FacilityCategory::kOther;
+  TargetSet targets = 0;
+  uint32_t sigungu_code = 0;  // KOSTAT 5-digit; 0 unknown
+  uint32_t emd_code = 0;      // KOSTAT 7-digit; 0 unknown
+};
+
+// Which points a query reports. The default accepts every point.
+struct FacilityFilter {
+  CategorySet categories = kAllCategories;  // DEFAULT: all
+  TargetSet any_target = 0;  // DEFAULT 0: no target filter; else facility.targets & any_target != 0
+  // DEFAULT 0: anywhere; else a 2-digit 도, 5-digit 시군구 or 7-digit 읍면동 code. A point's 시군구
+  // is its sigungu_code, or the first 5 digits of its emd_code when sigungu_code is 0; its 도 is
+  // the first 2 digits of its 시군구. REQUIRES: 0 or a code of 2, 5 or 7 digits.
+  uint32_t region_code = 0;
+
+  bool Accepts(const IndexedPoint& p) const;
+  // True when the filter accepts every point (queries then skip it).
+  bool AcceptsAll() const;
+};
+
+struct Neighbor {
+  uint32_t id;        // the point's position in the vector the index was built from
+  double distance_m;  // DistanceMeters(query, point)
+};
+
+class FacilityIndex {
+ public:
+  FacilityIndex() = default;  // empty
+  // Ids are positions in the given vector; the index copies what it needs.
+  explicit FacilityIndex(const std::vector<Facility>& facilities);
+  explicit FacilityIndex(const std::vector<IndexedPoint>& points);
+
+  size_t size() const { return entries_.size(); }
+
+  // Visits every accepted point with DistanceMeters(center, point) <= radius_m, in no particular
+  // order. visit(uint32_t id). A negative radius visits nothing.
+  void VisitWithin(LatLng center, double radius_m, const FacilityFilter& filter,
+                   absl::FunctionRef<void(uint32_t)> visit) const;
+
+  // Visits every accepted point with lo.lat <= lat <= hi.lat and lo.lng <= lng <= hi.lng (on the
+  // stored coordinates), in no particular order. If lo.lng > hi.lng the rectangle crosses the
+  // antimeridian: then lng >= lo.lng or lng <= hi.lng. REQUIRES: lo.lat <= hi.lat, all values in
+  // range.
+  void VisitInRect(LatLng lo, LatLng hi, const FacilityFilter& filter,
+                   absl::FunctionRef<void(uint32_t)> visit) const;
+
+  // Writes to *out (cleared first) the k accepted points nearest to center with DistanceMeters <=
+  // max_distance_m, closest first; equal distances in increasing id order. Fewer than k if there
+  // are not that many. DEFAULT max_distance_m: unlimited.
+  void Nearest(LatLng center, size_t k, const FacilityFilter& filter, std::vector<Neighbor>* out,
+               double max_distance_m = std::numeric_limits<double>::infinity()) const;
+
+  // The exact position the point was indexed with. REQUIRES: id < size().
+  LatLng position(uint32_t id) const;
+
+  // Bytes held by the index's arrays (for benchmarks and memory reports).
+  size_t MemoryBytes() const;
+
+ private:
+  // The query machinery (cell walks, per-point tests), defined in facility_index.cc.
+  struct Impl;
+
+  // What a query reads of every point it considers, in one 16-byte record: the point's unit vector
+  // (S2Point) rounded to float (within 2^-24, 0.4 m, of exact) and its id.
+  struct Entry {
+    float x, y, z;
+    uint32_t id;
+  };
+
+  void Build(std::vector<IndexedPoint> points_by_id);
+  bool AcceptsAt(size_t i, const FacilityFilter& filter) const;
+
+  // Sorted by cell id; entry i of each array describes the same point.
+  std::vector<uint64_t> cell_ids_;  // leaf S2CellId
+  // Every kSampleStride-th cell id (facility_index.cc): small enough to stay in cache, it takes the
+  // first steps of every binary search over cell_ids_, which would otherwise each miss the cache.
+  std::vector<uint64_t> cell_id_samples_;
+  std::vector<Entry> entries_;
+  std::vector<FacilityCategory> categories_;
+  std::vector<TargetSet> targets_;
+  std::vector<uint32_t> sigungu_codes_;  // filled in from emd_code when the point's was 0
+  std::vector<uint32_t> emd_codes_;
+  std::vector<LatLng>
+      positions_;  // exact, for distances reported and the re-test near a query's edge
+  // Indexed by id: where the point is in the sorted arrays (for position(id)).
+  std::vector<uint32_t> sorted_index_of_id_;
+};
+
+}  // namespace bokji
