@@ -1,0 +1,52 @@
+// The bundle: one versioned binary file that holds a whole Dataset (facilities, programs,
+// regions, sources).
+//
+// The importer writes it once; the app downloads it and loads it. The layout follows
+// kdbush/flatbush: a small header, a section table, and sections that are flat little-endian arrays
+// of fixed-size records whose strings point into one shared string blob. Everything is 8-byte
+// aligned, so a future zero-copy reader can map the arrays in place; for now LoadBundle copies
+// everything into the model.h structs. docs/bundle-format.md has the byte layout.
+//
+//   std::vector<uint8_t> bytes = bokji::WriteBundle(data);          // importer
+//   bokji::Result<bokji::Dataset> loaded = bokji::LoadBundle(bytes.data(), bytes.size());  // app
+//   if (!loaded.ok()) ShowError(loaded.status().message());
+//
+// Guarantees of LoadBundle, for any input bytes at all:
+//   - it never crashes, never reads outside [bytes, bytes + size), and allocates at most a
+//     small multiple of `size` (every count is derived from a section's byte length and checked
+//     against it);
+//   - a truncated buffer, a wrong magic, a wrong format version and a checksum mismatch each
+//     fail with their own plain-English message (the UI maps it to Korean);
+//   - a Dataset it returns is consistent: enum values are in range and every Facility::source
+//     and Program::source indexes Dataset::sources.
+// Sections with ids this version does not know are skipped, so a newer writer may add sections
+// without breaking older apps; changing an existing record layout needs a new kBundleFormatVersion.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "core/model.h"
+#include "core/status.h"
+
+namespace bokji {
+
+// The version this code writes and the only one it reads. Bump it when a record layout changes.
+inline constexpr uint32_t kBundleFormatVersion = 1;
+
+// Serialises everything in `data` (every field of model.h's structs). Deterministic: the same
+// input gives the same bytes.
+// REQUIRES: every Facility::source and Program::source is < data.sources.size(), and every enum
+// holds one of its named values (LoadBundle rejects bundles that break these).
+std::vector<uint8_t> WriteBundle(const Dataset& data);
+
+// Parses a bundle produced by WriteBundle. `bytes` may be null when `size` is 0. The result does
+// not point into `bytes`: the buffer can be freed afterwards.
+Result<Dataset> LoadBundle(const uint8_t* bytes, size_t size);
+
+// CRC-32 (IEEE 802.3, the zlib/PNG one: reflected polynomial 0xEDB88320, initial and final xor
+// 0xFFFFFFFF) of `size` bytes. Crc32(nullptr, 0) == 0. Exposed for tests and tools.
+uint32_t Crc32(const uint8_t* bytes, size_t size);
+
+}  // namespace bokji
