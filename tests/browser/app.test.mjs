@@ -1,0 +1,251 @@
+// The app in headless Chromium against the sample bundle: it loads cleanly, draws the basemap and the
+// markers where the shared data (read independently, reference.mjs) says they are, opens a facility's
+// card on a click or tap, and pans and zooms the way the pointer asks. Screenshots go to
+// build/test-artifacts/.
+import assert from 'node:assert/strict';
+import {after, before, test} from 'node:test';
+
+import {appState, launchBrowser, openApp, samplePng, screenshot, settle, startServer} from './harness.mjs';
+import {boundaryRings, disabilityCentres, project, underOverlay, unproject} from './reference.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const sum = (p) => p[0] + p[1] + p[2];
+const saturation = (p) => Math.max(...p) - Math.min(...p);
+const distance = (a, b) => Math.hypot(a.x - b.x, a.y - b.y);
+const sameName = (a, b) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+
+async function expectReady(page) {
+  const state = await page.evaluate(() => ({state: window.bokjiPage.state, error: window.bokjiPage.error}));
+  assert.equal(state.state, 'ready', `the app failed to start: ${JSON.stringify(state.error)}`);
+}
+
+// Every `step`th vertex of the province's outline that is on screen and not under a panel, in CSS pixels.
+function provinceOutlinePoints(view, step = 7) {
+  const points = [];
+  for (const ring of boundaryRings('provinces')) {
+    for (let i = 0; i < ring.length; i += step) {
+      const p = project(view, ring[i][1], ring[i][0]);
+      if (p.x < 6 || p.y < 6 || p.x > view.canvas.css_width - 6 || p.y > view.canvas.css_height - 6) continue;
+      if (underOverlay(view, p.x, p.y, 8)) continue;
+      points.push(p);
+    }
+  }
+  return points;
+}
+
+// Grid points well outside the province's bounding box (sea or neighbouring land: no data drawn there).
+function pointsOutsideProvince(view) {
+  let [minLat, maxLat, minLng, maxLng] = [90, -90, 180, -180];
+  for (const ring of boundaryRings('provinces')) {
+    for (const [lng, lat] of ring) {
+      minLat = Math.min(minLat, lat); maxLat = Math.max(maxLat, lat);
+      minLng = Math.min(minLng, lng); maxLng = Math.max(maxLng, lng);
+    }
+  }
+  const points = [];
+  for (let x = 10; x < view.canvas.css_width; x += 37) {
+    for (let y = 10; y < view.canvas.css_height; y += 37) {
+      const ll = unproject(view, x, y);
+      const outside = ll.lat < minLat - 0.03 || ll.lat > maxLat + 0.03 || ll.lng < minLng - 0.03 || ll.lng > maxLng + 0.03;
+      if (outside && !underOverlay(view, x, y, 6)) points.push({x, y});
+    }
+  }
+  return points;
+}
+
+// The 장애인복지관 that the app draws as single markers (not inside a cluster), with their screen positions.
+function singleDisabilityMarkers(view) {
+  const result = [];
+  for (const centre of disabilityCentres()) {
+    const p = project(view, centre.lat, centre.lng);
+    const marker = view.markers.find((m) => m.count === 1 && distance(m, p) < 1.5);
+    if (marker && !underOverlay(view, p.x, p.y, 12)) result.push({...centre, ...p, facility: marker.facility});
+  }
+  return result;
+}
+
+test('desktop: loads, draws the map where the data says, and responds to the pointer', async (t) => {
+  const page = await openApp(browser, server.url + '/', {width: 1280, height: 800});
+  await expectReady(page);
+  let view = await appState(page, 2);
+  await screenshot(page, 'desktop-start');
+
+  await t.test('no console errors and no page errors', () => {
+    assert.deepEqual(page.problems, []);
+  });
+
+  await t.test('the bundle loaded with facilities, programs and every region level', () => {
+    assert.ok(view.facilities > 0 && view.programs > 0 && view.regions > 0, JSON.stringify(view));
+    assert.ok(view.triangles > 0 && view.segments > 0);
+  });
+
+  await t.test('every character of the data and the UI has a glyph', () => {
+    assert.deepEqual(view.missing_glyphs, []);
+  });
+
+  await t.test('the province outline is drawn where the boundary file puts it', async () => {
+    view = await settle(page);
+    const {png} = await screenshot(page, 'desktop-boundaries');
+    const outline = provinceOutlinePoints(view);
+    assert.ok(outline.length >= 100, `only ${outline.length} outline points on screen`);
+    const onLine = await samplePng(browser, png, outline.map((p) => [p.x, p.y]), 2);
+    const dark = onLine.filter((s) => sum(s.darkest) < 450).length;
+    assert.ok(dark >= 0.95 * outline.length, `${dark} of ${outline.length} outline points have a dark line pixel`);
+
+    // Control: far outside the province nothing is drawn but the background (so the check above can fail).
+    const outside = pointsOutsideProvince(view);
+    assert.ok(outside.length >= 20, `only ${outside.length} points outside`);
+    const empty = await samplePng(browser, png, outside.map((p) => [p.x, p.y]), 0);
+    const background = empty[0].pixel;
+    const same = empty.filter((s) => s.pixel.every((v, i) => Math.abs(v - background[i]) <= 2)).length;
+    assert.ok(same >= 0.95 * outside.length, `${same} of ${outside.length} outside points are background`);
+    assert.ok(dark && sum(background) > 450, 'the background is light and the lines dark');
+  });
+
+  let singles;
+  await t.test('each 장애인복지관 of the source file has a marker of one colour at its position', async () => {
+    singles = singleDisabilityMarkers(view);
+    assert.ok(singles.length >= 5, `only ${singles.length} single markers found: ${JSON.stringify(view.markers)}`);
+    const {png} = await screenshot(page, 'desktop-markers');
+    const pixels = await samplePng(browser, png, singles.map((s) => [s.x, s.y]), 0);
+    for (const [i, s] of pixels.entries())
+      assert.ok(saturation(s.pixel) > 80, `${singles[i].name}: pixel ${s.pixel} is not a marker colour`);
+    for (const s of pixels) assert.deepEqual(s.pixel, pixels[0].pixel, 'one category, one colour');
+  });
+
+  await t.test('a click on a marker opens that facility\'s card; Escape closes it', async () => {
+    const target = singles[0];
+    const panelsBefore = view.overlays.length;
+    await page.mouse.click(target.x, target.y);
+    view = await settle(page);
+    assert.ok(sameName(view.selected_name, target.name), `selected "${view.selected_name}", clicked ${target.name}`);
+    assert.equal(view.selected, target.facility);
+    assert.ok(view.overlays.length > panelsBefore, 'a card panel appeared');
+    await screenshot(page, 'desktop-card');
+    await page.keyboard.press('Escape');
+    view = await settle(page);
+    assert.equal(view.selected, -1);
+  });
+
+  await t.test('the wheel zooms in around the pointer', async () => {
+    const before = await settle(page);
+    const at = {x: 700, y: 430};
+    const anchor = unproject(before, at.x, at.y);
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.wheel(0, -300);
+    view = await settle(page);
+    assert.ok(view.zoom > before.zoom + 0.5, `zoom ${before.zoom} -> ${view.zoom}`);
+    const moved = project(view, anchor.lat, anchor.lng);
+    assert.ok(distance(moved, at) < 1, `the point under the pointer moved to ${JSON.stringify(moved)}`);
+  });
+
+  await t.test('a drag moves the map with the pointer', async () => {
+    const before = await settle(page);
+    const from = {x: 640, y: 420}, to = {x: 760, y: 500};
+    const anchor = unproject(before, from.x, from.y);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, {steps: 8});
+    await page.mouse.up();
+    view = await settle(page);
+    assert.ok(Math.abs(view.zoom - before.zoom) < 1e-9, 'a drag does not zoom');
+    const moved = project(view, anchor.lat, anchor.lng);
+    assert.ok(distance(moved, to) < 1, `the grabbed point is at ${JSON.stringify(moved)}, not under the pointer`);
+    assert.equal(view.selected, -1, 'a drag is not a click');
+  });
+
+  await t.test('the + button zooms in one level and - out one level, keeping the centre', async () => {
+    const before = await settle(page);
+    const h = before.canvas.css_height;
+    // The zoom buttons are the panel at the bottom right.
+    const panel = before.overlays.filter((r) => r[1] > h / 2 && r[0] > before.canvas.css_width / 2)
+        .sort((a, b) => (b[2] - b[0]) * (b[3] - b[1]) - (a[2] - a[0]) * (a[3] - a[1]))
+        .find((r) => r[3] - r[1] > 60);
+    assert.ok(panel, `no zoom panel in ${JSON.stringify(before.overlays)}`);
+    const x = (panel[0] + panel[2]) / 2;
+    await page.mouse.click(x, panel[1] + (panel[3] - panel[1]) * 0.27);
+    view = await settle(page);
+    assert.ok(Math.abs(view.zoom - (before.zoom + 1)) < 1e-3, `zoom ${before.zoom} -> ${view.zoom}`);
+    assert.ok(Math.abs(view.center[0] - before.center[0]) < 1e-6 && Math.abs(view.center[1] - before.center[1]) < 1e-6);
+    await page.mouse.click(x, panel[1] + (panel[3] - panel[1]) * 0.73);
+    view = await settle(page);
+    assert.ok(Math.abs(view.zoom - before.zoom) < 1e-3, `zoom back ${before.zoom} -> ${view.zoom}`);
+  });
+
+  await t.test('a double click zooms in one level around the pointer', async () => {
+    const before = await settle(page);
+    const at = {x: 820, y: 380};
+    const anchor = unproject(before, at.x, at.y);
+    await page.mouse.dblclick(at.x, at.y);
+    view = await settle(page);
+    assert.ok(Math.abs(view.zoom - (before.zoom + 1)) < 1e-3, `zoom ${before.zoom} -> ${view.zoom}`);
+    assert.ok(distance(project(view, anchor.lat, anchor.lng), at) < 1);
+    await screenshot(page, 'desktop-zoomed');
+  });
+
+  await t.test('still no console errors', () => assert.deepEqual(page.problems, []));
+  await page.context().close();
+});
+
+test('high-DPI: the drawing buffer has device pixels and the outline is still in place', async () => {
+  const page = await openApp(browser, server.url + '/', {width: 900, height: 700, scale: 2});
+  await expectReady(page);
+  const view = await settle(page);
+  assert.equal(view.canvas.pixel_ratio, 2);
+  assert.equal(view.canvas.pixel_width, Math.round(view.canvas.css_width * 2));
+  assert.equal(view.canvas.pixel_height, Math.round(view.canvas.css_height * 2));
+  assert.deepEqual(view.missing_glyphs, []);
+  const {png} = await screenshot(page, 'hidpi');
+  const outline = provinceOutlinePoints(view);
+  const onLine = await samplePng(browser, png, outline.map((p) => [p.x * 2, p.y * 2]), 4);
+  const dark = onLine.filter((s) => sum(s.darkest) < 450).length;
+  assert.ok(dark >= 0.95 * outline.length, `${dark} of ${outline.length} outline points have a dark line pixel`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('phone: a tap opens the card at the bottom; two fingers pinch-zoom', async () => {
+  const page = await openApp(browser, server.url + '/', {width: 390, height: 844, scale: 3, mobile: true});
+  await expectReady(page);
+  let view = await settle(page);
+  await screenshot(page, 'phone-start');
+  const singles = singleDisabilityMarkers(view);
+  assert.ok(singles.length >= 1, 'a single marker to tap');
+  const target = singles[0];
+  await page.touchscreen.tap(target.x, target.y);
+  view = await settle(page);
+  assert.ok(sameName(view.selected_name, target.name), `selected "${view.selected_name}", tapped ${target.name}`);
+  const card = view.overlays.find((r) => r[3] > view.canvas.css_height - 20 && r[2] - r[0] > view.canvas.css_width * 0.9);
+  assert.ok(card, `a full-width card at the bottom: ${JSON.stringify(view.overlays)}`);
+  await screenshot(page, 'phone-card');
+
+  // Pinch: two fingers 100 px apart move to 200 px apart around the same middle.
+  const cdp = await page.context().newCDPSession(page);
+  const before = view;
+  const mid = {x: 195, y: 300};
+  const touch = async (type, spread) => cdp.send('Input.dispatchTouchEvent', {
+    type,
+    touchPoints: type === 'touchEnd' ? [] : [
+      {x: mid.x - spread / 2, y: mid.y, id: 1}, {x: mid.x + spread / 2, y: mid.y, id: 2}],
+  });
+  await touch('touchStart', 100);
+  for (let spread = 110; spread <= 200; spread += 10) await touch('touchMove', spread);
+  await touch('touchEnd', 0);
+  view = await settle(page);
+  assert.ok(Math.abs(view.zoom - (before.zoom + 1)) < 0.05, `pinch x2 should zoom one level: ${before.zoom} -> ${view.zoom}`);
+  const anchor = unproject(before, mid.x, mid.y);
+  assert.ok(distance(project(view, anchor.lat, anchor.lng), mid) < 3, 'the pinch keeps its middle in place');
+  await screenshot(page, 'phone-pinched');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -1,0 +1,123 @@
+// The app: one loaded Dataset shown as a map with facility markers, a facility card, a legend that filters
+// by category, and a data summary. Owns the view, the basemap, the font and the UI state; draws one frame at
+// a time when web/main.cc asks.
+//
+//   std::string detail;
+//   StringId failure;
+//   std::unique_ptr<App> app = App::Create(std::move(dataset), std::move(font_bytes), &failure, &detail);
+//   if (!app) ShowErrorScreen(Text(StringId::kErrorTitle), Text(failure), detail.c_str());
+//   ... every animation frame: if (TakeFrameRequest()) app->Frame();
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/cluster.h"
+#include "core/model.h"
+#include "web/basemap.h"
+#include "web/font.h"
+#include "web/map_view.h"
+#include "web/strings.h"
+#include "web/theme.h"
+
+namespace bokji::web {
+
+class App {
+ public:
+  // Builds the font atlas, the basemap and the marker clusters. REQUIRES: a current WebGL2 context, an
+  // ImGui context with the OpenGL3 renderer initialised, and the canvas size known (AttachInput ran).
+  // On failure returns null and says why (`failure` names the message, `detail` the technical reason).
+  static std::unique_ptr<App> Create(Dataset data, std::vector<uint8_t> font_ttf, StringId* failure,
+                                     std::string* detail);
+
+  // Draws one frame: reads input, lays out the UI, renders the map and ImGui.
+  void Frame();
+
+  // The state tests look at (view, visible markers, selection, font coverage, start-up times), as JSON.
+  std::string DebugJson() const;
+  // Adds a start-up phase's duration to DebugJson's "startup_ms".
+  void RecordStartupTime(const char* phase, double ms);
+
+ private:
+  struct VisibleMarker {
+    ImVec2 screen;
+    float radius;
+    uint32_t count;
+    uint32_t facility_id;  // the member's id when count == 1
+    ClusterId cluster;
+    LatLng centre;
+  };
+  struct Animation {
+    bool active = false;
+    double start_ms = 0, duration_ms = 0;
+    double from_zoom = 0, to_zoom = 0;
+    Mercator from_center, to_center;
+    bool anchored = false;  // keep `anchor_world` under `anchor_screen` (zooms around a point)
+    Mercator anchor_world;
+    ImVec2 anchor_screen;
+  };
+
+  App(Dataset data, std::vector<uint8_t> font_ttf);
+
+  bool BuildFont(float pixel_ratio);
+  void RebuildClusters();
+  void FitToData(bool animate);
+  void AnimateZoomAround(ImVec2 anchor, double levels);
+  void AnimateTo(Mercator center, double zoom);
+  void StepAnimation();
+
+  void HandleMapInput();
+  void HandleMapClick(ImVec2 position);
+  void UpdateCursor();
+
+  void CollectMarkers();  // the clusters and markers in view, into visible_markers_
+  void DrawLabels(ImDrawList* draw_list);
+  void DrawMarkers(ImDrawList* draw_list);
+  void DrawScaleBar(ImDrawList* draw_list);
+  void DrawAttribution(ImDrawList* draw_list);
+
+  void DrawHeaderPanel();
+  void DrawZoomControls();
+  void DrawFacilityCard();
+  void DrawChooser();
+  void DrawDataInfo();
+
+  bool IsNarrow() const;
+
+  Dataset data_;
+  Theme theme_;
+  AppFont font_;
+  float font_pixel_ratio_ = 0;
+  Basemap basemap_;
+  MapView view_;
+  Animation animation_;
+  double last_frame_ms_ = 0;
+  int frame_count_ = 0;
+
+  MarkerClusters all_clusters_;
+  MarkerClusters clusters_;  // all_clusters_ filtered by the legend
+  CategorySet visible_categories_ = kAllCategories;
+  int category_counts_[kFacilityCategoryCount] = {};
+  std::vector<VisibleMarker> visible_markers_;
+  std::vector<LatLng> label_positions_;  // by region
+  std::vector<ImVec4> overlay_rects_;    // what covers the map this frame (panels, scale bar), for tests
+  std::string startup_json_;             // "phase":ms pairs
+
+  // Pointer gesture state.
+  bool dragging_ = false;
+  bool drag_moved_ = false;
+  ImVec2 press_position_;
+  bool pinch_was_active_ = false;
+  ImVec2 last_pinch_center_;
+  float last_pinch_distance_ = 0;
+  int hovered_marker_ = -1;  // index into visible_markers_
+
+  // Selection and panels.
+  int selected_ = -1;                // facility id with its card open
+  std::vector<uint32_t> chooser_;   // facilities at one spot, offered as a list
+  bool show_data_info_ = false;
+  bool legend_open_ = true;
+};
+
+}  // namespace bokji::web

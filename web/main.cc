@@ -1,0 +1,111 @@
+// The app's entry point. index.html fetches the font and the bundle (showing progress), copies them into
+// wasm memory and calls bokji_start(); from then on the browser's animation frames drive App::Frame().
+//
+//   const font = Module._malloc(fontBytes.length); Module.HEAPU8.set(fontBytes, font);
+//   const bundle = ...;                                  // likewise
+//   Module._bokji_start(font, fontBytes.length, bundle, bundleBytes.length, /*language=*/0);
+//
+// Every failure ends on the page's error screen with a Korean message (the detail line carries the
+// technical reason, e.g. the bundle reader's own message).
+#include <emscripten.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/bundle.h"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "web/app.h"
+#include "web/platform.h"
+#include "web/strings.h"
+
+namespace {
+
+std::unique_ptr<bokji::web::App> g_app;
+bool g_first_frame_shown = false;
+std::string g_debug_json;
+
+void Fail(bokji::web::StringId message, const std::string& detail) {
+  using bokji::web::StringId;
+  using bokji::web::Text;
+  bokji::web::ShowErrorScreen(Text(StringId::kErrorTitle), Text(message), detail.c_str());
+}
+
+void AnimationFrame() {
+  if (!g_app || !bokji::web::TakeFrameRequest()) return;
+  g_app->Frame();
+  if (!g_first_frame_shown) {
+    g_first_frame_shown = true;
+    bokji::web::NotifyReady();
+  }
+}
+
+}  // namespace
+
+extern "C" {
+
+// Takes ownership of both buffers (allocated with malloc by the page). language: 0 Korean, 1 English.
+// Returns 1 when the app runs, 0 when it showed the error screen.
+EMSCRIPTEN_KEEPALIVE int bokji_start(uint8_t* font_bytes, int font_size, uint8_t* bundle_bytes,
+                                     int bundle_size, int language) {
+  using bokji::web::StringId;
+  bokji::web::SetLanguage(language == 1 ? bokji::web::Language::kEnglish : bokji::web::Language::kKorean);
+
+  std::vector<uint8_t> font(font_bytes, font_bytes + (font_size > 0 ? font_size : 0));
+  std::free(font_bytes);
+  const double load_start = emscripten_get_now();
+  bokji::Result<bokji::Dataset> loaded =
+      bokji::LoadBundle(bundle_bytes, bundle_size > 0 ? static_cast<size_t>(bundle_size) : 0);
+  std::free(bundle_bytes);
+  const double load_ms = emscripten_get_now() - load_start;
+  if (!loaded.ok()) {
+    Fail(StringId::kErrorBundle, loaded.status().message());
+    return 0;
+  }
+
+  double phase_start = emscripten_get_now();
+  if (!bokji::web::CreateGlContext()) {
+    Fail(StringId::kErrorWebGl, "WebGL2 context creation failed");
+    return 0;
+  }
+  const double context_ms = emscripten_get_now() - phase_start;
+  phase_start = emscripten_get_now();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing is saved between visits
+  io.LogFilename = nullptr;
+  io.BackendPlatformName = "bokji_web";
+  io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+  io.ConfigInputTrickleEventQueue = true;  // a fast tap's press and release land in separate frames
+  bokji::web::AttachInput();  // also reports the canvas size, which the font and the view need
+  if (!ImGui_ImplOpenGL3_Init("#version 300 es")) {
+    Fail(StringId::kErrorGraphics, "ImGui OpenGL3 renderer init failed");
+    return 0;
+  }
+
+  const double init_ms = emscripten_get_now() - phase_start;
+  StringId failure = StringId::kErrorTitle;
+  std::string detail;
+  g_app = bokji::web::App::Create(std::move(loaded).value(), std::move(font), &failure, &detail);
+  if (!g_app) {
+    Fail(failure, detail);
+    return 0;
+  }
+  g_app->RecordStartupTime("bundle", load_ms);
+  g_app->RecordStartupTime("gl_context", context_ms);
+  g_app->RecordStartupTime("imgui_init", init_ms);
+  bokji::web::RequestFrames(3);
+  emscripten_set_main_loop(AnimationFrame, 0, /*simulate_infinite_loop=*/false);
+  return 1;
+}
+
+// The app's state for tests (see App::DebugJson). Valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* bokji_debug_json() {
+  g_debug_json = g_app ? g_app->DebugJson() : std::string("{}");
+  return g_debug_json.c_str();
+}
+
+}  // extern "C"

@@ -1,0 +1,86 @@
+#include "web/map_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace bokji::web {
+namespace {
+constexpr double kPi = std::numbers::pi;
+constexpr double kTileSize = 256;
+constexpr double kEarthCircumferenceMetres = 40075016.686;  // WGS84 equator
+constexpr double kMaxLatitude = 85.05112878;                  // where Web Mercator is square
+}  // namespace
+
+Mercator ToMercator(LatLng position) {
+  const double lat = std::clamp(position.lat, -kMaxLatitude, kMaxLatitude) * kPi / 180;
+  return Mercator{(position.lng + 180) / 360, (1 - std::log(std::tan(lat) + 1 / std::cos(lat)) / kPi) / 2};
+}
+
+LatLng FromMercator(Mercator m) {
+  const double n = kPi * (1 - 2 * m.y);
+  return LatLng{std::atan(std::sinh(n)) * 180 / kPi, m.x * 360 - 180};
+}
+
+void MapView::SetViewport(float width, float height) {
+  width_ = std::max(width, 1.0f);
+  height_ = std::max(height, 1.0f);
+}
+
+double MapView::scale() const { return kTileSize * std::exp2(zoom_); }
+
+ImVec2 MapView::ToScreen(Mercator m) const {
+  const double s = scale();
+  return ImVec2(static_cast<float>((m.x - center_.x) * s + width_ / 2.0),
+                static_cast<float>((m.y - center_.y) * s + height_ / 2.0));
+}
+
+Mercator MapView::ToMercator(ImVec2 screen) const {
+  const double s = scale();
+  return Mercator{center_.x + (screen.x - width_ / 2.0) / s, center_.y + (screen.y - height_ / 2.0) / s};
+}
+
+void MapView::VisibleBounds(float margin_px, LatLng* south_west, LatLng* north_east) const {
+  const LatLng top_left = ToLatLng(ImVec2(-margin_px, -margin_px));
+  const LatLng bottom_right = ToLatLng(ImVec2(width_ + margin_px, height_ + margin_px));
+  *south_west = LatLng{bottom_right.lat, top_left.lng};
+  *north_east = LatLng{top_left.lat, bottom_right.lng};
+}
+
+double MapView::MetresPerPixel() const {
+  const double lat = FromMercator(center_).lat * kPi / 180;
+  return kEarthCircumferenceMetres * std::cos(lat) / scale();
+}
+
+void MapView::SetCenter(Mercator center) {
+  center_.x = std::clamp(center.x, 0.0, 1.0);
+  center_.y = std::clamp(center.y, 0.0, 1.0);
+}
+
+void MapView::SetZoom(double zoom) { zoom_ = std::clamp(zoom, kMinZoom, kMaxZoom); }
+
+void MapView::PanBy(ImVec2 delta) {
+  const double s = scale();
+  SetCenter(Mercator{center_.x - delta.x / s, center_.y - delta.y / s});
+}
+
+void MapView::ZoomAround(ImVec2 screen, double levels) {
+  const Mercator anchor = ToMercator(screen);
+  SetZoom(zoom_ + levels);
+  // Put `anchor` back under `screen`.
+  const double s = scale();
+  SetCenter(Mercator{anchor.x - (screen.x - width_ / 2.0) / s, anchor.y - (screen.y - height_ / 2.0) / s});
+}
+
+void MapView::FitBounds(LatLng south_west, LatLng north_east, float padding_px) {
+  const Mercator a = bokji::web::ToMercator(LatLng{north_east.lat, south_west.lng});
+  const Mercator b = bokji::web::ToMercator(LatLng{south_west.lat, north_east.lng});
+  const double span_x = std::max(b.x - a.x, 1e-9), span_y = std::max(b.y - a.y, 1e-9);
+  const double usable_w = std::max(width_ - 2.0 * padding_px, 1.0);
+  const double usable_h = std::max(height_ - 2.0 * padding_px, 1.0);
+  const double s = std::min(usable_w / span_x, usable_h / span_y);
+  SetZoom(std::log2(s / kTileSize));
+  SetCenter(Mercator{(a.x + b.x) / 2, (a.y + b.y) / 2});
+}
+
+}  // namespace bokji::web

@@ -1,0 +1,62 @@
+// The browser platform layer: the WebGL2 context, the canvas's size and pixel ratio, input from the page fed
+// into ImGui, and calls out to the page (error screen, links, "ready").
+//
+// web/bridge.js listens to DOM events (pointer, wheel, keys, resize) and calls the exported bokji_on_*
+// functions at the bottom of platform.cc; they queue ImGui input events and ask for frames. Pointer events
+// cover mouse, pen and touch alike: one finger acts as ImGui's mouse, two fingers make a pinch the map reads.
+//
+//   if (!CreateGlContext()) { ShowErrorScreen(Text(StringId::kErrorWebGl), ""); return; }
+//   AttachInput();                      // from now on DOM events reach ImGui
+//   ... each frame: if (TakeFrameRequest()) { const CanvasSize& size = GetCanvasSize(); ... }
+#pragma once
+
+#include "imgui.h"
+
+namespace bokji::web {
+
+// REQUIRES: called once, before any GL call. Returns false when WebGL2 is unavailable.
+bool CreateGlContext();
+
+// Starts listening to the page's events. REQUIRES: ImGui's context exists.
+void AttachInput();
+
+struct CanvasSize {
+  float css_width = 1;   // CSS pixels: what ImGui and the map lay out in
+  float css_height = 1;
+  int pixel_width = 1;   // the drawing buffer, in device pixels
+  int pixel_height = 1;
+  float pixel_ratio = 1;  // device pixels per CSS pixel (window.devicePixelRatio)
+};
+const CanvasSize& GetCanvasSize();
+
+// A two-finger gesture in progress. `center` is in CSS pixels; `distance` between the fingers too.
+struct Pinch {
+  bool active = false;
+  ImVec2 center;
+  float distance = 0;
+};
+const Pinch& CurrentPinch();
+
+// True if the last pointer the user pressed was a finger (hit targets grow).
+bool LastPointerWasTouch();
+
+// A second press of the primary button or finger close to the first, in time and place: a double click or
+// double tap. Timed by the events themselves, so a slow frame rate does not hide one (ImGui's own detection
+// counts frame time). Returns true once per double press, with where it happened.
+bool TakeDoublePress(ImVec2* position);
+
+// Drawing happens only when something changed: input, resizes and animations ask for frames.
+void RequestFrames(int count);
+// True if a frame should be drawn now (and counts it as drawn).
+bool TakeFrameRequest();
+
+// Replaces the canvas with the page's error screen. Texts are shown as given (Korean first).
+void ShowErrorScreen(const char* title, const char* message, const char* detail);
+// Tells the page the first frame is on screen: it hides the loading screen.
+void NotifyReady();
+// Opens `url` in a new tab (web links) or in place (tel:, app links).
+void OpenUrl(const char* url, bool new_tab);
+// CSS cursor name for the canvas: "default", "pointer", "grab", "grabbing".
+void SetCursor(const char* css_cursor);
+
+}  // namespace bokji::web

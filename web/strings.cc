@@ -1,0 +1,151 @@
+// The string table's contents. One row per StringId, in the enum's order (checked at compile time);
+// columns: Korean, English.
+#include "web/strings.h"
+
+#include <cassert>
+#include <iterator>
+
+namespace bokji::web {
+namespace {
+
+struct Row {
+  StringId id;
+  const char* text[kLanguageCount];
+};
+
+constexpr Row kRows[] = {
+    {StringId::kAppTitle, {"복지지도", "Welfare Map"}},
+    {StringId::kErrorTitle, {"복지지도를 열 수 없습니다", "The welfare map could not open"}},
+    {StringId::kErrorWebGl,
+     {"이 브라우저에서는 지도를 그릴 수 없습니다 (WebGL2를 사용할 수 없음).",
+      "This browser cannot draw the map (WebGL2 is not available)."}},
+    {StringId::kErrorGraphics,
+     {"지도를 그리는 그래픽 기능에서 오류가 났습니다.", "The browser's graphics failed while drawing the map."}},
+    {StringId::kErrorFont,
+     {"글꼴 파일을 읽을 수 없습니다.", "The font file could not be read."}},
+    {StringId::kErrorBundle,
+     {"데이터 파일이 손상되었거나 형식이 맞지 않습니다.",
+      "The data file is damaged or in the wrong format."}},
+    {StringId::kErrorRetryHint,
+     {"잠시 후 다시 시도해 주세요. 문제가 계속되면 관리자에게 알려 주세요.",
+      "Please try again later. If the problem continues, tell the site's administrator."}},
+    {StringId::kDataInfoButton, {"데이터 정보", "About the data"}},
+    {StringId::kDataInfoTitle, {"데이터 정보", "About the data"}},
+    {StringId::kDataBuiltFormat, {"데이터 생성일: %s", "Data built: %s"}},
+    {StringId::kFacilityCountFormat, {"복지시설 %d곳", "%d welfare facilities"}},
+    {StringId::kProgramCountFormat, {"복지서비스 %d개", "%d welfare programs"}},
+    {StringId::kRegionCountFormat,
+     {"행정구역: 시도 %d, 시군구 %d, 읍면동 %d", "Regions: %d provinces, %d cities/counties, %d towns"}},
+    {StringId::kSourcesHeading, {"출처", "Sources"}},
+    {StringId::kSourceDateFormat, {"기준일 %s", "as of %s"}},
+    {StringId::kSourcePublisherFormat, {"제공: %s", "Publisher: %s"}},
+    {StringId::kSourceLicenceFormat, {"이용조건: %s", "Licence: %s"}},
+    {StringId::kDataCaveat,
+     {"시설 위치와 정보는 공공데이터 원문 그대로이며, 기준일 이후 바뀌었을 수 있습니다.",
+      "Facility locations and details are as published in public data and may have changed since."}},
+    {StringId::kZoomIn, {"확대", "Zoom in"}},
+    {StringId::kZoomOut, {"축소", "Zoom out"}},
+    {StringId::kFitProvince, {"전체 보기", "Show all"}},
+    {StringId::kLegendTitle, {"시설 종류", "Facility types"}},
+    {StringId::kBoundaryAttribution,
+     {"행정경계: 통계청 통계지리정보서비스(2018)", "Boundaries: Statistics Korea SGIS (2018)"}},
+    {StringId::kCardAddress, {"주소", "Address"}},
+    {StringId::kCardLotAddress, {"지번", "Lot address"}},
+    {StringId::kCardPhone, {"전화", "Phone"}},
+    {StringId::kCardCall, {"전화 걸기", "Call"}},
+    {StringId::kCardHours, {"운영시간", "Hours"}},
+    {StringId::kCardTargets, {"이용 대상", "For"}},
+    {StringId::kCardOperator, {"운영", "Operator"}},
+    {StringId::kCardSource, {"출처", "Source"}},
+    {StringId::kCardSourceDateFormat, {"자료 기준일 %s", "data as of %s"}},
+    {StringId::kCardVerifiedFormat, {"확인일 %s", "verified %s"}},
+    {StringId::kCardDirectionsKakao, {"카카오맵 길찾기", "Directions (Kakao Map)"}},
+    {StringId::kCardDirectionsNaver, {"네이버지도 길찾기", "Directions (Naver Map)"}},
+    {StringId::kCardClose, {"닫기", "Close"}},
+    {StringId::kNotStated, {"정보 없음", "Not stated"}},
+};
+static_assert(std::size(kRows) == static_cast<size_t>(StringId::kCount), "one row per StringId");
+
+constexpr bool RowsInEnumOrder() {
+  for (size_t i = 0; i < std::size(kRows); ++i)
+    if (static_cast<size_t>(kRows[i].id) != i) return false;
+  return true;
+}
+static_assert(RowsInEnumOrder(), "kRows must list the StringIds in the enum's order");
+
+// Indexed by FacilityCategory.
+constexpr const char* kCategoryLabels[kFacilityCategoryCount][kLanguageCount] = {
+    {"노인", "Elderly"},
+    {"장애인", "Disability"},
+    {"아동", "Children"},
+    {"청소년", "Youth"},
+    {"여성·가족", "Women & family"},
+    {"한부모", "Single parents"},
+    {"노숙인", "Homeless"},
+    {"정신건강", "Mental health"},
+    {"종합사회복지관", "Community welfare centre"},
+    {"행정복지센터", "Community service centre"},
+    {"의료", "Medical"},
+    {"약국", "Pharmacy"},
+    {"기타", "Other"},
+};
+
+// Indexed by the bit position of a TargetGroup.
+constexpr const char* kTargetLabels[kTargetGroupCount][kLanguageCount] = {
+    {"노인", "Older people"},
+    {"장애인", "People with disabilities"},
+    {"아동", "Children"},
+    {"청소년", "Youth"},
+    {"여성", "Women"},
+    {"가족", "Families"},
+    {"한부모·조손", "Single-parent families"},
+    {"노숙인", "Homeless people"},
+    {"다문화", "Multicultural families"},
+    {"저소득", "Low-income households"},
+    {"보훈대상자", "Veterans"},
+    {"임산부", "Pregnant women"},
+    {"정신건강", "Mental health"},
+    {"지역주민 누구나", "All residents"},
+    {"청년", "Young adults"},
+    {"다자녀", "Large families"},
+    {"1인가구", "Single-person households"},
+};
+
+Language g_language = Language::kKorean;
+
+int LanguageColumn() { return static_cast<int>(g_language); }
+
+}  // namespace
+
+void SetLanguage(Language language) { g_language = language; }
+Language CurrentLanguage() { return g_language; }
+
+const char* Text(StringId id) {
+  assert(id < StringId::kCount && "StringId::kCount is not a string");
+  return kRows[static_cast<size_t>(id)].text[LanguageColumn()];
+}
+
+const char* CategoryLabel(FacilityCategory category) {
+  const auto index = static_cast<size_t>(category);
+  if (index >= std::size(kCategoryLabels)) return kCategoryLabels[std::size(kCategoryLabels) - 1][0];
+  return kCategoryLabels[index][LanguageColumn()];
+}
+
+const char* TargetLabel(uint32_t bit) {
+  // A target label names exactly one group: callers iterate the set bit by bit.
+  assert(bit != 0 && (bit & (bit - 1)) == 0 && bit < (1u << kTargetGroupCount));
+  int position = 0;
+  while ((bit >> position) != 1) ++position;
+  return kTargetLabels[position][LanguageColumn()];
+}
+
+void VisitAllStrings(void (*visit)(const char* text, void* context), void* context) {
+  for (const Row& row : kRows)
+    for (const char* text : row.text) visit(text, context);
+  for (const auto& labels : kCategoryLabels)
+    for (const char* text : labels) visit(text, context);
+  for (const auto& labels : kTargetLabels)
+    for (const char* text : labels) visit(text, context);
+}
+
+}  // namespace bokji::web

@@ -1,0 +1,85 @@
+// The string table: every piece of text the app shows a person, in Korean first and English second.
+//
+// Code never writes user-facing text inline; it asks for a StringId in the current language. Other languages
+// add a column in strings.cc. Texts with a `%` are printf formats (their arguments are noted beside them).
+//
+//   SetLanguage(Language::kKorean);
+//   ImGui::TextUnformatted(Text(StringId::kDataInfoTitle));                  // "데이터 정보"
+//   ImGui::Text(Text(StringId::kFacilityCountFormat), 45);                   // "복지시설 45곳"
+//   ImGui::TextUnformatted(CategoryLabel(bokji::FacilityCategory::kChild));  // "아동"
+//
+// The font build (scripts/build-font.py) reads strings.cc to put every character used here into the font.
+#pragma once
+
+#include <cstdint>
+
+#include "core/model.h"
+
+namespace bokji::web {
+
+enum class Language : uint8_t { kKorean = 0, kEnglish = 1 };
+inline constexpr int kLanguageCount = 2;
+
+enum class StringId : uint16_t {
+  // App
+  kAppTitle,
+  // Errors (shown by the page's error screen; the page itself says what failed while loading)
+  kErrorTitle,
+  kErrorWebGl,
+  kErrorGraphics,
+  kErrorFont,
+  kErrorBundle,
+  kErrorRetryHint,
+  // Data summary
+  kDataInfoButton,
+  kDataInfoTitle,
+  kDataBuiltFormat,          // %s: a date
+  kFacilityCountFormat,      // %d
+  kProgramCountFormat,       // %d
+  kRegionCountFormat,        // %d 시도, %d 시군구, %d 읍면동
+  kSourcesHeading,
+  kSourceDateFormat,         // %s: a date
+  kSourcePublisherFormat,    // %s
+  kSourceLicenceFormat,      // %s
+  kDataCaveat,
+  // Map
+  kZoomIn,
+  kZoomOut,
+  kFitProvince,
+  kLegendTitle,
+  kBoundaryAttribution,
+  // Facility card
+  kCardAddress,
+  kCardLotAddress,
+  kCardPhone,
+  kCardCall,
+  kCardHours,
+  kCardTargets,
+  kCardOperator,
+  kCardSource,
+  kCardSourceDateFormat,     // %s: the source's data date
+  kCardVerifiedFormat,       // %s: a date
+  kCardDirectionsKakao,
+  kCardDirectionsNaver,
+  kCardClose,
+  kNotStated,
+  kCount,
+};
+
+// DEFAULT: Language::kKorean.
+void SetLanguage(Language language);
+Language CurrentLanguage();
+
+// The text for `id` in the current language. Never null; static storage.
+const char* Text(StringId id);
+
+// Labels of the data model's enums, in the current language.
+const char* CategoryLabel(FacilityCategory category);
+// The label of one TargetGroup bit. REQUIRES: `bit` has exactly one bit set, below 1 << kTargetGroupCount.
+const char* TargetLabel(uint32_t bit);
+inline constexpr int kTargetGroupCount = 17;
+
+// Every string of every language, for the font's glyph ranges: calls `visit` once per string.
+void VisitAllStrings(void (*visit)(const char* text, void* context), void* context);
+
+}  // namespace bokji::web

@@ -1,0 +1,92 @@
+// The theme: UI scale, sizes and colours in one place. Kiosk mode, high-contrast or an embedded (iframe) look
+// are other Theme values, not code changes.
+//
+//   Theme theme = DefaultTheme();
+//   theme.ui_scale = 1.4f;                 // a kiosk's larger text and touch targets
+//   ApplyImGuiStyle(theme, &ImGui::GetStyle());
+//   draw_list->AddCircleFilled(p, theme.Scaled(theme.marker_radius), theme.category_colors[index]);
+#pragma once
+
+#include <array>
+
+#include "core/model.h"
+#include "imgui.h"
+
+namespace bokji::web {
+
+struct Theme {
+  // Multiplies every size below (text, padding, markers, line widths). DEFAULT: 1.
+  float ui_scale = 1.0f;
+  float font_size = 17.0f;        // CSS pixels at ui_scale 1
+  float small_font_size = 13.5f;  // map labels and fine print
+  // Text is rasterised at the screen's pixel ratio up to this; beyond it (3× phones) glyphs are scaled up a
+  // little instead, which halves the font atlas (16 MB of RGBA at 2× rather than 32 MB at 3×).
+  float max_font_pixel_ratio = 2.0f;
+
+  // UI colours.
+  ImU32 text = IM_COL32(30, 34, 40, 255);
+  ImU32 text_muted = IM_COL32(95, 102, 112, 255);
+  ImU32 panel_background = IM_COL32(255, 255, 255, 245);
+  ImU32 panel_border = IM_COL32(0, 0, 0, 40);
+  ImU32 accent = IM_COL32(0, 102, 204, 255);  // buttons and links
+  ImU32 accent_text = IM_COL32(255, 255, 255, 255);
+  ImU32 cluster = IM_COL32(40, 48, 60, 255);  // bubbles of several facilities: no category's hue
+  ImU32 cluster_text = IM_COL32(255, 255, 255, 255);
+
+  // Basemap.
+  ImU32 map_background = IM_COL32(214, 226, 233, 255);  // outside the province
+  // Fills of 시군구 (or the province when there are none), cycled by region: gentle tints that tell
+  // neighbours apart without competing with markers.
+  std::array<ImU32, 4> land_fills = {IM_COL32(246, 243, 234, 255), IM_COL32(240, 240, 228, 255),
+                                     IM_COL32(244, 238, 228, 255), IM_COL32(238, 242, 232, 255)};
+  ImU32 province_line = IM_COL32(92, 98, 110, 255);
+  ImU32 sigungu_line = IM_COL32(128, 132, 142, 255);
+  ImU32 emd_line = IM_COL32(170, 172, 178, 255);
+  float province_line_width = 2.4f;  // CSS pixels
+  float sigungu_line_width = 1.4f;
+  float emd_line_width = 0.8f;
+
+  // Labels.
+  ImU32 sigungu_label = IM_COL32(55, 60, 70, 255);
+  ImU32 emd_label = IM_COL32(105, 110, 120, 255);
+  ImU32 label_halo = IM_COL32(255, 255, 255, 210);
+
+  // Markers, indexed by FacilityCategory: distinct hues, readable on the land fills.
+  std::array<ImU32, kFacilityCategoryCount> category_colors = {
+      IM_COL32(217, 95, 2, 255),    // 노인
+      IM_COL32(31, 120, 180, 255),  // 장애인
+      IM_COL32(230, 171, 2, 255),   // 아동
+      IM_COL32(102, 166, 30, 255),  // 청소년
+      IM_COL32(231, 41, 138, 255),  // 여성·가족
+      IM_COL32(240, 110, 95, 255),  // 한부모
+      IM_COL32(141, 110, 99, 255),  // 노숙인
+      IM_COL32(27, 158, 119, 255),  // 정신건강
+      IM_COL32(106, 61, 154, 255),  // 종합사회복지관
+      IM_COL32(80, 80, 80, 255),    // 행정복지센터
+      IM_COL32(215, 48, 39, 255),   // 의료
+      IM_COL32(35, 110, 60, 255),   // 약국
+      IM_COL32(150, 150, 150, 255), // 기타
+  };
+  ImU32 marker_outline = IM_COL32(255, 255, 255, 255);
+  ImU32 marker_selected_ring = IM_COL32(20, 20, 20, 255);
+  float marker_radius = 7.0f;
+  // How far from a marker a click or tap still selects it, in CSS pixels (touch needs more).
+  float marker_hit_radius_mouse = 10.0f;
+  float marker_hit_radius_touch = 22.0f;
+
+  float Scaled(float size) const { return size * ui_scale; }
+  ImU32 CategoryColor(FacilityCategory category) const {
+    const auto index = static_cast<size_t>(category);
+    return index < category_colors.size() ? category_colors[index] : category_colors.back();
+  }
+};
+
+const Theme& DefaultTheme();
+
+// Sets ImGui's paddings, roundings and colours from `theme` (sizes in CSS pixels times ui_scale).
+void ApplyImGuiStyle(const Theme& theme, ImGuiStyle* style);
+
+// 0xAABBGGRR (ImGui's packing) as four floats 0..1, for shader uniforms.
+std::array<float, 4> ToFloat4(ImU32 color);
+
+}  // namespace bokji::web
