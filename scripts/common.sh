@@ -15,6 +15,11 @@ step() {
   echo "    ($name: $((SECONDS - start)) s)"
 }
 
+# quietly COMMAND...: runs it with its standard output dropped (errors still show).
+quietly() {
+  "$@" >/dev/null
+}
+
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
@@ -29,12 +34,12 @@ setup_all() {
 }
 
 build_native() {
-  step "configure native" cmake --preset native -DBOKJI_SHARED_DATA_DIR="$data_root" >/dev/null
+  step "configure native" quietly cmake --preset native -DBOKJI_SHARED_DATA_DIR="$data_root"
   step "build native" cmake --build --preset native -j "$jobs" "$@"
 }
 
 build_wasm() {
-  step "configure wasm" cmake --preset wasm -DBOKJI_SHARED_DATA_DIR="$data_root" >/dev/null
+  step "configure wasm" quietly cmake --preset wasm -DBOKJI_SHARED_DATA_DIR="$data_root"
   step "build wasm" cmake --build --preset wasm -j "$jobs" "$@"
 }
 
