@@ -12,6 +12,7 @@
 #   libtommath  the bignum arithmetic behind deps/bignum (our OpenSSL BN_* subset for S2's ExactFloat)
 #   s2geometry  built against deps/bignum's headers instead of OpenSSL
 #   imgui       only unpacked: CMake compiles its sources together with the app
+#   earcut      only unpacked: the header-only polygon triangulator inside python-mapbox-earcut's source
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,6 +25,7 @@ abseil_version=20220623.1-1+deb12u2
 tommath_version=1.2.0-6+deb12u1
 s2_version=0.10.0-6
 imgui_version=1.90.1+ds-1
+earcut_version=1.0.1-2
 
 mkdir -p "$deps/src" "$deps/wasm"
 log_dir=$deps/logs
@@ -123,6 +125,13 @@ build_step s2geometry "$s2_prefix" build_s2
 # ---- imgui: sources only --------------------------------------------------------------------------------
 imgui_src=$(fetch_source imgui "$imgui_version")
 
+# ---- earcut: one header (mapbox/earcut.hpp), shipped inside the Python binding's source package ----------
+earcut_src=$(fetch_source python-mapbox-earcut "$earcut_version")
+if [ ! -f "$earcut_src/include/mapbox/earcut.hpp" ]; then
+  echo "build-wasm-deps: $earcut_src has no include/mapbox/earcut.hpp" >&2
+  exit 1
+fi
+
 # ---- paths for CMake ------------------------------------------------------------------------------------
 cat >"$deps/wasm/deps.cmake.tmp" <<CMAKE
 # Written by scripts/build-wasm-deps.sh; do not edit.
@@ -130,6 +139,7 @@ set(BOKJI_WASM_ABSEIL_PREFIX "$abseil_prefix")
 set(BOKJI_WASM_TOMMATH_PREFIX "$tommath_prefix")
 set(BOKJI_WASM_S2_PREFIX "$s2_prefix")
 set(BOKJI_IMGUI_SOURCE_DIR "$imgui_src")
+set(BOKJI_EARCUT_INCLUDE_DIR "$earcut_src/include")
 CMAKE
 mv "$deps/wasm/deps.cmake.tmp" "$deps/wasm/deps.cmake"
 echo "build-wasm-deps: ready ($deps/wasm/deps.cmake)"
