@@ -3,25 +3,26 @@
 // Index
 //   - Constants and small helpers
 //   - FacilityFilter
-//   - Building
-//   - The cell walk shared by the radius and rectangle queries
-//   - VisitWithin   (RadiusRegion)
-//   - VisitInRect   (RectRegion)
-//   - Nearest       (NearestSearch)
+//   - Building (the sorted arrays, the box tree)
+//   - The queries' machinery (struct FacilityIndex::Impl)
+//       finding a cell's run of points       Search, CellRun, CellRunEnd
+//       reporting accepted points            Reporter
+//       the box walk                         WalkBoxes, RectQuery, RadiusQuery
+//       the nearest-first S2 cell walk       NearestSearch
+//   - The queries
 #include "core/facility_index.h"
 
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <utility>
 
 #include "absl/container/inlined_vector.h"
 #include "core/geo.h"
-#include "s2/r1interval.h"
 #include "s2/r2rect.h"
 #include "s2/s1chord_angle.h"
-#include "s2/s1interval.h"
 #include "s2/s2cap.h"
 #include "s2/s2cell.h"
 #include "s2/s2cell_id.h"
@@ -42,15 +43,16 @@ namespace {
 // LatLng) only when a float test lands within this margin of the query's edge.
 constexpr double kSlack = 1e-7;
 
-// A run of at most this many points is tested point by point rather than split into its 4 child
-// cells: testing a point costs a few ns, classifying a cell and finding its run tens (measured best
-// near 64).
+// Nearest tests a run of at most this many points point by point rather than split its cell into
+// 4 children: testing a point costs a few ns, bounding a cell and finding its run tens.
 constexpr uint32_t kLeafRun = 64;
+
+// The box tree's fan-out: a leaf box holds 16 points, an inner box 16 boxes (as in flatbush).
+constexpr int kBoxBits = 4;
+constexpr uint32_t kBoxFanout = 1 << kBoxBits;
 
 // One cell id in this many goes into FacilityIndex::cell_id_samples_ (0.125 bytes a point).
 constexpr uint32_t kSampleStride = 64;
-
-constexpr double kRadiansPerDegree = M_PI / 180;
 
 S2Point ToPoint(LatLng p) {
   return S2LatLng::FromDegrees(p.lat, p.lng).ToPoint();
@@ -100,9 +102,19 @@ double SinFromChord(double chord) {
   return chord * std::sqrt(1 - chord * chord / 4);
 }
 
+// The nearest float at or below / above x.
+float FloatAtOrBelow(double x) {
+  const float f = static_cast<float>(x);
+  return f <= x ? f : std::nextafter(f, -std::numeric_limits<float>::infinity());
+}
+float FloatAtOrAbove(double x) {
+  const float f = static_cast<float>(x);
+  return f >= x ? f : std::nextafter(f, std::numeric_limits<float>::infinity());
+}
+
 // A query point in the (u, v, w) frame of each cube face, where a cell of that face is simply
 // {p : u0 <= p.u / p.w <= u1, v0 <= p.v / p.w <= v1}: the intersection of the 4 half-spaces bounded
-// by the great circles through its edges. The walks test cells on that form, without trigonometry.
+// by the great circles through its edges. Nearest bounds cells on that form, without trigonometry.
 class FacePoints {
  public:
   explicit FacePoints(const S2Point& p) {
@@ -121,20 +133,6 @@ class FacePoints {
                              (p[0] - u1 * p[2]) / std::sqrt(1 + u1 * u1)),
                     std::max((v0 * p[2] - p[1]) / std::sqrt(1 + v0 * v0),
                              (p[1] - v1 * p[2]) / std::sqrt(1 + v1 * v1)));
-  }
-
-  // Whether every vertex of the cell has a dot product above min_dot with the point: then, a cap of
-  // up to 90° being convex, the whole cell lies within that cap. REQUIRES: min_dot >= 0.
-  bool CellWithin(const S2Cell& cell, double min_dot) const {
-    const S2Point& p = on_face_[cell.face()];
-    const R2Rect uv = cell.GetBoundUV();
-    for (double u : {uv[0][0], uv[0][1]}) {
-      for (double v : {uv[1][0], uv[1][1]}) {
-        // The vertex is (u, v, 1) / √(1 + u² + v²).
-        if (u * p[0] + v * p[1] + p[2] <= min_dot * std::sqrt(1 + u * u + v * v)) return false;
-      }
-    }
-    return true;
   }
 
  private:
@@ -217,7 +215,44 @@ void FacilityIndex::Build(std::vector<IndexedPoint> points_by_id) {
     emd_codes_[i] = p.emd_code;
   }
   cell_id_samples_.clear();
+  cell_id_samples_.reserve((n + kSampleStride - 1) / kSampleStride);
   for (size_t i = 0; i < n; i += kSampleStride) cell_id_samples_.push_back(cell_ids_[i]);
+  BuildBoxes();
+}
+
+void FacilityIndex::BuildBoxes() {
+  boxes_.clear();
+  box_levels_.clear();
+  if (positions_.empty()) return;
+  box_levels_.push_back(0);
+  for (size_t begin = 0; begin < positions_.size(); begin += kBoxFanout) {
+    const size_t end = std::min(positions_.size(), begin + kBoxFanout);
+    Box box{FloatAtOrBelow(positions_[begin].lat), FloatAtOrAbove(positions_[begin].lat),
+            FloatAtOrBelow(positions_[begin].lng), FloatAtOrAbove(positions_[begin].lng)};
+    for (size_t i = begin + 1; i < end; ++i) {
+      box.lat_lo = std::min(box.lat_lo, FloatAtOrBelow(positions_[i].lat));
+      box.lat_hi = std::max(box.lat_hi, FloatAtOrAbove(positions_[i].lat));
+      box.lng_lo = std::min(box.lng_lo, FloatAtOrBelow(positions_[i].lng));
+      box.lng_hi = std::max(box.lng_hi, FloatAtOrAbove(positions_[i].lng));
+    }
+    boxes_.push_back(box);
+  }
+  // Each level above boxes kBoxFanout boxes of the one below, up to a single root.
+  while (boxes_.size() - box_levels_.back() > 1) {
+    const size_t below = box_levels_.back(), below_end = boxes_.size();
+    box_levels_.push_back(static_cast<uint32_t>(below_end));
+    for (size_t begin = below; begin < below_end; begin += kBoxFanout) {
+      Box box = boxes_[begin];
+      for (size_t b = begin + 1; b < std::min(below_end, begin + kBoxFanout); ++b) {
+        box.lat_lo = std::min(box.lat_lo, boxes_[b].lat_lo);
+        box.lat_hi = std::max(box.lat_hi, boxes_[b].lat_hi);
+        box.lng_lo = std::min(box.lng_lo, boxes_[b].lng_lo);
+        box.lng_hi = std::max(box.lng_hi, boxes_[b].lng_hi);
+      }
+      boxes_.push_back(box);
+    }
+  }
+  boxes_.shrink_to_fit();
 }
 
 LatLng FacilityIndex::position(uint32_t id) const {
@@ -228,6 +263,7 @@ LatLng FacilityIndex::position(uint32_t id) const {
 
 size_t FacilityIndex::MemoryBytes() const {
   return (cell_ids_.capacity() + cell_id_samples_.capacity()) * sizeof(uint64_t) +
+         boxes_.capacity() * sizeof(Box) + box_levels_.capacity() * sizeof(uint32_t) +
          entries_.capacity() * sizeof(Entry) + categories_.capacity() * sizeof(FacilityCategory) +
          targets_.capacity() * sizeof(TargetSet) + sigungu_codes_.capacity() * sizeof(uint32_t) +
          emd_codes_.capacity() * sizeof(uint32_t) + positions_.capacity() * sizeof(LatLng) +
@@ -242,7 +278,7 @@ bool FacilityIndex::AcceptsAt(size_t i, const FacilityFilter& filter) const {
 }
 
 // -------------------------------------------------------------------------------------------------
-// The cell walk shared by the radius and rectangle queries
+// The queries' machinery: finding a cell's run, reporting, the box walk, the nearest-first walk.
 // -------------------------------------------------------------------------------------------------
 
 struct FacilityIndex::Impl {
@@ -292,57 +328,12 @@ struct FacilityIndex::Impl {
     uint32_t inside = begin;  // ids[begin, inside) are in the cell
     for (uint32_t step = 1; inside < hi && ids[inside] <= last; step *= 2) {
       const uint32_t probe = inside + std::min(step, hi - inside) - 1;
-      if (ids[probe] > last)
+      if (ids[probe] > last) {
         return static_cast<uint32_t>(std::upper_bound(ids + inside, ids + probe, last) - ids);
+      }
       inside = probe + 1;
     }
     return inside;
-  }
-
-  enum class Overlap { kNone, kSome, kAll };
-
-  // Walks the points of `cell` (sorted positions [begin, end), some maybe inside `region`),
-  // reporting those inside. Region provides:
-  //   Overlap Classify(const S2Cell&, bool want_all)
-  //       kNone only if no point of the cell can be inside; kAll only if every point is (and only
-  //       when want_all: the run is long enough for that to pay)
-  //   void Test(uint32_t begin, uint32_t end)       tests each point of a run, reports those inside
-  //   void ReportAll(uint32_t begin, uint32_t end)  reports every point of a run
-  template <typename Region>
-  static void Walk(const FacilityIndex& index, const S2Cell& cell, uint32_t begin, uint32_t end,
-                   const Region& region) {
-    if (end - begin <= kLeafRun || cell.is_leaf()) return region.Test(begin, end);
-    S2Cell children[4];
-    cell.Subdivide(children);
-    for (const S2Cell& child : children) {
-      const uint32_t child_end =
-          &child == &children[3] ? end : CellRunEnd(index, child.id(), begin, end);
-      if (child_end != begin) Visit(index, child, begin, child_end, region);
-      begin = child_end;
-    }
-  }
-
-  template <typename Region>
-  static void Visit(const FacilityIndex& index, const S2Cell& cell, uint32_t begin, uint32_t end,
-                    const Region& region) {
-    switch (region.Classify(cell, end - begin > kLeafRun)) {
-      case Overlap::kNone:
-        return;
-      case Overlap::kAll:
-        return region.ReportAll(begin, end);
-      case Overlap::kSome:
-        return Walk(index, cell, begin, end, region);
-    }
-  }
-
-  // Walks every point of a region; region.Bound() is an S2Cap around it.
-  template <typename Region>
-  static void WalkRegion(const FacilityIndex& index, const Region& region) {
-    const uint32_t n = static_cast<uint32_t>(index.size());
-    for (S2CellId start : StartCells(region.Bound())) {
-      const auto [begin, end] = CellRun(index, start, 0, n);
-      if (begin != end) Visit(index, S2Cell(start), begin, end, region);
-    }
   }
 
   // Reports a point that is inside the query's region if the filter accepts it.
@@ -369,36 +360,108 @@ struct FacilityIndex::Impl {
   };
 
   // -----------------------------------------------------------------------------------------------
-  // VisitWithin: a cap, tested on squared chords.
+  // The box walk. A query supplies the rectangle that bounds it (lo, hi; across the antimeridian
+  // when lo.lng > hi.lng), Test(begin, end), which tests and reports each point of a sorted run,
+  // and Inside(begin, end), for the run of a box inside that rectangle.
   // -----------------------------------------------------------------------------------------------
-  class RadiusRegion : public Reporter {
+  enum class Overlap { kNone, kSome, kAll };
+
+  // How much of a box the rectangle [lo, hi] holds, on the box's (outward-rounded) bounds.
+  static Overlap Classify(const Box& box, LatLng lo, LatLng hi) {
+    if (box.lat_hi < lo.lat || box.lat_lo > hi.lat) return Overlap::kNone;
+    bool lng_all;
+    if (lo.lng <= hi.lng) {
+      if (box.lng_hi < lo.lng || box.lng_lo > hi.lng) return Overlap::kNone;
+      lng_all = box.lng_lo >= lo.lng && box.lng_hi <= hi.lng;
+    } else {
+      if (box.lng_lo > hi.lng && box.lng_hi < lo.lng) return Overlap::kNone;
+      lng_all = box.lng_lo >= lo.lng || box.lng_hi <= hi.lng;
+    }
+    return lng_all && box.lat_lo >= lo.lat && box.lat_hi <= hi.lat ? Overlap::kAll : Overlap::kSome;
+  }
+
+  // Walks the tree below box `node` of `level`.
+  template <typename Query>
+  static void WalkBoxes(const FacilityIndex& index, const Query& query, size_t level,
+                        uint32_t node) {
+    const Overlap overlap =
+        Classify(index.boxes_[index.box_levels_[level] + node], query.lo(), query.hi());
+    if (overlap == Overlap::kNone) return;
+    const uint64_t span = uint64_t{1} << (kBoxBits * (level + 1));  // points under a box
+    const uint32_t begin = static_cast<uint32_t>(node * span);
+    const uint32_t end = static_cast<uint32_t>(std::min<uint64_t>(index.size(), begin + span));
+    if (overlap == Overlap::kAll) return query.Inside(begin, end);
+    if (level == 0) return query.Test(begin, end);
+    const uint32_t boxes_below = index.box_levels_[level] - index.box_levels_[level - 1];
+    const uint32_t children_end = std::min((node + 1) * kBoxFanout, boxes_below);
+    for (uint32_t child = node * kBoxFanout; child < children_end; ++child) {
+      WalkBoxes(index, query, level - 1, child);
+    }
+  }
+
+  template <typename Query>
+  static void WalkBoxes(const FacilityIndex& index, const Query& query) {
+    if (!index.boxes_.empty()) WalkBoxes(index, query, index.box_levels_.size() - 1, 0);
+  }
+
+  // VisitInRect: points are tested on their exact coordinates, so the answer is exact.
+  class RectQuery : public Reporter {
    public:
-    RadiusRegion(const FacilityIndex& index, const FacilityFilter& filter,
-                 absl::FunctionRef<void(uint32_t)> visit, LatLng center, double radius_m)
+    RectQuery(const FacilityIndex& index, const FacilityFilter& filter,
+              absl::FunctionRef<void(uint32_t)> visit, LatLng lo, LatLng hi)
+        : Reporter(index, filter, visit), lo_(lo), hi_(hi) {}
+
+    LatLng lo() const { return lo_; }
+    LatLng hi() const { return hi_; }
+    void Inside(uint32_t begin, uint32_t end) const { ReportAll(begin, end); }
+    void Test(uint32_t begin, uint32_t end) const {
+      const LatLng* positions = index_.positions_.data();
+      if (lo_.lng <= hi_.lng) {
+        for (uint32_t i = begin; i < end; ++i) {
+          const LatLng p = positions[i];
+          if (p.lat >= lo_.lat && p.lat <= hi_.lat && p.lng >= lo_.lng && p.lng <= hi_.lng) {
+            Report(i);
+          }
+        }
+      } else {  // across the antimeridian
+        for (uint32_t i = begin; i < end; ++i) {
+          const LatLng p = positions[i];
+          if (p.lat >= lo_.lat && p.lat <= hi_.lat && (p.lng >= lo_.lng || p.lng <= hi_.lng)) {
+            Report(i);
+          }
+        }
+      }
+    }
+
+   private:
+    const LatLng lo_, hi_;
+  };
+
+  // VisitWithin: boxes against the circle's bounding rectangle, points on squared chords.
+  class RadiusQuery : public Reporter {
+   public:
+    RadiusQuery(const FacilityIndex& index, const FacilityFilter& filter,
+                absl::FunctionRef<void(uint32_t)> visit, LatLng center, double radius_m)
         : Reporter(index, filter, visit),
           center_(center),
           radius_m_(radius_m),
-          q_(ToPoint(center)),
-          q_on_faces_(q_) {
+          q_(ToPoint(center)) {
       const double chord = ChordFromMeters(radius_m);
       sure_inside2_ = chord > kSlack ? Squared(chord - kSlack) : 0.0;
       sure_outside2_ = Squared(chord + kSlack);
-      // Cells are tested as if the cap were at most 90° wide; a wider one rules no cell out or in.
-      const double outside = chord + kSlack;
-      sin_outside_ = outside <= M_SQRT2 ? SinFromChord(outside) : 2.0;
-      cells_inside_dot_ = 1 - sure_inside2_ / 2;  // |a - b|² = 2 - 2 a·b for unit vectors
+      // The bounding rectangle, grown by kSlack so that it also holds a point on its edge however
+      // its longitude is spelled (180° or -180°), and with every longitude if it reaches a pole.
+      const S2LatLngRect bound = S2Cap(q_, S1ChordAngle::FromLength2(std::min(4.0, sure_outside2_)))
+                                     .GetRectBound()
+                                     .Expanded(S2LatLng::FromRadians(kSlack, kSlack))
+                                     .PolarClosure();
+      lo_ = {bound.lat_lo().degrees(), bound.lng().is_full() ? -180 : bound.lng_lo().degrees()};
+      hi_ = {bound.lat_hi().degrees(), bound.lng().is_full() ? 180 : bound.lng_hi().degrees()};
     }
 
-    S2Cap Bound() const {
-      return S2Cap(q_, S1ChordAngle::FromLength2(std::min(4.0, sure_outside2_)));
-    }
-    Overlap Classify(const S2Cell& cell, bool want_all) const {
-      if (q_on_faces_.SinDistanceLowerBound(cell) > sin_outside_) return Overlap::kNone;
-      if (want_all && cells_inside_dot_ > 0 && q_on_faces_.CellWithin(cell, cells_inside_dot_)) {
-        return Overlap::kAll;
-      }
-      return Overlap::kSome;
-    }
+    LatLng lo() const { return lo_; }
+    LatLng hi() const { return hi_; }
+    void Inside(uint32_t begin, uint32_t end) const { Test(begin, end); }
     void Test(uint32_t begin, uint32_t end) const {
       for (uint32_t i = begin; i < end; ++i) {
         const double d2 = SquaredChord(index_.entries_[i], q_);
@@ -414,153 +477,10 @@ struct FacilityIndex::Impl {
     const LatLng center_;
     const double radius_m_;
     const S2Point q_;  // center_
-    const FacePoints q_on_faces_;
     // A stored point with a squared chord to q_ below sure_inside2_ is inside for sure, above
     // sure_outside2_ outside for sure; in between DistanceMeters decides.
     double sure_inside2_, sure_outside2_;
-    double cells_inside_dot_;  // a cell whose vertices' dot products with q_ exceed this is inside
-    double sin_outside_;       // a cell farther than this (as a sine) is outside; 2 beyond 90°
-  };
-
-  // -----------------------------------------------------------------------------------------------
-  // VisitInRect: latitude is a slab sin(lo.lat) <= z <= sin(hi.lat) of the unit vector; a longitude
-  // range of at most 180° is the intersection of two half-spaces bounded by its meridian planes, a
-  // wider one the complement of such an intersection.
-  // -----------------------------------------------------------------------------------------------
-  class RectRegion : public Reporter {
-   public:
-    RectRegion(const FacilityIndex& index, const FacilityFilter& filter,
-               absl::FunctionRef<void(uint32_t)> visit, LatLng lo, LatLng hi)
-        : Reporter(index, filter, visit), lo_(lo), hi_(hi) {
-      z_lo_ = std::sin(lo.lat * kRadiansPerDegree);
-      z_hi_ = std::sin(hi.lat * kRadiansPerDegree);
-      double width = hi.lng - lo.lng;
-      if (width < 0) width += 360;
-      longitudes_ = width >= 360   ? Longitudes::kAll
-                    : width <= 180 ? Longitudes::kNarrow
-                                   : Longitudes::kWide;
-      const double lo_lng = lo.lng * kRadiansPerDegree, hi_lng = hi.lng * kRadiansPerDegree;
-      east_of_lo_ = S2Point(-std::sin(lo_lng), std::cos(lo_lng), 0);
-      west_of_hi_ = S2Point(std::sin(hi_lng), -std::cos(hi_lng), 0);
-      for (int face = 0; face < 6; ++face) {
-        on_face_[face] = {S2::FaceXYZtoUVW(face, S2Point(0, 0, 1)),
-                          S2::FaceXYZtoUVW(face, east_of_lo_), S2::FaceXYZtoUVW(face, west_of_hi_)};
-      }
-    }
-
-    S2Cap Bound() const {
-      // S1Interval's constructor, unlike S2LatLngRect's, turns -180° into 180° where needed; the
-      // one pair it makes empty, [180°, -180°], means the antimeridian here.
-      S1Interval lngs(lo_.lng * kRadiansPerDegree, hi_.lng * kRadiansPerDegree);
-      if (lngs.is_empty()) lngs = S1Interval::FromPoint(M_PI);
-      const S2LatLngRect rect(R1Interval(lo_.lat * kRadiansPerDegree, hi_.lat * kRadiansPerDegree),
-                              lngs);
-      return rect.Expanded(S2LatLng::FromRadians(kSlack, kSlack)).GetCapBound();
-    }
-
-    // From the cell's 4 vertices, without trigonometry. Below the face level a cell's latitude
-    // extremes are at its vertices (S2Cell::GetRectBound relies on the same fact), and a cell is
-    // the convex hull of its vertices, so a half-space through the sphere's centre that holds all 4
-    // holds the cell.
-    Overlap Classify(const S2Cell& cell, bool want_all) const {
-      if (cell.level() == 0) return Overlap::kSome;
-      const FaceForms& forms = on_face_[cell.face()];
-      const R2Rect uv = cell.GetBoundUV();
-      int below = 0, above = 0, lat_inside = 0, east = 0, west = 0, not_east = 0, not_west = 0;
-      for (int k = 0; k < 4; ++k) {
-        // The vertex is (u, v, 1) / length in the face's frame; compare before dividing by length.
-        const double u = uv[0][k & 1], v = uv[1][k >> 1];
-        const double length = std::sqrt(1 + u * u + v * v), slack = kSlack * length;
-        const double z = forms.z[0] * u + forms.z[1] * v + forms.z[2];
-        const double east_of_lo =
-            forms.east_of_lo[0] * u + forms.east_of_lo[1] * v + forms.east_of_lo[2];
-        const double west_of_hi =
-            forms.west_of_hi[0] * u + forms.west_of_hi[1] * v + forms.west_of_hi[2];
-        below += z < z_lo_ * length - slack;
-        above += z > z_hi_ * length + slack;
-        lat_inside += z > z_lo_ * length + slack && z < z_hi_ * length - slack;
-        east += east_of_lo > slack;
-        not_east += east_of_lo < -slack;
-        west += west_of_hi > slack;
-        not_west += west_of_hi < -slack;
-      }
-      if (below == 4 || above == 4) return Overlap::kNone;
-      bool lng_inside = true;
-      switch (longitudes_) {
-        case Longitudes::kAll:
-          break;
-        case Longitudes::kNarrow:  // inside both half-spaces
-          if (not_east == 4 || not_west == 4) return Overlap::kNone;
-          lng_inside = east == 4 && west == 4;
-          break;
-        case Longitudes::kWide:  // outside the narrow range between hi.lng and lo.lng
-          if (not_east == 4 && not_west == 4) return Overlap::kNone;
-          lng_inside = east == 4 || west == 4;
-          break;
-      }
-      return want_all && lat_inside == 4 && lng_inside ? Overlap::kAll : Overlap::kSome;
-    }
-
-    void Test(uint32_t begin, uint32_t end) const {
-      switch (longitudes_) {
-        case Longitudes::kAll:
-          return TestRun<Longitudes::kAll>(begin, end);
-        case Longitudes::kNarrow:
-          return TestRun<Longitudes::kNarrow>(begin, end);
-        case Longitudes::kWide:
-          return TestRun<Longitudes::kWide>(begin, end);
-      }
-    }
-
-   private:
-    enum class Longitudes { kAll, kNarrow, kWide };  // kNarrow: at most 180° wide
-
-    // How far inside the rectangle a stored point is (negative: outside), in the terms of the
-    // tests: latitude as sin(lat), longitude as the larger or smaller of its two half-space dot
-    // products.
-    template <Longitudes kLongitudes>
-    double Margin(const Entry& p) const {
-      const double z = p.z;
-      const double lat_margin = std::min(z - z_lo_, z_hi_ - z);
-      if constexpr (kLongitudes == Longitudes::kAll) return lat_margin;
-      const double east_of_lo = east_of_lo_[0] * p.x + east_of_lo_[1] * p.y;
-      const double west_of_hi = west_of_hi_[0] * p.x + west_of_hi_[1] * p.y;
-      // Narrow: inside both half-spaces. Wide: outside the narrow range between hi.lng and lo.lng.
-      const double lng_margin = kLongitudes == Longitudes::kNarrow
-                                    ? std::min(east_of_lo, west_of_hi)
-                                    : std::max(east_of_lo, west_of_hi);
-      return std::min(lat_margin, lng_margin);
-    }
-
-    template <Longitudes kLongitudes>
-    void TestRun(uint32_t begin, uint32_t end) const {
-      for (uint32_t i = begin; i < end; ++i) {
-        const double margin = Margin<kLongitudes>(index_.entries_[i]);
-        if (margin < -kSlack) continue;
-        if (margin <= kSlack && !ContainsExactly(index_.positions_[i])) continue;
-        Report(i);
-      }
-    }
-
-    // The rectangle's definition, on stored coordinates.
-    bool ContainsExactly(LatLng p) const {
-      if (p.lat < lo_.lat || p.lat > hi_.lat) return false;
-      if (lo_.lng <= hi_.lng) return lo_.lng <= p.lng && p.lng <= hi_.lng;
-      return p.lng >= lo_.lng || p.lng <= hi_.lng;
-    }
-
-    // The linear forms of the cell test, in one face's (u, v, w) frame.
-    struct FaceForms {
-      S2Point z, east_of_lo, west_of_hi;
-    };
-
-    const LatLng lo_, hi_;
-    double z_lo_, z_hi_;  // sin(lo.lat), sin(hi.lat)
-    Longitudes longitudes_;
-    // Dot products of a unit vector with these give cos(lat)·sin(lng - lo.lng) and
-    // cos(lat)·sin(hi.lng - lng).
-    S2Point east_of_lo_, west_of_hi_;
-    FaceForms on_face_[6];
+    LatLng lo_, hi_;  // the circle's bounding rectangle
   };
 
   // -----------------------------------------------------------------------------------------------
@@ -593,7 +513,7 @@ struct FacilityIndex::Impl {
       const uint32_t at = Search<false>(index_, LeafCellId(center_), 0, n);
       const uint32_t half = static_cast<uint32_t>(std::min<size_t>(std::max<size_t>(k_, 8), n));
       const uint32_t seed_begin = at - std::min(at, half);
-      const uint32_t seed_end = std::min(n, at + half);
+      const uint32_t seed_end = static_cast<uint32_t>(std::min<size_t>(n, size_t{at} + half));
       ScanRun(seed_begin, seed_end);
       skip_begin_ = seed_begin;
       skip_end_ = seed_end;
@@ -749,7 +669,7 @@ void FacilityIndex::VisitWithin(LatLng center, double radius_m, const FacilityFi
                                 absl::FunctionRef<void(uint32_t)> visit) const {
   assert(IsValidRegionCode(filter.region_code));  // see FacilityFilter::region_code
   if (size() == 0 || !(radius_m >= 0)) return;
-  Impl::WalkRegion(*this, Impl::RadiusRegion(*this, filter, visit, center, radius_m));
+  Impl::WalkBoxes(*this, Impl::RadiusQuery(*this, filter, visit, center, radius_m));
 }
 
 void FacilityIndex::VisitInRect(LatLng lo, LatLng hi, const FacilityFilter& filter,
@@ -758,7 +678,7 @@ void FacilityIndex::VisitInRect(LatLng lo, LatLng hi, const FacilityFilter& filt
   // An inverted latitude range is a caller's bug (longitudes may wrap, latitudes cannot).
   assert(lo.lat <= hi.lat);
   if (size() == 0 || !(lo.lat <= hi.lat)) return;
-  Impl::WalkRegion(*this, Impl::RectRegion(*this, filter, visit, lo, hi));
+  Impl::WalkBoxes(*this, Impl::RectQuery(*this, filter, visit, lo, hi));
 }
 
 void FacilityIndex::Nearest(LatLng center, size_t k, const FacilityFilter& filter,

@@ -153,8 +153,9 @@ std::vector<uint32_t> BruteInRect(const std::vector<IndexedPoint>& points, LatLn
     const LatLng p = points[id].position;
     const bool lng_inside =
         lo.lng <= hi.lng ? lo.lng <= p.lng && p.lng <= hi.lng : p.lng >= lo.lng || p.lng <= hi.lng;
-    if (filter.Accepts(points[id]) && lo.lat <= p.lat && p.lat <= hi.lat && lng_inside)
+    if (filter.Accepts(points[id]) && lo.lat <= p.lat && p.lat <= hi.lat && lng_inside) {
       ids.push_back(id);
+    }
   }
   return ids;
 }
@@ -353,6 +354,21 @@ void CheckRandomQueries(Layout layout, size_t n, uint64_t seed, int queries) {
   for (const Rect& rect : kSpecialRects) {
     ExpectRect(index, points, rect.lo, rect.hi, FacilityFilter(), what);
     ExpectRect(index, points, rect.lo, rect.hi, RandomFilter(rng), what);
+  }
+  // Circles around the poles and across the antimeridian.
+  const LatLng kSpecialCenters[] = {{90, 0},   {-90, 45},     {0, 180},
+                                    {0, -180}, {89.9, 179.9}, {-30, -179.99}};
+  for (const LatLng center : kSpecialCenters) {
+    for (const double radius : {1e3, 3e4, 1e6, 5e6}) {
+      ExpectSameIds(Within(index, center, radius, {}), BruteWithin(points, center, radius, {}),
+                    what + " within " + std::to_string(radius) + " m of " + Describe(center));
+    }
+    index.Nearest(center, 7, {}, &nearest);
+    const std::vector<Neighbor> expected = BruteNearest(points, center, 7, {}, 1e300);
+    ASSERT_EQ(nearest.size(), expected.size()) << what << " nearest to " << Describe(center);
+    for (size_t i = 0; i < expected.size(); ++i) {
+      EXPECT_EQ(nearest[i].id, expected[i].id) << what << " nearest to " << Describe(center);
+    }
   }
 }
 
