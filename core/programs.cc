@@ -537,38 +537,63 @@ constexpr TargetWord kTargetWords[] = {
     {"정신장애", kTargetMentalHealth},
 };
 
-// The target words sorted by their bytes: the words that can start with a given character are
-// then one contiguous run, found by binary search (one pass over the text, not one per word).
-const std::vector<const TargetWord*>& TargetWordsSorted() {
-  static const std::vector<const TargetWord*> sorted = [] {
-    std::vector<const TargetWord*> words;
-    for (const TargetWord& w : kTargetWords) words.push_back(&w);
-    std::sort(words.begin(), words.end(),
-              [](const TargetWord* a, const TargetWord* b) { return a->word < b->word; });
-    return words;
-  }();
-  return sorted;
+// The code point of the (BMP) character at `at`, and its byte length; 0 with length 1 for a
+// continuation byte, a 4-byte character or a truncated one (no target word starts with those).
+char32_t CodePointAt(std::string_view s, size_t at, size_t& length) {
+  const unsigned char b0 = static_cast<unsigned char>(s[at]);
+  length = 1;
+  if (b0 < 0x80) return b0;
+  const size_t n = b0 >= 0xE0 && b0 < 0xF0 ? 3 : (b0 >= 0xC0 && b0 < 0xE0 ? 2 : 0);
+  if (n == 0 || at + n > s.size()) return 0;
+  length = n;
+  const unsigned char b1 = static_cast<unsigned char>(s[at + 1]);
+  if (n == 2) return ((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu);
+  const unsigned char b2 = static_cast<unsigned char>(s[at + 2]);
+  return ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
 }
 
-// Byte length of the UTF-8 character starting with `lead`.
-size_t CharLength(unsigned char lead) {
-  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+// The target words grouped by their first character: for each BMP code point, the run of words
+// starting with it (0 = none). FindTargetGroups makes one pass over the text and compares words
+// only where a run starts.
+struct TargetWordIndex {
+  struct Run {
+    size_t begin = 0, end = 0;  // into `sorted`
+  };
+  std::vector<const TargetWord*> sorted;
+  std::vector<Run> runs = std::vector<Run>(1);                  // runs[0] is the empty run
+  std::vector<uint8_t> run_of = std::vector<uint8_t>(0x10000);  // code point → index into runs
+
+  TargetWordIndex() {
+    for (const TargetWord& w : kTargetWords) sorted.push_back(&w);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const TargetWord* a, const TargetWord* b) { return a->word < b->word; });
+    for (size_t i = 0; i < sorted.size(); ++i) {
+      size_t length = 0;
+      const char32_t first = CodePointAt(sorted[i]->word, 0, length);
+      if (run_of[first] == 0) {
+        run_of[first] = static_cast<uint8_t>(runs.size());
+        runs.push_back(Run{i, i});
+      }
+      runs[run_of[first]].end = i + 1;  // sorted, so words with one first character are adjacent
+    }
+    assert(runs.size() < 256 && "more first characters than TargetWordIndex::run_of can hold");
+  }
+};
+
+const TargetWordIndex& TargetWords() {
+  static const TargetWordIndex index;
+  return index;
 }
 
 }  // namespace
 
 TargetSet FindTargetGroups(std::string_view s) {
-  const std::vector<const TargetWord*>& words = TargetWordsSorted();
+  const TargetWordIndex& index = TargetWords();
   TargetSet found = 0;
-  for (size_t at = 0; at < s.size(); ++at) {
-    const unsigned char lead = static_cast<unsigned char>(s[at]);
-    if ((lead & 0xC0) == 0x80) continue;  // inside a character
-    const std::string_view first_char = s.substr(at, CharLength(lead));
-    auto it =
-        std::lower_bound(words.begin(), words.end(), first_char,
-                         [](const TargetWord* w, std::string_view key) { return w->word < key; });
-    for (; it != words.end() && (*it)->word.substr(0, first_char.size()) == first_char; ++it) {
-      const TargetWord& w = **it;
+  for (size_t at = 0, length = 1; at < s.size(); at += length) {
+    const TargetWordIndex::Run& run = index.runs[index.run_of[CodePointAt(s, at, length)]];
+    for (size_t k = run.begin; k < run.end; ++k) {
+      const TargetWord& w = *index.sorted[k];
       if ((found & w.group) || s.substr(at, w.word.size()) != w.word) continue;
       const size_t end = at + w.word.size();
       const bool followed = !w.not_followed_by.empty() &&

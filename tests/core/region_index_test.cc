@@ -8,7 +8,10 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <memory>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -227,6 +230,51 @@ TEST_F(JeonbukRegionsTest, PointsOutsideJeonbukAreInNoRegion) {
   }
 }
 
+// Adjacent 읍면동 share boundary vertices exactly (the TopoJSON arcs they come from are shared): a
+// shared vertex inside the province must belong to exactly one of the regions that have it,
+// whatever their orientation; one on the province's outline to at most one.
+TEST_F(JeonbukRegionsTest, SharedBoundaryVerticesBelongToExactlyOneRegion) {
+  const std::vector<Region>& regions = *regions_;
+  std::set<std::pair<double, double>> outline;
+  for (const Ring& ring : regions[IndexOfCode(regions, 35)].rings) {
+    for (LatLng p : ring) outline.insert({p.lat, p.lng});
+  }
+  std::vector<std::vector<Region>> alone;  // each 읍면동 as its own region set
+  std::map<std::pair<double, double>, std::vector<int>> regions_at_vertex;
+  for (const Region& region : regions) {
+    if (region.level != RegionLevel::kEmd) continue;
+    const int r = static_cast<int>(alone.size());
+    alone.push_back({region});
+    // Every other region with its rings reversed: orientation must not matter.
+    if (r % 2 == 1) {
+      for (Ring& ring : alone.back()[0].rings) std::reverse(ring.begin(), ring.end());
+    }
+    for (const Ring& ring : region.rings) {
+      for (LatLng p : ring) {
+        std::vector<int>& at = regions_at_vertex[{p.lat, p.lng}];
+        if (at.empty() || at.back() != r) at.push_back(r);
+      }
+    }
+  }
+  std::vector<std::unique_ptr<RegionIndex>> indexes;
+  for (const std::vector<Region>& one : alone)
+    indexes.push_back(std::make_unique<RegionIndex>(one));
+  int checked = 0, vertex = 0;
+  for (const auto& [latlng, at] : regions_at_vertex) {
+    if (at.size() < 2 || vertex++ % 7 != 0) continue;  // shared vertices, a sample of them
+    const LatLng p{latlng.first, latlng.second};
+    int containing = 0;
+    for (int r : at) containing += indexes[r]->Find(p, RegionLevel::kEmd) == 0;
+    if (outline.count(latlng) != 0) {
+      EXPECT_LE(containing, 1) << p.lat << "," << p.lng << " on the outline";
+    } else {
+      EXPECT_EQ(containing, 1) << p.lat << "," << p.lng << " shared by " << at.size();
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 500);
+}
+
 // Splits one CSV line on commas outside double quotes.
 std::vector<std::string> SplitCsvLine(const std::string& line) {
   std::vector<std::string> fields(1);
@@ -282,8 +330,9 @@ TEST_F(JeonbukRegionsTest, DisabilityWelfareCentresLieInTheirStatedRegions) {
     EXPECT_EQ(index_->Find(p, RegionLevel::kProvince), IndexOfCode(regions, 35)) << name;
     std::string city = f[2];  // "군산시", or "도(전주시)" for the provincial centre
     const std::string kCentre = "도(";
-    if (city.rfind(kCentre, 0) == 0)
+    if (city.rfind(kCentre, 0) == 0) {
       city = city.substr(kCentre.size(), city.size() - kCentre.size() - 1);
+    }
     const int sigungu = index_->Find(p, RegionLevel::kSigungu);
     ASSERT_GE(sigungu, 0) << name;
     EXPECT_EQ(regions[sigungu].name.rfind(city, 0), 0u) << name << " in " << regions[sigungu].name;
