@@ -333,7 +333,8 @@ const leaflet = {
     });
   },
   async goToCity(page, options, cityView) {
-    await page.evaluate((v) => window.benchMap.setView([v.lat, v.lng], v.zoom, {animate: false}), cityView);
+    // Braces: setView returns the map, which evaluate() would try to serialise (100k markers deep).
+    await page.evaluate((v) => { window.benchMap.setView([v.lat, v.lng], v.zoom, {animate: false}); }, cityView);
     await sleep(1000);  // moveend → markercluster draws the clusters of the new view
     return this.view(page);
   },
@@ -341,16 +342,22 @@ const leaflet = {
 
 // One page, one repetition: load, pan at the province view, go to the city view, pan there.
 async function runPage(browser, options, base, driver, cityView) {
+  const started = Date.now();
+  const progress = (what) => console.error(`  ${driver.name}: ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   const opened = await openPage(browser, options, base + driver.url(options));
   const {page, network} = opened;
   const load = await loadTimes(page);
   const transferAtReady = network.snapshot();
+  progress('ready');
   await sleep(500);
   const provinceView = await driver.view(page);
   const province = await dragCircle(page, options, options.panSeconds);
+  progress('panned the province view');
   const framesBefore = driver === ours ? (await driver.view(page)).frames : null;
   const city = await driver.goToCity(page, options, cityView);
+  progress('at the city view');
   const cityPan = await dragCircle(page, options, options.panSeconds);
+  progress('panned the city view');
   const framesAfter = driver === ours ? (await driver.view(page)).frames : null;
   const result = {
     load, transfer: transferAtReady, transferTotal: network.snapshot(), provinceView, cityView: city,
@@ -458,7 +465,7 @@ async function main() {
   const meta = {
     date: new Date().toISOString(),
     machine: {cpus: os.cpus().length, cpu: os.cpus()[0].model, memoryGB: Math.round(os.totalmem() / 2 ** 30),
-              loadAverageBefore: os.loadavg()},
+              loadAverageBefore: os.loadavg(), loadAverageAfter: null},
     browser: `Chromium ${browser.version()} (headless, SwiftShader WebGL)`,
     versions: {leaflet: version('leaflet'), markercluster: version('leaflet.markercluster'),
                playwright: version('playwright-core'), node: process.version},
@@ -485,6 +492,7 @@ async function main() {
                       `${(result.transfer.encoded / 1e6).toFixed(2)} MB on the wire`);
       }
     }
+    meta.machine.loadAverageAfter = os.loadavg();
     const summary = {ours: summarise(runs.ours, meta.vsync), leaflet: summarise(runs.leaflet, meta.vsync)};
     const text = table(summary, meta);
     const resources = resourceTable(summary);
