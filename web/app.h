@@ -1,11 +1,13 @@
-// The app: one loaded Dataset shown as a map with facility markers, a facility card, a legend that filters
-// by category, and a data summary. Owns the view, the basemap, the font and the UI state; draws one frame at
-// a time when web/main.cc asks.
+// The app: one loaded Dataset shown as a map with facility markers, a facility card, a legend that
+// filters by category, a search over facilities, places and welfare programs (with a program card),
+// the facilities nearest the device's location, and a data summary. Owns the view, the basemap, the
+// font and the UI state; draws one frame at a time when web/main.cc asks.
 //
 //   std::string detail;
 //   StringId failure;
-//   std::unique_ptr<App> app = App::Create(std::move(dataset), std::move(font_bytes), &failure, &detail);
-//   if (!app) ShowErrorScreen(Text(StringId::kErrorTitle), Text(failure), detail.c_str());
+//   std::unique_ptr<App> app = App::Create(std::move(dataset), std::move(font_bytes), &failure,
+//   &detail); if (!app) ShowErrorScreen(Text(StringId::kErrorTitle), Text(failure),
+//   detail.c_str());
 //   ... every animation frame: if (TakeFrameRequest()) app->Frame();
 #pragma once
 
@@ -14,7 +16,9 @@
 #include <vector>
 
 #include "core/cluster.h"
+#include "core/facility_index.h"
 #include "core/model.h"
+#include "core/text_search.h"
 #include "web/basemap.h"
 #include "web/font.h"
 #include "web/map_view.h"
@@ -25,16 +29,23 @@ namespace bokji::web {
 
 class App {
  public:
-  // Builds the font atlas, the basemap and the marker clusters. REQUIRES: a current WebGL2 context, an
-  // ImGui context with the OpenGL3 renderer initialised, and the canvas size known (AttachInput ran).
-  // On failure returns null and says why (`failure` names the message, `detail` the technical reason).
+  // Builds the font atlas, the basemap and the marker clusters. REQUIRES: a current WebGL2 context,
+  // an ImGui context with the OpenGL3 renderer initialised, and the canvas size known (AttachInput
+  // ran). On failure returns null and says why (`failure` names the message, `detail` the technical
+  // reason).
   static std::unique_ptr<App> Create(Dataset data, std::vector<uint8_t> font_ttf, StringId* failure,
                                      std::string* detail);
 
   // Draws one frame: reads input, lays out the UI, renders the map and ImGui.
   void Frame();
 
-  // The state tests look at (view, visible markers, selection, font coverage, start-up times), as JSON.
+  // Restores what a link's ?map=zoom/lat/lng, ?f=source_key and ?p=service_id name (any may be
+  // empty; unknown keys are ignored).
+  void RestoreUrlState(const std::string& map, const std::string& facility,
+                       const std::string& program);
+
+  // The state tests look at (view, visible markers, selection, font coverage, start-up times), as
+  // JSON.
   std::string DebugJson() const;
   // Adds a start-up phase's duration to DebugJson's "startup_ms".
   void RecordStartupTime(const char* phase, double ms);
@@ -69,7 +80,10 @@ class App {
 
   void HandleMapInput();
   void HandleMapClick(ImVec2 position);
+  // Opens the facility's card and brings its marker into sight, zooming in to at least `min_zoom`.
+  void Select(int facility, double min_zoom = 0);
   void UpdateCursor();
+  void UpdateUrlState();
 
   void CollectMarkers();  // the clusters and markers in view, into visible_markers_
   void DrawLabels(ImDrawList* draw_list);
@@ -78,6 +92,16 @@ class App {
   void DrawAttribution(ImDrawList* draw_list);
 
   void DrawHeaderPanel();
+  void DrawSearchBox();
+  void UpdateSearch();
+  void DrawSearchResults();
+  void ActivateFirstResult();
+  void FlyToFacility(uint32_t facility);
+  void FlyToRegion(uint32_t region);
+  void DrawProgramCard();
+  void UpdateNearby();
+  void DrawNearbyList();
+  void DrawLocation(ImDrawList* draw_list);
   void DrawZoomControls();
   void DrawFacilityCard();
   void DrawChooser();
@@ -92,6 +116,7 @@ class App {
   Basemap basemap_;
   MapView view_;
   Animation animation_;
+  bool fit_pending_ = false;
   double last_frame_ms_ = 0;
   int frame_count_ = 0;
 
@@ -101,8 +126,12 @@ class App {
   int category_counts_[kFacilityCategoryCount] = {};
   std::vector<VisibleMarker> visible_markers_;
   std::vector<LatLng> label_positions_;  // by region
-  std::vector<ImVec4> overlay_rects_;    // what covers the map this frame (panels, scale bar), for tests
-  std::string startup_json_;             // "phase":ms pairs
+  std::vector<ImVec4>
+      overlay_rects_;  // what covers the map this frame (panels, scale bar), for tests
+  std::vector<std::pair<const char*, ImVec4>> button_rects_;  // named buttons this frame, for tests
+  void NoteButton(const char* name);  // records the last item's rectangle under `name`
+  std::string startup_json_;          // "phase":ms pairs
+  std::string url_state_;             // what the page's URL says now
 
   // Pointer gesture state.
   bool dragging_ = false;
@@ -113,11 +142,29 @@ class App {
   float last_pinch_distance_ = 0;
   int hovered_marker_ = -1;  // index into visible_markers_
 
+  // Search: one index per kind of result; hits for the query last searched.
+  TextSearch facility_search_;
+  TextSearch region_search_;
+  TextSearch program_search_;
+  std::string searched_query_;
+  std::vector<TextSearch::Hit> facility_hits_, region_hits_, program_hits_;
+  bool results_open_ =
+      false;  // hidden after a pick until the query changes or the field gets focus
+  bool field_was_focused_ = false;
+
+  // Near me: the facilities nearest the device's location.
+  FacilityIndex facility_index_;
+  std::vector<Neighbor> nearby_;
+  int location_generation_ = 0;
+  bool nearby_open_ = false;
+
   // Selection and panels.
-  int selected_ = -1;                // facility id with its card open
-  std::vector<uint32_t> chooser_;   // facilities at one spot, offered as a list
+  int selected_ = -1;              // facility id with its card open
+  int selected_program_ = -1;      // program id with its card open
+  std::vector<uint32_t> chooser_;  // facilities at one spot, offered as a list
   bool show_data_info_ = false;
   bool legend_open_ = true;
+  bool legend_layout_narrow_ = false;  // the layout the legend's open state was chosen for
 };
 
 }  // namespace bokji::web

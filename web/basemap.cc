@@ -26,7 +26,8 @@ using PointRing = std::vector<Point>;
 
 // The highest zoom each level of detail serves; the last level is the full geometry.
 constexpr double kDetailMaxZoom[] = {8, 10, 12.5, 1e9};
-// How far a simplified outline may stray from the true one, in screen pixels at the level's highest zoom.
+// How far a simplified outline may stray from the true one, in screen pixels at the level's highest
+// zoom.
 constexpr double kSimplifyPixels = 0.4;
 
 // Even-odd point-in-ring test.
@@ -35,15 +36,16 @@ bool RingContains(const PointRing& ring, Point p) {
   for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
     const Point& a = ring[i];
     const Point& b = ring[j];
-    if ((a[1] > p[1]) != (b[1] > p[1]) && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0])
+    if ((a[1] > p[1]) != (b[1] > p[1]) &&
+        p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0])
       inside = !inside;
   }
   return inside;
 }
 
-// Groups a region's rings into polygons, each a shell followed by its holes. A ring inside an odd number of
-// other rings is a hole of the smallest enclosing shell; the data model promises even-odd semantics, not
-// winding order, so containment decides.
+// Groups a region's rings into polygons, each a shell followed by its holes. A ring inside an odd
+// number of other rings is a hole of the smallest enclosing shell; the data model promises even-odd
+// semantics, not winding order, so containment decides.
 std::vector<std::vector<int>> GroupRings(const std::vector<PointRing>& rings) {
   const int n = static_cast<int>(rings.size());
   std::vector<int> depth(n, 0);
@@ -62,7 +64,8 @@ std::vector<std::vector<int>> GroupRings(const std::vector<PointRing>& rings) {
   for (int i = 0; i < n; ++i) {
     if (rings[i].size() < 3 || depth[i] % 2 == 0) continue;
     for (int j = 0; j < n; ++j) {
-      if (j != i && polygon_of[j] >= 0 && depth[j] == depth[i] - 1 && RingContains(rings[j], rings[i][0])) {
+      if (j != i && polygon_of[j] >= 0 && depth[j] == depth[i] - 1 &&
+          RingContains(rings[j], rings[i][0])) {
         polygons[polygon_of[j]].push_back(i);
         break;
       }
@@ -76,7 +79,8 @@ std::vector<std::vector<int>> GroupRings(const std::vector<PointRing>& rings) {
 PointRing Simplify(const PointRing& ring, double tolerance) {
   const size_t n = ring.size();
   if (n < 4) return ring;
-  // The ring as an open polyline from vertex 0 back to vertex 0, split at the vertex farthest from it.
+  // The ring as an open polyline from vertex 0 back to vertex 0, split at the vertex farthest from
+  // it.
   size_t far = 0;
   double far_d2 = -1;
   for (size_t i = 1; i < n; ++i) {
@@ -130,18 +134,19 @@ struct FillVertex {
 };
 
 struct LineVertex {
-  float x, y;            // position
+  float x, y;  // position
   float miter_x, miter_y;
-  float side;            // -1 or +1
+  float side;  // -1 or +1
 };
 
-// Ring vertices per outline piece: short enough that culling by grid cell pays, long enough to keep the
-// index count low.
+// Ring vertices per outline piece: short enough that culling by grid cell pays, long enough to keep
+// the index count low.
 constexpr int kPieceVertices = 48;
-constexpr uint32_t kRestart = 0xFFFFFFFFu;  // WebGL2's fixed primitive-restart index for 32-bit indices
+constexpr uint32_t kRestart =
+    0xFFFFFFFFu;  // WebGL2's fixed primitive-restart index for 32-bit indices
 
-// The miter at ring vertex i: the normal of the join, lengthened so both segments keep their width, capped
-// at twice the width at spikes.
+// The miter at ring vertex i: the normal of the join, lengthened so both segments keep their width,
+// capped at twice the width at spikes.
 Point Miter(const PointRing& ring, size_t i) {
   const size_t n = ring.size();
   const Point& p = ring[i];
@@ -162,7 +167,9 @@ Point Miter(const PointRing& ring, size_t i) {
   return {sum[0] * factor, sum[1] * factor};
 }
 
-GLint Uniform(GLuint program, const char* name) { return glGetUniformLocation(program, name); }
+GLint Uniform(GLuint program, const char* name) {
+  return glGetUniformLocation(program, name);
+}
 
 }  // namespace
 
@@ -179,8 +186,27 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
       }
   has_bounds_ = min_lat <= max_lat;
   if (has_bounds_) {
-    south_west_ = LatLng{min_lat, min_lng};
-    north_east_ = LatLng{max_lat, max_lng};
+    // The main extent: rings of at least 1% of the largest ring's area (in degrees², enough to
+    // compare).
+    auto area = [](const Ring& ring) {
+      double twice = 0;
+      for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
+        twice += (ring[j].lng - ring[i].lng) * (ring[j].lat + ring[i].lat);
+      return std::fabs(twice) / 2;
+    };
+    double largest = 0;
+    for (const Region& region : regions)
+      for (const Ring& ring : region.rings) largest = std::max(largest, area(ring));
+    south_west_ = LatLng{90, 180};
+    north_east_ = LatLng{-90, -180};
+    for (const Region& region : regions)
+      for (const Ring& ring : region.rings) {
+        if (area(ring) < largest * 0.01) continue;
+        for (const LatLng& p : ring) {
+          south_west_ = LatLng{std::min(south_west_.lat, p.lat), std::min(south_west_.lng, p.lng)};
+          north_east_ = LatLng{std::max(north_east_.lat, p.lat), std::max(north_east_.lng, p.lng)};
+        }
+      }
     origin_ = ToMercator(LatLng{(min_lat + max_lat) / 2, (min_lng + max_lng) / 2});
     const Mercator top_left = ToMercator(LatLng{max_lat, min_lng});
     const Mercator bottom_right = ToMercator(LatLng{min_lat, max_lng});
@@ -205,7 +231,7 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
   // Fills show the 시군구 (tinted apart), or the province when the bundle has no 시군구.
   bool has_level[3] = {false, false, false};
   for (const Region& region : regions) has_level[static_cast<int>(region.level)] = true;
-  const RegionLevel fill_level = has_level[1] ? RegionLevel::kSigungu
+  const RegionLevel fill_level = has_level[1]   ? RegionLevel::kSigungu
                                  : has_level[0] ? RegionLevel::kProvince
                                                 : RegionLevel::kEmd;
 
@@ -213,8 +239,8 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
   if (fill_program_ == 0) return false;
   line_program_ = CompileProgram(kShader_region_line_vert, kShader_region_line_frag, error);
   if (line_program_ == 0) return false;
-  for (auto [program, uniforms] : {std::pair{fill_program_, &fill_uniforms_},
-                                   std::pair{line_program_, &line_uniforms_}}) {
+  for (auto [program, uniforms] :
+       {std::pair{fill_program_, &fill_uniforms_}, std::pair{line_program_, &line_uniforms_}}) {
     uniforms->offset = Uniform(program, "u_offset");
     uniforms->scale = Uniform(program, "u_scale");
     uniforms->viewport = Uniform(program, "u_viewport");
@@ -228,7 +254,8 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
     const double tolerance = full ? 0 : kSimplifyPixels / (256 * std::exp2(kDetailMaxZoom[detail]));
     std::vector<std::vector<PointRing>> simplified(regions.size());
     for (size_t r = 0; r < regions.size(); ++r)
-      for (const PointRing& ring : rings[r]) simplified[r].push_back(full ? ring : Simplify(ring, tolerance));
+      for (const PointRing& ring : rings[r])
+        simplified[r].push_back(full ? ring : Simplify(ring, tolerance));
 
     // Fills.
     std::vector<FillVertex> vertices;
@@ -238,15 +265,18 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
       if (regions[r].level != fill_level) continue;
       const ImU32 color = theme.land_fills[tint++ % theme.land_fills.size()];
       for (const std::vector<int>& polygon : polygons[r]) {
-        if (simplified[r][polygon[0]].size() < 3) continue;  // a shell smaller than the tolerance, holes and all
+        if (simplified[r][polygon[0]].size() < 3)
+          continue;  // a shell smaller than the tolerance, holes and all
         std::vector<PointRing> earcut_polygon;
         for (int ring_index : polygon)
-          if (simplified[r][ring_index].size() >= 3) earcut_polygon.push_back(simplified[r][ring_index]);
+          if (simplified[r][ring_index].size() >= 3)
+            earcut_polygon.push_back(simplified[r][ring_index]);
         const std::vector<uint32_t> triangles = mapbox::earcut<uint32_t>(earcut_polygon);
         const auto base = static_cast<uint32_t>(vertices.size());
         for (const PointRing& ring : earcut_polygon)
           for (const Point& p : ring)
-            vertices.push_back(FillVertex{static_cast<float>(p[0]), static_cast<float>(p[1]), color});
+            vertices.push_back(
+                FillVertex{static_cast<float>(p[0]), static_cast<float>(p[1]), color});
         for (uint32_t index : triangles) indices.push_back(base + index);
       }
     }
@@ -264,12 +294,13 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
                           reinterpret_cast<const void*>(offsetof(FillVertex, color)));
     glGenBuffers(1, &fill.indices);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, fill.indices);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(uint32_t)),
-                 indices.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                 static_cast<GLsizeiptr>(indices.size() * sizeof(uint32_t)), indices.data(),
+                 GL_STATIC_DRAW);
     fill.index_count = static_cast<int>(indices.size());
 
-    // Outlines per region level: pieces of rings as triangle strips, bucketed by the grid cell of each
-    // piece's centre.
+    // Outlines per region level: pieces of rings as triangle strips, bucketed by the grid cell of
+    // each piece's centre.
     for (int level = 0; level < 3; ++level) {
       std::vector<LineVertex> vertices;
       struct Piece {
@@ -285,7 +316,8 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
           std::vector<Point> miters(ring.size());
           for (size_t i = 0; i < ring.size(); ++i) miters[i] = Miter(ring, i);
           for (size_t start = 0; start < ring.size(); start += kPieceVertices) {
-            const size_t end = std::min(start + kPieceVertices, ring.size());  // inclusive; ring.size() is 0
+            const size_t end =
+                std::min(start + kPieceVertices, ring.size());  // inclusive; ring.size() is 0
             Piece piece{0, static_cast<uint32_t>(vertices.size()), 0};
             double min_x = 1e30, min_y = 1e30, max_x = -1e30, max_y = -1e30;
             for (size_t k = start; k <= end; ++k) {
@@ -297,14 +329,16 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
               max_y = std::max(max_y, p[1]);
               for (const float side : {1.0f, -1.0f})
                 vertices.push_back(LineVertex{static_cast<float>(p[0]), static_cast<float>(p[1]),
-                                              static_cast<float>(miters[i][0]), static_cast<float>(miters[i][1]),
-                                              side});
+                                              static_cast<float>(miters[i][0]),
+                                              static_cast<float>(miters[i][1]), side});
             }
             piece.vertex_count = static_cast<uint32_t>(vertices.size()) - piece.first_vertex;
             const double cx = (min_x + max_x) / 2, cy = (min_y + max_y) / 2;
             reach = std::max({reach, (max_x - min_x) / 2, (max_y - min_y) / 2});
-            const int col = std::clamp(static_cast<int>((cx - grid_min_.x) / grid_cell_), 0, kGrid - 1);
-            const int row = std::clamp(static_cast<int>((cy - grid_min_.y) / grid_cell_), 0, kGrid - 1);
+            const int col =
+                std::clamp(static_cast<int>((cx - grid_min_.x) / grid_cell_), 0, kGrid - 1);
+            const int row =
+                std::clamp(static_cast<int>((cy - grid_min_.y) / grid_cell_), 0, kGrid - 1);
             piece.cell = row * kGrid + col;
             pieces.push_back(piece);
           }
@@ -312,7 +346,8 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
       }
       LineMesh& mesh = lines_[detail][level];
       mesh.reach_cells = static_cast<int>(std::ceil(reach / grid_cell_));
-      std::stable_sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.cell < b.cell; });
+      std::stable_sort(pieces.begin(), pieces.end(),
+                       [](const Piece& a, const Piece& b) { return a.cell < b.cell; });
       std::vector<uint32_t> indices;
       mesh.cell_start.assign(kGrid * kGrid + 1, 0);
       size_t next_piece = 0;
@@ -320,7 +355,8 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
         mesh.cell_start[cell] = static_cast<int>(indices.size());
         for (; next_piece < pieces.size() && pieces[next_piece].cell == cell; ++next_piece) {
           const Piece& piece = pieces[next_piece];
-          for (uint32_t v = 0; v < piece.vertex_count; ++v) indices.push_back(piece.first_vertex + v);
+          for (uint32_t v = 0; v < piece.vertex_count; ++v)
+            indices.push_back(piece.first_vertex + v);
           indices.push_back(kRestart);
         }
       }
@@ -331,8 +367,8 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
       glBindVertexArray(mesh.vao);
       glGenBuffers(1, &mesh.vertices);
       glBindBuffer(GL_ARRAY_BUFFER, mesh.vertices);
-      glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(LineVertex)), vertices.data(),
-                   GL_STATIC_DRAW);
+      glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(LineVertex)),
+                   vertices.data(), GL_STATIC_DRAW);
       glEnableVertexAttribArray(0);
       glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(LineVertex), nullptr);
       glEnableVertexAttribArray(1);
@@ -343,8 +379,9 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
                             reinterpret_cast<const void*>(offsetof(LineVertex, side)));
       glGenBuffers(1, &mesh.indices);
       glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh.indices);
-      glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(uint32_t)),
-                   indices.data(), GL_STATIC_DRAW);
+      glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                   static_cast<GLsizeiptr>(indices.size() * sizeof(uint32_t)), indices.data(),
+                   GL_STATIC_DRAW);
     }
   }
   glBindVertexArray(0);
@@ -378,26 +415,33 @@ void Basemap::DrawLines(const LineMesh& mesh, const MapView& view, float half_wi
   glUniform1f(line_uniforms_.half_width, half_width);
   glBindVertexArray(mesh.vao);
 
-  // The grid cells the view covers, widened by the line width and by how far a piece can leave its cell.
+  // The grid cells the view covers, widened by the line width and by how far a piece can leave its
+  // cell.
   const double margin = (2 * half_width + 2) / view.scale();
   const Mercator top_left = view.ToMercator(ImVec2(0, 0));
   const Mercator bottom_right = view.ToMercator(ImVec2(view.width(), view.height()));
   auto cell = [&](double world, double grid_min) {
     return static_cast<int>(std::floor((world - grid_min) / grid_cell_));
   };
-  const int col_lo = std::max(0, cell(top_left.x - origin_.x - margin, grid_min_.x) - mesh.reach_cells);
-  const int col_hi = std::min(kGrid - 1, cell(bottom_right.x - origin_.x + margin, grid_min_.x) + mesh.reach_cells);
-  const int row_lo = std::max(0, cell(top_left.y - origin_.y - margin, grid_min_.y) - mesh.reach_cells);
-  const int row_hi = std::min(kGrid - 1, cell(bottom_right.y - origin_.y + margin, grid_min_.y) + mesh.reach_cells);
+  const int col_lo =
+      std::max(0, cell(top_left.x - origin_.x - margin, grid_min_.x) - mesh.reach_cells);
+  const int col_hi = std::min(
+      kGrid - 1, cell(bottom_right.x - origin_.x + margin, grid_min_.x) + mesh.reach_cells);
+  const int row_lo =
+      std::max(0, cell(top_left.y - origin_.y - margin, grid_min_.y) - mesh.reach_cells);
+  const int row_hi = std::min(
+      kGrid - 1, cell(bottom_right.y - origin_.y + margin, grid_min_.y) + mesh.reach_cells);
   if (col_lo > col_hi || row_lo > row_hi) return;
 
-  // One draw per run of consecutive visible indices (whole rows merge when every column is visible).
+  // One draw per run of consecutive visible indices (whole rows merge when every column is
+  // visible).
   int run_first = -1, run_end = -1;
   auto flush = [&]() {
     if (run_end <= run_first) return;
-    glDrawElements(GL_TRIANGLE_STRIP, run_end - run_first, GL_UNSIGNED_INT,
-                   reinterpret_cast<const void*>(static_cast<intptr_t>(run_first) * sizeof(uint32_t)));
-    drawn_segments_ += run_end - run_first;
+    glDrawElements(
+        GL_TRIANGLE_STRIP, run_end - run_first, GL_UNSIGNED_INT,
+        reinterpret_cast<const void*>(static_cast<intptr_t>(run_first) * sizeof(uint32_t)));
+    drawn_outline_vertices_ += run_end - run_first;
   };
   for (int row = row_lo; row <= row_hi; ++row) {
     const int first = mesh.cell_start[row * kGrid + col_lo];
@@ -415,7 +459,7 @@ void Basemap::DrawLines(const LineMesh& mesh, const MapView& view, float half_wi
 
 void Basemap::Draw(const MapView& view, const Theme& theme, float pixel_ratio) const {
   drawn_triangles_ = 0;
-  drawn_segments_ = 0;
+  drawn_outline_vertices_ = 0;
   if (fill_program_ == 0) return;
   int detail = 0;
   while (detail < kDetailLevels - 1 && view.zoom() > kDetailMaxZoom[detail]) ++detail;
@@ -435,13 +479,13 @@ void Basemap::Draw(const MapView& view, const Theme& theme, float pixel_ratio) c
   glUseProgram(line_program_);
   SetViewUniforms(line_uniforms_, view);
   glUniform1f(line_uniforms_.pixel_ratio, pixel_ratio);
-  const double emd_alpha =
-      std::clamp((view.zoom() - kEmdOutlineFadeStart) / (kEmdOutlineFadeEnd - kEmdOutlineFadeStart), 0.0, 1.0);
+  const double emd_alpha = std::clamp(
+      (view.zoom() - kEmdOutlineFadeStart) / (kEmdOutlineFadeEnd - kEmdOutlineFadeStart), 0.0, 1.0);
   const LineMesh* meshes = lines_[detail];
-  DrawLines(meshes[static_cast<int>(RegionLevel::kEmd)], view, theme.Scaled(theme.emd_line_width) / 2,
-            theme.emd_line, static_cast<float>(emd_alpha));
-  DrawLines(meshes[static_cast<int>(RegionLevel::kSigungu)], view, theme.Scaled(theme.sigungu_line_width) / 2,
-            theme.sigungu_line, 1);
+  DrawLines(meshes[static_cast<int>(RegionLevel::kEmd)], view,
+            theme.Scaled(theme.emd_line_width) / 2, theme.emd_line, static_cast<float>(emd_alpha));
+  DrawLines(meshes[static_cast<int>(RegionLevel::kSigungu)], view,
+            theme.Scaled(theme.sigungu_line_width) / 2, theme.sigungu_line, 1);
   DrawLines(meshes[static_cast<int>(RegionLevel::kProvince)], view,
             theme.Scaled(theme.province_line_width) / 2, theme.province_line, 1);
   glBindVertexArray(0);

@@ -1,14 +1,18 @@
-// The vector basemap: the bundle's administrative regions drawn with our own shaders (shaders/region_*).
+// The vector basemap: the bundle's administrative regions drawn with our own shaders
+// (shaders/region_*).
 //
-// Build() prepares, once, a few levels of detail: each ring simplified (Douglas–Peucker) to within 0.4 px
-// at the highest zoom the level serves, plus the full geometry. For each level it triangulates the 시군구
-// polygons (or the province's, when the bundle has no 시군구) into tinted fills with earcut, holes included,
-// and turns every ring into outline strips with mitred joins per region level, cut into short pieces sorted
-// into a grid so a view draws only the grid rows and columns it can see. (No instancing: SwiftShader, the
-// software WebGL of headless and GPU-less browsers, draws instanced quads one instance at a time.) Draw() picks the coarsest level that still looks exact at the current
-// zoom, fills, then outlines 읍면동 (fading in as the zoom grows), 시군구 and the 도.
+// Build() prepares, once, a few levels of detail: each ring simplified (Douglas–Peucker) to within
+// 0.4 px at the highest zoom the level serves, plus the full geometry. For each level it
+// triangulates the 시군구 polygons (or the province's, when the bundle has no 시군구) into tinted
+// fills with earcut, holes included, and turns every ring into outline strips with mitred joins per
+// region level, cut into short pieces sorted into a grid so a view draws only the grid rows and
+// columns it can see. (No instancing: SwiftShader, the software WebGL of headless and GPU-less
+// browsers, draws instanced quads one instance at a time.) Draw() picks the coarsest level that
+// still looks exact at the current zoom, fills, then outlines 읍면동 (fading in as the zoom grows),
+// 시군구 and the 도.
 //
-// Vertices are Web Mercator units relative to the regions' centre, so float precision holds at street zoom.
+// Vertices are Web Mercator units relative to the regions' centre, so float precision holds at
+// street zoom.
 //
 //   Basemap basemap;
 //   std::string error;
@@ -42,12 +46,13 @@ class Basemap {
   bool Build(const std::vector<Region>& regions, const Theme& theme, std::string* error);
   void Draw(const MapView& view, const Theme& theme, float pixel_ratio) const;
 
-  // The regions' extent, for the initial view. False when there are no regions.
+  // The extent of the regions' land, leaving out rings under 1% of the largest one's area (far-off
+  // islets would otherwise shrink the first view). False when there are no regions.
   bool Bounds(LatLng* south_west, LatLng* north_east) const;
 
   // What the last Draw() sent to the GPU (for tests and tuning).
   int drawn_triangles() const { return drawn_triangles_; }
-  int drawn_segments() const { return drawn_segments_; }  // outline vertices, two per ring vertex
+  int drawn_outline_vertices() const { return drawn_outline_vertices_; }  // two per ring vertex
 
  private:
   static constexpr int kGrid = 32;         // outline pieces are bucketed into kGrid × kGrid cells
@@ -60,8 +65,9 @@ class Basemap {
     GLuint vao = 0, vertices = 0, indices = 0;
     int index_count = 0;
   };
-  // One region level's outline at one level of detail: strips of at most kPieceVertices ring vertices,
-  // their indices sorted by grid cell (row-major) and separated by the primitive-restart index.
+  // One region level's outline at one level of detail: strips of at most kPieceVertices ring
+  // vertices, their indices sorted by grid cell (row-major) and separated by the primitive-restart
+  // index.
   struct LineMesh {
     GLuint vao = 0, vertices = 0, indices = 0;
     std::vector<int> cell_start;  // kGrid * kGrid + 1 prefix offsets into the indices
@@ -69,7 +75,8 @@ class Basemap {
   };
 
   void SetViewUniforms(const Uniforms& uniforms, const MapView& view) const;
-  void DrawLines(const LineMesh& mesh, const MapView& view, float half_width, ImU32 color, float alpha) const;
+  void DrawLines(const LineMesh& mesh, const MapView& view, float half_width, ImU32 color,
+                 float alpha) const;
 
   Mercator origin_;
   Mercator grid_min_;
@@ -85,7 +92,7 @@ class Basemap {
   LineMesh lines_[kDetailLevels][3];  // [detail][RegionLevel]
 
   mutable int drawn_triangles_ = 0;
-  mutable int drawn_segments_ = 0;
+  mutable int drawn_outline_vertices_ = 0;
 };
 
 }  // namespace bokji::web

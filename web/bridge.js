@@ -67,6 +67,69 @@ mergeInto(LibraryManager.library, {
       e.preventDefault();
     }, {passive: false});
 
+    // ---- the text field: a transparent <input> over the search box the app draws ----
+    // The browser edits (IME composition, mobile keyboards, paste, selection); the app draws what it reports.
+    const field = document.createElement('input');
+    field.type = 'search';
+    field.id = 'bokji-text-field';
+    field.autocomplete = 'off';
+    field.spellcheck = false;
+    field.setAttribute('autocapitalize', 'off');
+    field.setAttribute('enterkeyhint', 'search');
+    Object.assign(field.style, {
+      position: 'fixed', left: '0px', top: '0px', width: '0px', height: '0px', display: 'none',
+      margin: '0', padding: '0 8px', border: '0', outline: 'none', opacity: '0',
+      fontSize: '16px',  // 16 px or more: iOS does not zoom the page when it gets focus
+      background: 'transparent', color: 'transparent', caretColor: 'transparent', zIndex: '1',
+    });
+    document.body.appendChild(field);
+    Module['bokjiTextField'] = field;
+    let composition = null;  // [begin, end) in UTF-16 units while an IME composes
+    const utf8 = (text) => lengthBytesUTF8(text);
+    const report = () => {
+      const value = field.value;
+      const begin = field.selectionStart === null ? value.length : field.selectionStart;
+      const end = field.selectionEnd === null ? value.length : field.selectionEnd;
+      const c0 = composition ? utf8(value.slice(0, composition[0])) : -1;
+      const c1 = composition ? utf8(value.slice(0, composition[1])) : -1;
+      ccall('bokji_on_text_field', null, ['string', 'number', 'number', 'number', 'number', 'number'],
+            [value, utf8(value.slice(0, begin)), utf8(value.slice(0, end)), c0, c1,
+             document.activeElement === field ? 1 : 0]);
+    };
+    field.addEventListener('compositionstart', () => {
+      const at = field.selectionStart === null ? field.value.length : field.selectionStart;
+      composition = [at, at];
+    });
+    field.addEventListener('compositionupdate', (e) => {
+      if (composition) composition[1] = composition[0] + (e.data || '').length;
+    });
+    field.addEventListener('compositionend', () => {
+      composition = null;
+      report();
+    });
+    field.addEventListener('input', () => {
+      if (composition) composition[1] = Math.max(composition[0], field.selectionEnd || composition[1]);
+      report();
+    });
+    document.addEventListener('selectionchange', () => {
+      if (document.activeElement === field) report();
+    });
+    field.addEventListener('focus', report);
+    field.addEventListener('blur', () => {
+      composition = null;
+      report();
+    });
+    field.addEventListener('keydown', (e) => {
+      e.stopPropagation();  // typing in the field is not a map shortcut
+      if (e.isComposing || e.keyCode === 229) return;
+      if (e.key === 'Enter' || e.key === 'Escape' || e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+        e.preventDefault();
+        ccall('bokji_on_text_field_key', null, ['string'], [e.key]);
+        if (e.key === 'Escape' || e.key === 'Enter') field.blur();
+      }
+    });
+    field.addEventListener('keyup', (e) => e.stopPropagation());
+
     // ---- keys ----
     const key = (down) => (e) => {
       if (e.isComposing) return;  // an IME owns the key
@@ -101,5 +164,55 @@ mergeInto(LibraryManager.library, {
 
   bokji_js_set_cursor: function (cursor) {
     Module['canvas'].style.cursor = UTF8ToString(cursor);
+  },
+
+  bokji_js_place_text_field: function (x, y, width, height, label) {
+    const field = Module['bokjiTextField'];
+    field.setAttribute('aria-label', UTF8ToString(label));  // screen readers name the field
+    if (width <= 0 || height <= 0) {
+      if (document.activeElement === field) field.blur();
+      field.style.display = 'none';
+      return;
+    }
+    const rect = Module['canvas'].getBoundingClientRect();
+    Object.assign(field.style, {
+      display: 'block', left: (rect.left + x) + 'px', top: (rect.top + y) + 'px', width: width + 'px',
+      height: height + 'px',
+    });
+  },
+
+  bokji_js_set_text_field_value: function (value) {
+    const field = Module['bokjiTextField'];
+    field.value = UTF8ToString(value);
+    field.dispatchEvent(new Event('input'));
+  },
+
+  bokji_js_request_location: function () {
+    if (!navigator.geolocation) {
+      _bokji_on_location(0, 0, 0, 0, 2);
+      return;
+    }
+    navigator.geolocation.getCurrentPosition(
+        (p) => _bokji_on_location(1, p.coords.latitude, p.coords.longitude, p.coords.accuracy || 0, 0),
+        (e) => _bokji_on_location(0, 0, 0, 0, e.code || 2),
+        {enableHighAccuracy: true, timeout: 15000, maximumAge: 60000});
+  },
+
+  // Keeps the address bar in step with the view and the open card, so a link or a reload shows the same.
+  bokji_js_replace_url_state: function (map, facility, program) {
+    const url = new URL(window.location.href);
+    const set = (name, value) => value ? url.searchParams.set(name, value) : url.searchParams.delete(name);
+    set('map', UTF8ToString(map));
+    set('f', UTF8ToString(facility));
+    set('p', UTF8ToString(program));
+    try {
+      window.history.replaceState(window.history.state, '', url);
+    } catch (e) {
+      // Sandboxed iframes may refuse: the state is a convenience.
+    }
+  },
+
+  bokji_js_blur_text_field: function () {
+    Module['bokjiTextField'].blur();
   },
 });

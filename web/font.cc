@@ -15,29 +15,29 @@ struct LookAlike {
   ImWchar stand_in;
 };
 constexpr LookAlike kLookAlikes[] = {
-    {0x0387, 0x00B7},  // Greek ano teleia → middle dot
-    {0x2024, 0x002E},  // one dot leader → full stop
-    {0x2027, 0x00B7},  // hyphenation point
-    {0x2218, 0x25CB},  // ring operator → white circle
-    {0x2219, 0x00B7},  // bullet operator
-    {0x22C5, 0x00B7},  // dot operator
-    {0x25A2, 0x25A1},  // white square with rounded corners → white square
-    {0x25AA, 0x25A0},  // black small square → black square
-    {0x25FD, 0x25A1},  // white medium small square
-    {0x25FE, 0x25A0},  // black medium small square
-    {0x274D, 0x25CB},  // shadowed white circle
-    {0x274F, 0x25A1},  // lower right drop-shadowed white square
-    {0x27A1, 0x2192},  // black rightwards arrow → rightwards arrow
-    {0x2981, 0x25CF},  // Z notation spot → black circle
-    {0x2E31, 0x00B7},  // word separator middle dot
-    {0x3007, 0x25CB},  // ideographic number zero → white circle
-    {0xFF62, 0x300C},  // halfwidth corner brackets → corner brackets
-    {0xFF63, 0x300D},
-    {0xFF65, 0x00B7},  // halfwidth katakana middle dot
+    {0x0387, 0x00B7},                    // Greek ano teleia → middle dot
+    {0x2024, 0x002E},                    // one dot leader → full stop
+    {0x2027, 0x00B7},                    // hyphenation point
+    {0x2218, 0x25CB},                    // ring operator → white circle
+    {0x2219, 0x00B7},                    // bullet operator
+    {0x22C5, 0x00B7},                    // dot operator
+    {0x25A2, 0x25A1},                    // white square with rounded corners → white square
+    {0x25AA, 0x25A0},                    // black small square → black square
+    {0x25FD, 0x25A1},                    // white medium small square
+    {0x25FE, 0x25A0},                    // black medium small square
+    {0x274D, 0x25CB},                    // shadowed white circle
+    {0x274F, 0x25A1},                    // lower right drop-shadowed white square
+    {0x27A1, 0x2192},                    // black rightwards arrow → rightwards arrow
+    {0x2981, 0x25CF},                    // Z notation spot → black circle
+    {0x2E31, 0x00B7},                    // word separator middle dot
+    {0x3007, 0x25CB},                    // ideographic number zero → white circle
+    {0xFF62, 0x300C},                    // halfwidth corner brackets → corner brackets
+    {0xFF63, 0x300D}, {0xFF65, 0x00B7},  // halfwidth katakana middle dot
 };
 
-// Private-use characters come from word-processor symbol fonts, where they are bullets; U+FFFD is what
-// ImGui makes of characters beyond the BMP (the same bullets, in the supplementary private-use planes).
+// Private-use characters come from word-processor symbol fonts, where they are bullets; U+FFFD is
+// what ImGui makes of characters beyond the BMP (the same bullets, in the supplementary private-use
+// planes).
 ImWchar StandIn(ImWchar c) {
   for (const LookAlike& pair : kLookAlikes)
     if (pair.missing == c) return pair.stand_in;
@@ -52,8 +52,8 @@ void AddString(ImFontGlyphRangesBuilder* builder, const std::string& text) {
 bool LooksLikeTrueType(const std::vector<uint8_t>& bytes) {
   if (bytes.size() < 12) return false;
   static constexpr uint8_t kTrueType[4] = {0, 1, 0, 0};
-  return std::memcmp(bytes.data(), kTrueType, 4) == 0 || std::memcmp(bytes.data(), "true", 4) == 0 ||
-         std::memcmp(bytes.data(), "OTTO", 4) == 0;
+  return std::memcmp(bytes.data(), kTrueType, 4) == 0 ||
+         std::memcmp(bytes.data(), "true", 4) == 0 || std::memcmp(bytes.data(), "OTTO", 4) == 0;
 }
 
 }  // namespace
@@ -94,12 +94,12 @@ AppFont::AppFont(std::vector<uint8_t> ttf, const Dataset& data) : ttf_(std::move
     if (used.GetBit(c)) used_.push_back(static_cast<ImWchar>(c));
 }
 
-bool AppFont::Build(float pixel_size, float small_pixel_size) {
+bool AppFont::Build(float pixel_size, float small_pixel_size, float large_pixel_size) {
   if (!LooksLikeTrueType(ttf_)) return false;
 
   // Regular: ASCII, Hangul compatibility jamo, Hangul syllables (only those the subset holds are
   // rasterised: ImGui skips code points the font has no glyph for) and every used character.
-  // Small: ASCII and the used characters.
+  // Small and large: ASCII and the used characters.
   static const ImWchar kFixedRanges[] = {0x0020, 0x007E, 0x3131, 0x318E, 0xAC00, 0xD7A3, 0};
   static const ImWchar kAsciiRange[] = {0x0020, 0x007E, 0};
   ImFontGlyphRangesBuilder regular, small;
@@ -121,18 +121,22 @@ bool AppFont::Build(float pixel_size, float small_pixel_size) {
   atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;  // the browser draws the cursor
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // ttf_ outlives the atlas and serves the next rebuild
-  config.OversampleH = 1;  // rasterised at device resolution already: oversampling only grows the atlas
+  config.OversampleH =
+      1;  // rasterised at device resolution already: oversampling only grows the atlas
   config.OversampleV = 1;
   config.PixelSnapH = true;
   const int size = static_cast<int>(ttf_.size());
   ImFont* font = atlas->AddFontFromMemoryTTF(ttf_.data(), size, pixel_size, &config, ranges_.Data);
-  small_ = atlas->AddFontFromMemoryTTF(ttf_.data(), size, small_pixel_size, &config, small_ranges_.Data);
-  if (font == nullptr || small_ == nullptr || !atlas->Build()) return false;
+  small_ =
+      atlas->AddFontFromMemoryTTF(ttf_.data(), size, small_pixel_size, &config, small_ranges_.Data);
+  large_ =
+      atlas->AddFontFromMemoryTTF(ttf_.data(), size, large_pixel_size, &config, small_ranges_.Data);
+  if (font == nullptr || small_ == nullptr || large_ == nullptr || !atlas->Build()) return false;
 
   missing_.clear();
   for (ImWchar c : used_) {
     bool missing = false;
-    for (ImFont* f : {font, small_}) {
+    for (ImFont* f : {font, small_, large_}) {
       if (f->FindGlyphNoFallback(c) != nullptr) continue;
       const ImWchar stand_in = StandIn(c);
       if (stand_in != 0 && f->FindGlyphNoFallback(stand_in) != nullptr)
@@ -142,7 +146,7 @@ bool AppFont::Build(float pixel_size, float small_pixel_size) {
     }
     if (missing) missing_.push_back(c);
   }
-  glyph_count_ = font->Glyphs.Size + small_->Glyphs.Size;
+  glyph_count_ = font->Glyphs.Size + small_->Glyphs.Size + large_->Glyphs.Size;
   return true;
 }
 

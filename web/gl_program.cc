@@ -16,7 +16,8 @@ GLuint CompileShader(GLenum type, const char* source, std::string* error) {
   glGetShaderiv(shader, GL_INFO_LOG_LENGTH, &length);
   std::vector<char> log(static_cast<size_t>(length > 0 ? length : 1), '\0');
   glGetShaderInfoLog(shader, static_cast<GLsizei>(log.size()), nullptr, log.data());
-  *error = std::string(type == GL_VERTEX_SHADER ? "vertex shader: " : "fragment shader: ") + log.data();
+  *error =
+      std::string(type == GL_VERTEX_SHADER ? "vertex shader: " : "fragment shader: ") + log.data();
   glDeleteShader(shader);
   return 0;
 }

@@ -1,5 +1,6 @@
-// The app's entry point. index.html fetches the font and the bundle (showing progress), copies them into
-// wasm memory and calls bokji_start(); from then on the browser's animation frames drive App::Frame().
+// The app's entry point. index.html fetches the font and the bundle (showing progress), copies them
+// into wasm memory and calls bokji_start(); from then on the browser's animation frames drive
+// App::Frame().
 //
 //   const font = Module._malloc(fontBytes.length); Module.HEAPU8.set(fontBytes, font);
 //   const bundle = ...;                                  // likewise
@@ -47,12 +48,13 @@ void AnimationFrame() {
 
 extern "C" {
 
-// Takes ownership of both buffers (allocated with malloc by the page). language: 0 Korean, 1 English.
-// Returns 1 when the app runs, 0 when it showed the error screen.
+// Takes ownership of both buffers (allocated with malloc by the page). language: 0 Korean, 1
+// English. Returns 1 when the app runs, 0 when it showed the error screen.
 EMSCRIPTEN_KEEPALIVE int bokji_start(uint8_t* font_bytes, int font_size, uint8_t* bundle_bytes,
                                      int bundle_size, int language) {
   using bokji::web::StringId;
-  bokji::web::SetLanguage(language == 1 ? bokji::web::Language::kEnglish : bokji::web::Language::kKorean);
+  bokji::web::SetLanguage(language == 1 ? bokji::web::Language::kEnglish
+                                        : bokji::web::Language::kKorean);
 
   std::vector<uint8_t> font(font_bytes, font_bytes + (font_size > 0 ? font_size : 0));
   std::free(font_bytes);
@@ -100,6 +102,13 @@ EMSCRIPTEN_KEEPALIVE int bokji_start(uint8_t* font_bytes, int font_size, uint8_t
   bokji::web::RequestFrames(3);
   emscripten_set_main_loop(AnimationFrame, 0, /*simulate_infinite_loop=*/false);
   return 1;
+}
+
+// What the page's URL asked for (?map=zoom/lat/lng, ?f=facility source_key, ?p=program service_id).
+// REQUIRES: bokji_start returned 1.
+EMSCRIPTEN_KEEPALIVE void bokji_restore_url_state(const char* map, const char* facility,
+                                                  const char* program) {
+  if (g_app) g_app->RestoreUrlState(map, facility, program);
 }
 
 // The app's state for tests (see App::DebugJson). Valid until the next call.

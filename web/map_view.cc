@@ -9,12 +9,13 @@ namespace {
 constexpr double kPi = std::numbers::pi;
 constexpr double kTileSize = 256;
 constexpr double kEarthCircumferenceMetres = 40075016.686;  // WGS84 equator
-constexpr double kMaxLatitude = 85.05112878;                  // where Web Mercator is square
+constexpr double kMaxLatitude = 85.05112878;                // where Web Mercator is square
 }  // namespace
 
 Mercator ToMercator(LatLng position) {
   const double lat = std::clamp(position.lat, -kMaxLatitude, kMaxLatitude) * kPi / 180;
-  return Mercator{(position.lng + 180) / 360, (1 - std::log(std::tan(lat) + 1 / std::cos(lat)) / kPi) / 2};
+  return Mercator{(position.lng + 180) / 360,
+                  (1 - std::log(std::tan(lat) + 1 / std::cos(lat)) / kPi) / 2};
 }
 
 LatLng FromMercator(Mercator m) {
@@ -27,7 +28,9 @@ void MapView::SetViewport(float width, float height) {
   height_ = std::max(height, 1.0f);
 }
 
-double MapView::scale() const { return kTileSize * std::exp2(zoom_); }
+double MapView::scale() const {
+  return kTileSize * std::exp2(zoom_);
+}
 
 ImVec2 MapView::ToScreen(Mercator m) const {
   const double s = scale();
@@ -37,7 +40,8 @@ ImVec2 MapView::ToScreen(Mercator m) const {
 
 Mercator MapView::ToMercator(ImVec2 screen) const {
   const double s = scale();
-  return Mercator{center_.x + (screen.x - width_ / 2.0) / s, center_.y + (screen.y - height_ / 2.0) / s};
+  return Mercator{center_.x + (screen.x - width_ / 2.0) / s,
+                  center_.y + (screen.y - height_ / 2.0) / s};
 }
 
 void MapView::VisibleBounds(float margin_px, LatLng* south_west, LatLng* north_east) const {
@@ -57,7 +61,9 @@ void MapView::SetCenter(Mercator center) {
   center_.y = std::clamp(center.y, 0.0, 1.0);
 }
 
-void MapView::SetZoom(double zoom) { zoom_ = std::clamp(zoom, kMinZoom, kMaxZoom); }
+void MapView::SetZoom(double zoom) {
+  zoom_ = std::clamp(zoom, kMinZoom, kMaxZoom);
+}
 
 void MapView::PanBy(ImVec2 delta) {
   const double s = scale();
@@ -69,18 +75,21 @@ void MapView::ZoomAround(ImVec2 screen, double levels) {
   SetZoom(zoom_ + levels);
   // Put `anchor` back under `screen`.
   const double s = scale();
-  SetCenter(Mercator{anchor.x - (screen.x - width_ / 2.0) / s, anchor.y - (screen.y - height_ / 2.0) / s});
+  SetCenter(Mercator{anchor.x - (screen.x - width_ / 2.0) / s,
+                     anchor.y - (screen.y - height_ / 2.0) / s});
 }
 
-void MapView::FitBounds(LatLng south_west, LatLng north_east, float padding_px) {
+void MapView::FitBounds(LatLng south_west, LatLng north_east, ImVec4 insets) {
   const Mercator a = bokji::web::ToMercator(LatLng{north_east.lat, south_west.lng});
   const Mercator b = bokji::web::ToMercator(LatLng{south_west.lat, north_east.lng});
   const double span_x = std::max(b.x - a.x, 1e-9), span_y = std::max(b.y - a.y, 1e-9);
-  const double usable_w = std::max(width_ - 2.0 * padding_px, 1.0);
-  const double usable_h = std::max(height_ - 2.0 * padding_px, 1.0);
-  const double s = std::min(usable_w / span_x, usable_h / span_y);
-  SetZoom(std::log2(s / kTileSize));
-  SetCenter(Mercator{(a.x + b.x) / 2, (a.y + b.y) / 2});
+  const double usable_w = std::max(static_cast<double>(width_ - insets.x - insets.z), 1.0);
+  const double usable_h = std::max(static_cast<double>(height_ - insets.y - insets.w), 1.0);
+  SetZoom(std::log2(std::min(usable_w / span_x, usable_h / span_y) / kTileSize));
+  // The box's centre goes to the centre of the usable area.
+  const double s = scale();
+  const double shift_x = (insets.x - insets.z) / 2.0, shift_y = (insets.y - insets.w) / 2.0;
+  SetCenter(Mercator{(a.x + b.x) / 2 - shift_x / s, (a.y + b.y) / 2 - shift_y / s});
 }
 
 }  // namespace bokji::web

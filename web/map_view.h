@@ -1,14 +1,16 @@
-// The map's camera: a Web Mercator view (the projection of every web map) of a viewport in CSS pixels.
+// The map's camera: a Web Mercator view (the projection of every web map) of a viewport in CSS
+// pixels.
 //
-// World coordinates ("mercator") run 0..1 west→east and north→south over the whole world; at zoom z the
-// world is 256·2^z CSS pixels wide, as in web map tiles. The view stores its centre and zoom; screen
-// positions are CSS pixels from the viewport's top-left corner.
+// World coordinates ("mercator") run 0..1 west→east and north→south over the whole world; at zoom z
+// the world is 256·2^z CSS pixels wide, as in web map tiles. The view stores its centre and zoom;
+// screen positions are CSS pixels from the viewport's top-left corner.
 //
 //   MapView view;
 //   view.SetViewport(width, height);
-//   view.FitBounds({35.3, 126.4}, {36.2, 127.9}, /*padding_px=*/24);
+//   view.FitBounds({35.3, 126.4}, {36.2, 127.9}, ImVec4(24, 24, 24, 24));
 //   ImVec2 p = view.ToScreen(facility.position);
-//   view.ZoomAround(mouse, +1);                    // one level in, keeping the point under the mouse
+//   view.ZoomAround(mouse, +1);                    // one level in, keeping the point under the
+//   mouse
 #pragma once
 
 #include "core/model.h"
@@ -55,8 +57,9 @@ class MapView {
   void PanBy(ImVec2 delta);
   // Changes the zoom by `levels` keeping the world point under `screen` where it is.
   void ZoomAround(ImVec2 screen, double levels);
-  // Centre and zoom that show the box with `padding_px` free at each side.
-  void FitBounds(LatLng south_west, LatLng north_east, float padding_px);
+  // Centre and zoom that show the box inside the viewport less `insets` (left, top, right, bottom:
+  // CSS pixels kept free, e.g. under panels).
+  void FitBounds(LatLng south_west, LatLng north_east, ImVec4 insets);
 
  private:
   Mercator center_{0.5, 0.5};

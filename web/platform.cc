@@ -27,22 +27,83 @@ void bokji_js_show_error(const char* title, const char* message, const char* det
 void bokji_js_ready();
 void bokji_js_open_url(const char* url, int new_tab);
 void bokji_js_set_cursor(const char* css_cursor);
+void bokji_js_place_text_field(float x, float y, float width, float height, const char* label);
+void bokji_js_set_text_field_value(const char* value);
+void bokji_js_blur_text_field();
+void bokji_js_request_location();
+void bokji_js_replace_url_state(const char* map, const char* facility, const char* program);
 }
 
 void ShowErrorScreen(const char* title, const char* message, const char* detail) {
   bokji_js_show_error(title, message, detail ? detail : "");
 }
-void NotifyReady() { bokji_js_ready(); }
-void OpenUrl(const char* url, bool new_tab) { bokji_js_open_url(url, new_tab ? 1 : 0); }
+void NotifyReady() {
+  bokji_js_ready();
+}
+void OpenUrl(const char* url, bool new_tab) {
+  bokji_js_open_url(url, new_tab ? 1 : 0);
+}
 
 void SetCursor(const char* css_cursor) {
   static const char* current = nullptr;
-  if (current != nullptr && std::strcmp(current, css_cursor) == 0) return;  // a DOM write per frame is waste
+  if (current != nullptr && std::strcmp(current, css_cursor) == 0)
+    return;  // a DOM write per frame is waste
   current = css_cursor;
   bokji_js_set_cursor(css_cursor);
 }
 
-void AttachInput() { bokji_js_attach_input(); }
+void AttachInput() {
+  bokji_js_attach_input();
+}
+
+void ReplaceUrlState(const std::string& map, const std::string& facility,
+                     const std::string& program) {
+  bokji_js_replace_url_state(map.c_str(), facility.c_str(), program.c_str());
+}
+
+namespace {
+TextField g_text_field;
+std::string g_text_field_key;
+ImVec4 g_text_field_rect(0, 0, 0, 0);
+}  // namespace
+
+const TextField& CurrentTextField() {
+  return g_text_field;
+}
+
+namespace {
+LocationFix g_location;
+}  // namespace
+
+void RequestLocation() {
+  g_location.state = LocationFix::State::kPending;
+  bokji_js_request_location();
+}
+const LocationFix& CurrentLocation() {
+  return g_location;
+}
+
+void PlaceTextField(ImVec4 rect, const char* label) {
+  if (rect.x == g_text_field_rect.x && rect.y == g_text_field_rect.y &&
+      rect.z == g_text_field_rect.z && rect.w == g_text_field_rect.w)
+    return;
+  g_text_field_rect = rect;
+  bokji_js_place_text_field(rect.x, rect.y, rect.z - rect.x, rect.w - rect.y, label);
+}
+
+void SetTextFieldValue(const char* value) {
+  bokji_js_set_text_field_value(value);
+}
+void BlurTextField() {
+  bokji_js_blur_text_field();
+}
+
+bool TakeTextFieldKey(std::string* key) {
+  if (g_text_field_key.empty()) return false;
+  *key = g_text_field_key;
+  g_text_field_key.clear();
+  return true;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // GL context and canvas size
@@ -57,19 +118,23 @@ bool CreateGlContext() {
   emscripten_webgl_init_context_attributes(&attributes);
   attributes.majorVersion = 2;
   attributes.minorVersion = 0;
-  attributes.alpha = false;      // the map is opaque: no compositing with the page behind
-  attributes.antialias = false;  // lines antialias themselves (shaders/line.frag); fills sit under lines
+  attributes.alpha = false;  // the map is opaque: no compositing with the page behind
+  attributes.antialias =
+      false;  // lines antialias themselves (shaders/line.frag); fills sit under lines
   attributes.depth = false;
   attributes.stencil = false;
   attributes.premultipliedAlpha = true;
   attributes.preserveDrawingBuffer = false;
   // index.html creates the context first, with these same attributes, while the files download.
-  const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context("#canvas", &attributes);
+  const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context =
+      emscripten_webgl_create_context("#canvas", &attributes);
   if (context <= 0) return false;
   return emscripten_webgl_make_context_current(context) == EMSCRIPTEN_RESULT_SUCCESS;
 }
 
-const CanvasSize& GetCanvasSize() { return g_canvas; }
+const CanvasSize& GetCanvasSize() {
+  return g_canvas;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Frame requests
@@ -142,7 +207,8 @@ void UpdatePinch() {
   g_pinch.distance = std::hypot(a.x - b.x, a.y - b.y);
 }
 
-// Releases ImGui's emulated mouse without a click: the pointer leaves first, so nothing is under it.
+// Releases ImGui's emulated mouse without a click: the pointer leaves first, so nothing is under
+// it.
 void CancelMouseFinger(ImGuiIO& io) {
   if (g_mouse_finger < 0) return;
   io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
@@ -197,10 +263,14 @@ void OnTouch(ImGuiIO& io, int phase, int id, ImVec2 position) {
 
 int ImGuiButtonFromDom(int dom_button) {
   switch (dom_button) {
-    case 0: return 0;  // primary
-    case 1: return 2;  // middle
-    case 2: return 1;  // secondary
-    default: return -1;
+    case 0:
+      return 0;  // primary
+    case 1:
+      return 2;  // middle
+    case 2:
+      return 1;  // secondary
+    default:
+      return -1;
   }
 }
 
@@ -271,7 +341,9 @@ enum Modifier { kModShift = 1, kModCtrl = 2, kModAlt = 4, kModMeta = 8 };
 
 }  // namespace
 
-const Pinch& CurrentPinch() { return g_pinch; }
+const Pinch& CurrentPinch() {
+  return g_pinch;
+}
 
 bool TakeDoublePress(ImVec2* position) {
   if (!g_double_press) return false;
@@ -279,7 +351,9 @@ bool TakeDoublePress(ImVec2* position) {
   *position = g_double_press_position;
   return true;
 }
-bool LastPointerWasTouch() { return g_last_pointer_touch; }
+bool LastPointerWasTouch() {
+  return g_last_pointer_touch;
+}
 
 }  // namespace bokji::web
 
@@ -301,8 +375,8 @@ EMSCRIPTEN_KEEPALIVE void bokji_on_resize(float css_width, float css_height, int
 }
 
 // phase: 0 down, 1 move, 2 up, 3 cancel. x, y: CSS pixels from the canvas's top-left corner.
-EMSCRIPTEN_KEEPALIVE void bokji_on_pointer(int phase, int pointer_id, int is_touch, float x, float y,
-                                           int dom_button) {
+EMSCRIPTEN_KEEPALIVE void bokji_on_pointer(int phase, int pointer_id, int is_touch, float x,
+                                           float y, int dom_button) {
   if (ImGui::GetCurrentContext() == nullptr) return;
   ImGuiIO& io = ImGui::GetIO();
   if (phase == bokji::web::kPointerDown) bokji::web::g_last_pointer_touch = is_touch != 0;
@@ -332,7 +406,8 @@ EMSCRIPTEN_KEEPALIVE void bokji_on_wheel(float x, float y, float dx, float dy) {
 }
 
 // Returns 1 if ImGui took the key (the page then prevents the browser's default action).
-EMSCRIPTEN_KEEPALIVE int bokji_on_key(const char* dom_code, const char* dom_key, int down, int modifiers) {
+EMSCRIPTEN_KEEPALIVE int bokji_on_key(const char* dom_code, const char* dom_key, int down,
+                                      int modifiers) {
   if (ImGui::GetCurrentContext() == nullptr) return 0;
   using namespace bokji::web;
   ImGuiIO& io = ImGui::GetIO();
@@ -355,6 +430,42 @@ EMSCRIPTEN_KEEPALIVE int bokji_on_key(const char* dom_code, const char* dom_key,
   }
   RequestFrames(kFramesPerEvent);
   return (io.WantTextInput || (io.WantCaptureKeyboard && (key != ImGuiKey_None || typed))) ? 1 : 0;
+}
+
+// The text field's state after any change (typing, composition, selection, focus).
+EMSCRIPTEN_KEEPALIVE void bokji_on_text_field(const char* value, int selection_begin,
+                                              int selection_end, int composition_begin,
+                                              int composition_end, int focused) {
+  bokji::web::TextField& field = bokji::web::g_text_field;
+  field.value = value;
+  const int size = static_cast<int>(field.value.size());
+  auto clamp = [size](int offset) { return offset < 0 ? 0 : offset > size ? size : offset; };
+  field.selection_begin = clamp(selection_begin);
+  field.selection_end = clamp(selection_end);
+  field.composition_begin = composition_begin < 0 ? -1 : clamp(composition_begin);
+  field.composition_end = composition_begin < 0 ? -1 : clamp(composition_end);
+  field.focused = focused != 0;
+  bokji::web::RequestFrames(bokji::web::kFramesPerEvent);
+}
+
+EMSCRIPTEN_KEEPALIVE void bokji_on_text_field_key(const char* key) {
+  bokji::web::g_text_field_key = key;
+  bokji::web::RequestFrames(bokji::web::kFramesPerEvent);
+}
+
+// found: 1 with a position; 0 with the GeolocationPositionError code (1 = permission denied).
+EMSCRIPTEN_KEEPALIVE void bokji_on_location(int found, double lat, double lng, double accuracy_m,
+                                            int error) {
+  bokji::web::LocationFix& fix = bokji::web::g_location;
+  using State = bokji::web::LocationFix::State;
+  fix.state = found ? State::kFound : error == 1 ? State::kDenied : State::kUnavailable;
+  if (found) {
+    fix.lat = lat;
+    fix.lng = lng;
+    fix.accuracy_m = accuracy_m;
+  }
+  ++fix.generation;
+  bokji::web::RequestFrames(bokji::web::kFramesPerEvent);
 }
 
 EMSCRIPTEN_KEEPALIVE void bokji_on_focus(int focused) {

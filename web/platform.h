@@ -1,14 +1,17 @@
-// The browser platform layer: the WebGL2 context, the canvas's size and pixel ratio, input from the page fed
-// into ImGui, and calls out to the page (error screen, links, "ready").
+// The browser platform layer: the WebGL2 context, the canvas's size and pixel ratio, input from the
+// page fed into ImGui, and calls out to the page (error screen, links, "ready").
 //
-// web/bridge.js listens to DOM events (pointer, wheel, keys, resize) and calls the exported bokji_on_*
-// functions at the bottom of platform.cc; they queue ImGui input events and ask for frames. Pointer events
-// cover mouse, pen and touch alike: one finger acts as ImGui's mouse, two fingers make a pinch the map reads.
+// web/bridge.js listens to DOM events (pointer, wheel, keys, resize) and calls the exported
+// bokji_on_* functions at the bottom of platform.cc; they queue ImGui input events and ask for
+// frames. Pointer events cover mouse, pen and touch alike: one finger acts as ImGui's mouse, two
+// fingers make a pinch the map reads.
 //
 //   if (!CreateGlContext()) { ShowErrorScreen(Text(StringId::kErrorWebGl), ""); return; }
 //   AttachInput();                      // from now on DOM events reach ImGui
 //   ... each frame: if (TakeFrameRequest()) { const CanvasSize& size = GetCanvasSize(); ... }
 #pragma once
+
+#include <string>
 
 #include "imgui.h"
 
@@ -21,9 +24,9 @@ bool CreateGlContext();
 void AttachInput();
 
 struct CanvasSize {
-  float css_width = 1;   // CSS pixels: what ImGui and the map lay out in
+  float css_width = 1;  // CSS pixels: what ImGui and the map lay out in
   float css_height = 1;
-  int pixel_width = 1;   // the drawing buffer, in device pixels
+  int pixel_width = 1;  // the drawing buffer, in device pixels
   int pixel_height = 1;
   float pixel_ratio = 1;  // device pixels per CSS pixel (window.devicePixelRatio)
 };
@@ -40,15 +43,54 @@ const Pinch& CurrentPinch();
 // True if the last pointer the user pressed was a finger (hit targets grow).
 bool LastPointerWasTouch();
 
-// A second press of the primary button or finger close to the first, in time and place: a double click or
-// double tap. Timed by the events themselves, so a slow frame rate does not hide one (ImGui's own detection
-// counts frame time). Returns true once per double press, with where it happened.
+// A second press of the primary button or finger close to the first, in time and place: a double
+// click or double tap. Timed by the events themselves, so a slow frame rate does not hide one
+// (ImGui's own detection counts frame time). Returns true once per double press, with where it
+// happened.
 bool TakeDoublePress(ImVec2* position);
 
 // Drawing happens only when something changed: input, resizes and animations ask for frames.
 void RequestFrames(int count);
 // True if a frame should be drawn now (and counts it as drawn).
 bool TakeFrameRequest();
+
+// The text field: a real (transparent) DOM <input> laid over a box the app draws, so the browser
+// does the editing — IME composition of Hangul, mobile keyboards, paste, selection — and the app
+// only shows it. The page reports the input's value on every change; positions are UTF-8 byte
+// offsets into `value`.
+struct TextField {
+  std::string value;
+  int selection_begin = 0;
+  int selection_end = 0;
+  int composition_begin = -1;  // the syllable an IME is composing, or -1
+  int composition_end = -1;
+  bool focused = false;
+};
+const TextField& CurrentTextField();
+// Lays the input over `rect` (x0, y0, x1, y1 in CSS pixels) with `label` as its accessible name; an
+// empty rect hides it.
+void PlaceTextField(ImVec4 rect, const char* label);
+void SetTextFieldValue(const char* value);
+void BlurTextField();
+// A key pressed in the text field that the app acts on: "Enter", "Escape", "ArrowUp" or
+// "ArrowDown". Returns false when none is waiting.
+bool TakeTextFieldKey(std::string* key);
+
+// The device's location (navigator.geolocation), asked for by RequestLocation().
+struct LocationFix {
+  enum class State { kNone, kPending, kFound, kDenied, kUnavailable };
+  State state = State::kNone;
+  double lat = 0, lng = 0;
+  double accuracy_m = 0;
+  int generation = 0;  // grows with every answer
+};
+void RequestLocation();
+const LocationFix& CurrentLocation();
+
+// Writes the view ("zoom/lat/lng"), the open facility (its source_key) and program (service_id)
+// into the page's URL (?map=…&f=…&p=…); empty values are removed.
+void ReplaceUrlState(const std::string& map, const std::string& facility,
+                     const std::string& program);
 
 // Replaces the canvas with the page's error screen. Texts are shown as given (Korean first).
 void ShowErrorScreen(const char* title, const char* message, const char* detail);

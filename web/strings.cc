@@ -20,29 +20,28 @@ constexpr Row kRows[] = {
      {"이 브라우저에서는 지도를 그릴 수 없습니다 (WebGL2를 사용할 수 없음).",
       "This browser cannot draw the map (WebGL2 is not available)."}},
     {StringId::kErrorGraphics,
-     {"지도를 그리는 그래픽 기능에서 오류가 났습니다.", "The browser's graphics failed while drawing the map."}},
-    {StringId::kErrorFont,
-     {"글꼴 파일을 읽을 수 없습니다.", "The font file could not be read."}},
+     {"지도를 그리는 그래픽 기능에서 오류가 났습니다.",
+      "The browser's graphics failed while drawing the map."}},
+    {StringId::kErrorFont, {"글꼴 파일을 읽을 수 없습니다.", "The font file could not be read."}},
     {StringId::kErrorBundle,
      {"데이터 파일이 손상되었거나 형식이 맞지 않습니다.",
       "The data file is damaged or in the wrong format."}},
-    {StringId::kErrorRetryHint,
-     {"잠시 후 다시 시도해 주세요. 문제가 계속되면 관리자에게 알려 주세요.",
-      "Please try again later. If the problem continues, tell the site's administrator."}},
     {StringId::kDataInfoButton, {"데이터 정보", "About the data"}},
     {StringId::kDataInfoTitle, {"데이터 정보", "About the data"}},
     {StringId::kDataBuiltFormat, {"데이터 생성일: %s", "Data built: %s"}},
     {StringId::kFacilityCountFormat, {"복지시설 %d곳", "%d welfare facilities"}},
     {StringId::kProgramCountFormat, {"복지서비스 %d개", "%d welfare programs"}},
     {StringId::kRegionCountFormat,
-     {"행정구역: 시도 %d, 시군구 %d, 읍면동 %d", "Regions: %d provinces, %d cities/counties, %d towns"}},
+     {"행정구역: 시도 %d, 시군구 %d, 읍면동 %d",
+      "Regions: %d provinces, %d cities/counties, %d towns"}},
     {StringId::kSourcesHeading, {"출처", "Sources"}},
     {StringId::kSourceDateFormat, {"기준일 %s", "as of %s"}},
     {StringId::kSourcePublisherFormat, {"제공: %s", "Publisher: %s"}},
     {StringId::kSourceLicenceFormat, {"이용조건: %s", "Licence: %s"}},
     {StringId::kDataCaveat,
      {"시설 위치와 정보는 공공데이터 원문 그대로이며, 기준일 이후 바뀌었을 수 있습니다.",
-      "Facility locations and details are as published in public data and may have changed since."}},
+      "Facility locations and details are as published in public data and may have changed "
+      "since."}},
     {StringId::kZoomIn, {"확대", "Zoom in"}},
     {StringId::kZoomOut, {"축소", "Zoom out"}},
     {StringId::kFitProvince, {"전체 보기", "Show all"}},
@@ -63,6 +62,34 @@ constexpr Row kRows[] = {
     {StringId::kCardDirectionsNaver, {"네이버지도 길찾기", "Directions (Naver Map)"}},
     {StringId::kCardClose, {"닫기", "Close"}},
     {StringId::kNotStated, {"정보 없음", "Not stated"}},
+    {StringId::kSearchHint, {"시설·복지서비스·지역 검색", "Search facilities, programs, places"}},
+    {StringId::kSearchClear, {"검색어 지우기", "Clear search"}},
+    {StringId::kSearchFacilities, {"복지시설", "Facilities"}},
+    {StringId::kSearchRegions, {"지역", "Places"}},
+    {StringId::kSearchPrograms, {"복지서비스", "Welfare programs"}},
+    {StringId::kSearchNoResults, {"검색 결과가 없습니다.", "Nothing found."}},
+    {StringId::kNearMeButton, {"내 주변", "Near me"}},
+    {StringId::kNearMeTitle, {"가까운 복지시설", "Nearest facilities"}},
+    {StringId::kLocating, {"내 위치를 확인하는 중…", "Finding your location…"}},
+    {StringId::kLocationDenied,
+     {"위치 사용이 허용되지 않아 내 위치를 찾을 수 없습니다.", "Location access was not allowed."}},
+    {StringId::kLocationUnavailable,
+     {"지금은 내 위치를 확인할 수 없습니다.", "Your location is not available right now."}},
+    {StringId::kNearMeNone, {"표시할 시설이 없습니다.", "No facilities to show."}},
+    {StringId::kProgramLevelCentral, {"중앙부처", "National"}},
+    {StringId::kProgramLevelProvince, {"도", "Province"}},
+    {StringId::kProgramLevelCity, {"시군", "City/county"}},
+    {StringId::kProgramLevelPrivate, {"민간", "Private"}},
+    {StringId::kProgramProvider, {"담당", "Run by"}},
+    {StringId::kProgramSummary, {"내용", "What it is"}},
+    {StringId::kProgramEligibility, {"지원 대상", "Who can get it"}},
+    {StringId::kProgramSelection, {"선정 기준", "Selection criteria"}},
+    {StringId::kProgramHowToApply, {"신청 방법", "How to apply"}},
+    {StringId::kProgramContact, {"문의", "Contact"}},
+    {StringId::kProgramProvision, {"지원 형태", "Form of support"}},
+    {StringId::kProgramCycle, {"지원 주기", "How often"}},
+    {StringId::kProgramOpenLink, {"복지로에서 자세히 보기", "Details on Bokjiro"}},
+    {StringId::kProgramUpdatedFormat, {"최종 수정 %s", "updated %s"}},
 };
 static_assert(std::size(kRows) == static_cast<size_t>(StringId::kCount), "one row per StringId");
 
@@ -113,12 +140,18 @@ constexpr const char* kTargetLabels[kTargetGroupCount][kLanguageCount] = {
 
 Language g_language = Language::kKorean;
 
-int LanguageColumn() { return static_cast<int>(g_language); }
+int LanguageColumn() {
+  return static_cast<int>(g_language);
+}
 
 }  // namespace
 
-void SetLanguage(Language language) { g_language = language; }
-Language CurrentLanguage() { return g_language; }
+void SetLanguage(Language language) {
+  g_language = language;
+}
+Language CurrentLanguage() {
+  return g_language;
+}
 
 const char* Text(StringId id) {
   assert(id < StringId::kCount && "StringId::kCount is not a string");
@@ -127,8 +160,23 @@ const char* Text(StringId id) {
 
 const char* CategoryLabel(FacilityCategory category) {
   const auto index = static_cast<size_t>(category);
-  if (index >= std::size(kCategoryLabels)) return kCategoryLabels[std::size(kCategoryLabels) - 1][0];
+  if (index >= std::size(kCategoryLabels))
+    return kCategoryLabels[std::size(kCategoryLabels) - 1][0];
   return kCategoryLabels[index][LanguageColumn()];
+}
+
+const char* ProgramLevelLabel(ProgramLevel level) {
+  switch (level) {
+    case ProgramLevel::kCentral:
+      return Text(StringId::kProgramLevelCentral);
+    case ProgramLevel::kProvince:
+      return Text(StringId::kProgramLevelProvince);
+    case ProgramLevel::kCity:
+      return Text(StringId::kProgramLevelCity);
+    case ProgramLevel::kPrivate:
+      return Text(StringId::kProgramLevelPrivate);
+  }
+  return Text(StringId::kNotStated);
 }
 
 const char* TargetLabel(uint32_t bit) {

@@ -1,14 +1,16 @@
 // The string table: every piece of text the app shows a person, in Korean first and English second.
 //
-// Code never writes user-facing text inline; it asks for a StringId in the current language. Other languages
-// add a column in strings.cc. Texts with a `%` are printf formats (their arguments are noted beside them).
+// Code never writes user-facing text inline; it asks for a StringId in the current language. Other
+// languages add a column in strings.cc. Texts with a `%` are printf formats (their arguments are
+// noted beside them).
 //
 //   SetLanguage(Language::kKorean);
 //   ImGui::TextUnformatted(Text(StringId::kDataInfoTitle));                  // "데이터 정보"
 //   ImGui::Text(Text(StringId::kFacilityCountFormat), 45);                   // "복지시설 45곳"
 //   ImGui::TextUnformatted(CategoryLabel(bokji::FacilityCategory::kChild));  // "아동"
 //
-// The font build (scripts/build-font.py) reads strings.cc to put every character used here into the font.
+// The font build (scripts/build-font.py) reads strings.cc to put every character used here into the
+// font.
 #pragma once
 
 #include <cstdint>
@@ -29,18 +31,17 @@ enum class StringId : uint16_t {
   kErrorGraphics,
   kErrorFont,
   kErrorBundle,
-  kErrorRetryHint,
   // Data summary
   kDataInfoButton,
   kDataInfoTitle,
-  kDataBuiltFormat,          // %s: a date
-  kFacilityCountFormat,      // %d
-  kProgramCountFormat,       // %d
-  kRegionCountFormat,        // %d 시도, %d 시군구, %d 읍면동
+  kDataBuiltFormat,      // %s: a date
+  kFacilityCountFormat,  // %d
+  kProgramCountFormat,   // %d
+  kRegionCountFormat,    // %d 시도, %d 시군구, %d 읍면동
   kSourcesHeading,
-  kSourceDateFormat,         // %s: a date
-  kSourcePublisherFormat,    // %s
-  kSourceLicenceFormat,      // %s
+  kSourceDateFormat,       // %s: a date
+  kSourcePublisherFormat,  // %s
+  kSourceLicenceFormat,    // %s
   kDataCaveat,
   // Map
   kZoomIn,
@@ -57,12 +58,41 @@ enum class StringId : uint16_t {
   kCardTargets,
   kCardOperator,
   kCardSource,
-  kCardSourceDateFormat,     // %s: the source's data date
-  kCardVerifiedFormat,       // %s: a date
+  kCardSourceDateFormat,  // %s: the source's data date
+  kCardVerifiedFormat,    // %s: a date
   kCardDirectionsKakao,
   kCardDirectionsNaver,
   kCardClose,
   kNotStated,
+  // Search
+  kSearchHint,
+  kSearchClear,
+  kSearchFacilities,
+  kSearchRegions,
+  kSearchPrograms,
+  kSearchNoResults,
+  // Near me
+  kNearMeButton,
+  kNearMeTitle,
+  kLocating,
+  kLocationDenied,
+  kLocationUnavailable,
+  kNearMeNone,
+  // Program card
+  kProgramLevelCentral,
+  kProgramLevelProvince,
+  kProgramLevelCity,
+  kProgramLevelPrivate,
+  kProgramProvider,
+  kProgramSummary,
+  kProgramEligibility,
+  kProgramSelection,
+  kProgramHowToApply,
+  kProgramContact,
+  kProgramProvision,
+  kProgramCycle,
+  kProgramOpenLink,
+  kProgramUpdatedFormat,  // %s: a date
   kCount,
 };
 
@@ -75,7 +105,9 @@ const char* Text(StringId id);
 
 // Labels of the data model's enums, in the current language.
 const char* CategoryLabel(FacilityCategory category);
-// The label of one TargetGroup bit. REQUIRES: `bit` has exactly one bit set, below 1 << kTargetGroupCount.
+const char* ProgramLevelLabel(ProgramLevel level);
+// The label of one TargetGroup bit. REQUIRES: `bit` has exactly one bit set, below 1 <<
+// kTargetGroupCount.
 const char* TargetLabel(uint32_t bit);
 inline constexpr int kTargetGroupCount = 17;
 

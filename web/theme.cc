@@ -33,7 +33,8 @@ void ApplyImGuiStyle(const Theme& theme, ImGuiStyle* style) {
   colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(theme.panel_background);
   colors[ImGuiCol_PopupBg] = ImGui::ColorConvertU32ToFloat4(theme.panel_background);
   colors[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(theme.panel_border);
-  // Plain buttons are light; primary actions push theme.accent themselves (see AccentButton in app.cc).
+  // Plain buttons are light; primary actions push theme.accent themselves (see AccentButton in
+  // app.cc).
   colors[ImGuiCol_Button] = ImVec4(0.92f, 0.93f, 0.95f, 1);
   colors[ImGuiCol_ButtonHovered] = ImVec4(0.85f, 0.88f, 0.92f, 1);
   colors[ImGuiCol_ButtonActive] = ImVec4(0.78f, 0.82f, 0.88f, 1);

@@ -1,5 +1,5 @@
-// The theme: UI scale, sizes and colours in one place. Kiosk mode, high-contrast or an embedded (iframe) look
-// are other Theme values, not code changes.
+// The theme: UI scale, sizes and colours in one place. Kiosk mode, high-contrast or an embedded
+// (iframe) look are other Theme values, not code changes.
 //
 //   Theme theme = DefaultTheme();
 //   theme.ui_scale = 1.4f;                 // a kiosk's larger text and touch targets
@@ -19,8 +19,10 @@ struct Theme {
   float ui_scale = 1.0f;
   float font_size = 17.0f;        // CSS pixels at ui_scale 1
   float small_font_size = 13.5f;  // map labels and fine print
-  // Text is rasterised at the screen's pixel ratio up to this; beyond it (3× phones) glyphs are scaled up a
-  // little instead, which halves the font atlas (16 MB of RGBA at 2× rather than 32 MB at 3×).
+  float large_font_size = 21.0f;  // headings (a facility's name on its card)
+  // Text is rasterised at the screen's pixel ratio up to this; beyond it (3× phones) glyphs are
+  // scaled up a little instead, which halves the font atlas (16 MB of RGBA at 2× rather than 32 MB
+  // at 3×).
   float max_font_pixel_ratio = 2.0f;
 
   // UI colours.
@@ -34,7 +36,9 @@ struct Theme {
   ImU32 cluster_text = IM_COL32(255, 255, 255, 255);
 
   // Basemap.
-  ImU32 map_background = IM_COL32(214, 226, 233, 255);  // outside the province
+  // Outside the bundle's regions: sea and neighbouring provinces alike (the bundle cannot tell them
+  // apart), so a neutral grey rather than a sea blue.
+  ImU32 map_background = IM_COL32(221, 224, 227, 255);
   // Fills of 시군구 (or the province when there are none), cycled by region: gentle tints that tell
   // neighbours apart without competing with markers.
   std::array<ImU32, 4> land_fills = {IM_COL32(246, 243, 234, 255), IM_COL32(240, 240, 228, 255),
@@ -53,19 +57,19 @@ struct Theme {
 
   // Markers, indexed by FacilityCategory: distinct hues, readable on the land fills.
   std::array<ImU32, kFacilityCategoryCount> category_colors = {
-      IM_COL32(217, 95, 2, 255),    // 노인
-      IM_COL32(31, 120, 180, 255),  // 장애인
-      IM_COL32(230, 171, 2, 255),   // 아동
-      IM_COL32(102, 166, 30, 255),  // 청소년
-      IM_COL32(231, 41, 138, 255),  // 여성·가족
-      IM_COL32(240, 110, 95, 255),  // 한부모
-      IM_COL32(141, 110, 99, 255),  // 노숙인
-      IM_COL32(27, 158, 119, 255),  // 정신건강
-      IM_COL32(106, 61, 154, 255),  // 종합사회복지관
-      IM_COL32(80, 80, 80, 255),    // 행정복지센터
-      IM_COL32(215, 48, 39, 255),   // 의료
-      IM_COL32(35, 110, 60, 255),   // 약국
-      IM_COL32(150, 150, 150, 255), // 기타
+      IM_COL32(217, 95, 2, 255),     // 노인
+      IM_COL32(31, 120, 180, 255),   // 장애인
+      IM_COL32(230, 171, 2, 255),    // 아동
+      IM_COL32(102, 166, 30, 255),   // 청소년
+      IM_COL32(231, 41, 138, 255),   // 여성·가족
+      IM_COL32(240, 110, 95, 255),   // 한부모
+      IM_COL32(141, 110, 99, 255),   // 노숙인
+      IM_COL32(27, 158, 119, 255),   // 정신건강
+      IM_COL32(106, 61, 154, 255),   // 종합사회복지관
+      IM_COL32(80, 80, 80, 255),     // 행정복지센터
+      IM_COL32(215, 48, 39, 255),    // 의료
+      IM_COL32(35, 110, 60, 255),    // 약국
+      IM_COL32(150, 150, 150, 255),  // 기타
   };
   ImU32 marker_outline = IM_COL32(255, 255, 255, 255);
   ImU32 marker_selected_ring = IM_COL32(20, 20, 20, 255);

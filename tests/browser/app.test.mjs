@@ -86,7 +86,7 @@ test('desktop: loads, draws the map where the data says, and responds to the poi
 
   await t.test('the bundle loaded with facilities, programs and every region level', () => {
     assert.ok(view.facilities > 0 && view.programs > 0 && view.regions > 0, JSON.stringify(view));
-    assert.ok(view.triangles > 0 && view.segments > 0);
+    assert.ok(view.triangles > 0 && view.outline_vertices > 0);
   });
 
   await t.test('every character of the data and the UI has a glyph', () => {
@@ -123,7 +123,7 @@ test('desktop: loads, draws the map where the data says, and responds to the poi
     for (const s of pixels) assert.deepEqual(s.pixel, pixels[0].pixel, 'one category, one colour');
   });
 
-  await t.test('a click on a marker opens that facility\'s card; Escape closes it', async () => {
+  await t.test('a click on a marker opens that facility\'s card, the URL links to it; Escape closes it', async () => {
     const target = singles[0];
     const panelsBefore = view.overlays.length;
     await page.mouse.click(target.x, target.y);
@@ -132,6 +132,18 @@ test('desktop: loads, draws the map where the data says, and responds to the poi
     assert.equal(view.selected, target.facility);
     assert.ok(view.overlays.length > panelsBefore, 'a card panel appeared');
     await screenshot(page, 'desktop-card');
+
+    // The address bar now names the view and the facility: the link opens the same.
+    const link = await page.evaluate(() => window.location.href);
+    assert.match(link, /[?&]f=/);
+    assert.match(link, /[?&]map=/);
+    const shared = await openApp(browser, link, {width: 1280, height: 800});
+    const restored = await settle(shared);
+    assert.equal(restored.selected, view.selected);
+    assert.equal(restored.selected_name, view.selected_name);
+    assert.ok(Math.abs(restored.zoom - view.zoom) < 0.006, `zoom ${view.zoom} -> ${restored.zoom}`);
+    assert.ok(Math.abs(restored.center[0] - view.center[0]) < 1e-4 && Math.abs(restored.center[1] - view.center[1]) < 1e-4);
+    await shared.context().close();
     await page.keyboard.press('Escape');
     view = await settle(page);
     assert.equal(view.selected, -1);
@@ -166,30 +178,27 @@ test('desktop: loads, draws the map where the data says, and responds to the poi
 
   await t.test('the + button zooms in one level and - out one level, keeping the centre', async () => {
     const before = await settle(page);
-    const h = before.canvas.css_height;
-    // The zoom buttons are the panel at the bottom right.
-    const panel = before.overlays.filter((r) => r[1] > h / 2 && r[0] > before.canvas.css_width / 2)
-        .sort((a, b) => (b[2] - b[0]) * (b[3] - b[1]) - (a[2] - a[0]) * (a[3] - a[1]))
-        .find((r) => r[3] - r[1] > 60);
-    assert.ok(panel, `no zoom panel in ${JSON.stringify(before.overlays)}`);
-    const x = (panel[0] + panel[2]) / 2;
-    await page.mouse.click(x, panel[1] + (panel[3] - panel[1]) * 0.27);
+    const center = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
+    const [inX, inY] = center(before.buttons.zoom_in);
+    const [outX, outY] = center(before.buttons.zoom_out);
+    await page.mouse.click(inX, inY);
     view = await settle(page);
     assert.ok(Math.abs(view.zoom - (before.zoom + 1)) < 1e-3, `zoom ${before.zoom} -> ${view.zoom}`);
     assert.ok(Math.abs(view.center[0] - before.center[0]) < 1e-6 && Math.abs(view.center[1] - before.center[1]) < 1e-6);
-    await page.mouse.click(x, panel[1] + (panel[3] - panel[1]) * 0.73);
+    await page.mouse.click(outX, outY);
     view = await settle(page);
     assert.ok(Math.abs(view.zoom - before.zoom) < 1e-3, `zoom back ${before.zoom} -> ${view.zoom}`);
   });
 
-  // Known bug (issue 4): the double-click zoom animation stops at about +0.95 of a level. Kept running and
-  // reported as a todo until the app is fixed; remove the todo then.
-  await t.test('a double click zooms in one level around the pointer',
-               {todo: 'double-click zoom ends short of one level'}, async () => {
+  await t.test('a double click zooms in one level around the pointer', async () => {
     const before = await settle(page);
     const at = {x: 820, y: 380};
     const anchor = unproject(before, at.x, at.y);
     await page.mouse.dblclick(at.x, at.y);
+    // On a loaded machine the double click may be handled after settle() has seen a quiet frame:
+    // wait for the zoom to arrive (a zoom that never gets within 1e-3 of one level up times out).
+    await page.waitForFunction((z) => Math.abs(window.bokjiPage.debug().zoom - (z + 1)) < 1e-3,
+                               before.zoom, {timeout: 30000});
     view = await settle(page);
     assert.ok(Math.abs(view.zoom - (before.zoom + 1)) < 1e-3, `zoom ${before.zoom} -> ${view.zoom}`);
     assert.ok(distance(project(view, anchor.lat, anchor.lng), at) < 1);

@@ -103,3 +103,17 @@ test('?lang=en shows the error screen in English', async () => {
   assert.equal(shown.message, 'The data file is damaged or in the wrong format.');
   await page.context().close();
 });
+
+test('a lost WebGL context (a phone reclaiming a background tab) shows the error screen', async () => {
+  const page = await openApp(browser, server.url + '/');
+  assert.equal(await page.evaluate(() => window.bokjiPage.state), 'ready');
+  await page.evaluate(() => {
+    document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context').loseContext();
+  });
+  await page.waitForFunction(() => window.bokjiPage.state === 'error');
+  const shown = await errorScreen(page);
+  assert.ok(shown.visible && shown.canvasHidden);
+  assert.equal(shown.title, kTitle);
+  assert.match(shown.message, /그래픽 자원/);
+  await page.context().close();
+});

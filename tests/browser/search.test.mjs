@@ -1,0 +1,151 @@
+// Search and "near me": Hangul typed through an IME (composition included) reaches the search, Enter opens
+// the best hit (a facility, a place or a welfare program), and the device's location lists the nearest
+// facilities with their true distances.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {after, before, test} from 'node:test';
+
+import {launchBrowser, openApp, screenshot, settle, startServer} from './harness.mjs';
+import {boundaryRings, dataDir, disabilityCentres, parseCsv, project} from './reference.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Clicks into the search box and types `text` as an IME would: each syllable composed, then committed.
+async function typeKorean(page, text) {
+  const box = await page.evaluate(() => {
+    const r = document.getElementById('bokji-text-field').getBoundingClientRect();
+    return {x: r.x + 20, y: r.y + r.height / 2};
+  });
+  await page.mouse.click(box.x, box.y);
+  const cdp = await page.context().newCDPSession(page);
+  for (const syllable of text) {
+    await cdp.send('Input.imeSetComposition', {text: syllable, selectionStart: 1, selectionEnd: 1});
+    await cdp.send('Input.insertText', {text: syllable});
+  }
+  return cdp;
+}
+
+// Great-circle distance on a sphere of the WGS84 mean radius (an independent formula).
+function haversineMetres(a, b) {
+  const r = 6371008.8, rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad, dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * r * Math.asin(Math.sqrt(h));
+}
+
+test('search: a syllable being composed already searches; Enter opens the facility named', async () => {
+  const target = disabilityCentres()[0];
+  const name = target.name.replace(/\s+/g, '');
+  const page = await openApp(browser, server.url + '/');
+  await settle(page);
+  const box = await page.evaluate(() => {
+    const r = document.getElementById('bokji-text-field').getBoundingClientRect();
+    return {x: r.x + 20, y: r.y + r.height / 2};
+  });
+  await page.mouse.click(box.x, box.y);
+  const cdp = await page.context().newCDPSession(page);
+  // All but the last syllable committed, the last one still being composed.
+  await cdp.send('Input.insertText', {text: name.slice(0, -1)});
+  await cdp.send('Input.imeSetComposition', {text: name.slice(-1), selectionStart: 1, selectionEnd: 1});
+  let view = await settle(page);
+  assert.equal(view.query, name, 'the composing syllable is part of the query');
+  assert.ok(view.search.facilities > 0, JSON.stringify(view.search));
+  await screenshot(page, 'search-composing');
+  await cdp.send('Input.insertText', {text: name.slice(-1)});
+  await page.keyboard.press('Enter');
+  view = await settle(page);
+  assert.ok(view.selected >= 0, 'Enter opened a facility');
+  assert.equal(view.selected_name.replace(/\s+/g, ''), name);
+  assert.ok(view.zoom >= 14 - 1e-9, `zoomed in to the facility (zoom ${view.zoom})`);
+  assert.ok(view.markers.some((m) => m.count === 1 && m.facility === view.selected), 'its marker is on screen');
+  const p = project(view, target.lat, target.lng);
+  assert.ok(p.x > 0 && p.y > 0 && p.x < view.canvas.css_width && p.y < view.canvas.css_height,
+            'where the source file puts it');
+  await screenshot(page, 'search-facility');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('search: a 읍면동 name flies to that area', async () => {
+  const file = path.join(dataDir, 'boundaries/jeonbuk-submunicipalities-2018-geo.json');
+  const features = JSON.parse(fs.readFileSync(file, 'utf8')).features;
+  // A name that occurs once, in a 면 far from the cities (no facility is named after it).
+  const counts = new Map();
+  for (const f of features) counts.set(f.properties.name, (counts.get(f.properties.name) || 0) + 1);
+  const feature = features.find((f) => f.properties.name.endsWith('면') && counts.get(f.properties.name) === 1);
+  const page = await openApp(browser, server.url + '/');
+  await settle(page);
+  await typeKorean(page, feature.properties.name);
+  await page.keyboard.press('Enter');
+  const view = await settle(page);
+  assert.equal(view.query, feature.properties.name);
+  // The area's outline (from the boundary file) is on screen and fills a good part of it.
+  const g = feature.geometry;
+  const rings = g.type === 'MultiPolygon' ? g.coordinates.flat() : g.coordinates;
+  const points = rings.flat().map(([lng, lat]) => project(view, lat, lng));
+  const xs = points.map((p) => p.x), ys = points.map((p) => p.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  assert.ok(x0 >= -2 && y0 >= -2 && x1 <= view.canvas.css_width + 2 && y1 <= view.canvas.css_height + 2,
+            `the area ${[x0, y0, x1, y1]} is inside the view`);
+  assert.ok(x1 - x0 > view.canvas.css_width * 0.3 || y1 - y0 > view.canvas.css_height * 0.3, 'and fills it');
+  await screenshot(page, 'search-region');
+  await page.context().close();
+});
+
+test('search: a welfare program\'s name opens its card', async () => {
+  const text = fs.readFileSync(path.join(dataDir, 'services/jeonbuk_local_welfare_services.csv'), 'utf8');
+  const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
+  const name = rows[0][header.indexOf('name')].trim();
+  const page = await openApp(browser, server.url + '/');
+  await settle(page);
+  await typeKorean(page, name.replace(/\s+/g, ''));
+  await page.keyboard.press('Enter');
+  const view = await settle(page);
+  assert.ok(view.search.programs > 0);
+  assert.ok(view.selected_program >= 0, 'a program card is open');
+  assert.equal(view.selected, -1);
+  await screenshot(page, 'search-program');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('near me: the nearest facilities come with their true distances', async () => {
+  const centre = disabilityCentres().find((c) => c.name.includes('무주'));
+  assert.ok(centre, 'the 무주 장애인복지관 is in the source file');
+  const here = {lat: centre.lat + 0.003, lng: centre.lng};  // ~330 m north of it
+  const context = await browser.newContext({
+    viewport: {width: 1280, height: 800}, geolocation: {latitude: here.lat, longitude: here.lng, accuracy: 50},
+    permissions: ['geolocation'],
+  });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => m.type() === 'error' && page.problems.push(m.text()));
+  await page.goto(server.url + '/');
+  await page.waitForFunction(() => window.bokjiPage && window.bokjiPage.state === 'ready', null, {timeout: 60000});
+  let view = await settle(page);
+  const r = view.buttons.near_me;
+  await page.mouse.click((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
+  await page.waitForFunction(() => window.bokjiPage.debug().location === 'found', null, {timeout: 20000});
+  view = await settle(page);
+  assert.ok(view.nearby.length >= 1);
+  const expected = haversineMetres(here, centre);
+  assert.ok(Math.abs(view.nearby[0].distance_m - expected) < 0.005 * expected + 1,
+            `nearest at ${view.nearby[0].distance_m} m, the source file says ${expected.toFixed(1)} m`);
+  for (let i = 1; i < view.nearby.length; ++i)
+    assert.ok(view.nearby[i].distance_m >= view.nearby[i - 1].distance_m, 'closest first');
+  const p = project(view, here.lat, here.lng);
+  assert.ok(p.x > 0 && p.y > 0 && p.x < 1280 && p.y < 800, 'the map shows where the device is');
+  await screenshot(page, 'near-me');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

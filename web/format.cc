@@ -1,0 +1,75 @@
+#include "web/format.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "web/strings.h"
+
+namespace bokji::web {
+
+// "2019.12.31", or the "not stated" text for 0.
+std::string FormatDate(Date date) {
+  if (date == 0) return Text(StringId::kNotStated);
+  char buffer[16];
+  std::snprintf(buffer, sizeof(buffer), "%04u.%02u.%02u", date / 10000, (date / 100) % 100,
+                date % 100);
+  return buffer;
+}
+
+// Percent-encodes everything but unreserved characters (RFC 3986), UTF-8 bytes included.
+std::string UrlEncode(const std::string& text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+// "tel:0632229999" from "063-222-9999"; empty when the text holds no digits.
+std::string TelUrl(const std::string& phone) {
+  std::string digits;
+  for (char c : phone) {
+    if (c >= '0' && c <= '9') digits += c;
+    if (c == '+' && digits.empty()) digits += c;
+    // "063-222-9999 (내선 2)" or "063-222-9999, 9998": the first number only.
+    if ((c == ',' || c == '(' || c == '/' || c == '~') && digits.size() >= 7) break;
+  }
+  return digits.size() >= 3 ? "tel:" + digits : "";
+}
+
+// Distances as people read them: "350 m", "1.2 km", "15 km".
+std::string FormatDistance(double metres) {
+  char buffer[32];
+  if (metres < 1000)
+    std::snprintf(buffer, sizeof(buffer), "%d m", static_cast<int>(std::round(metres / 10) * 10));
+  else if (metres < 10000)
+    std::snprintf(buffer, sizeof(buffer), "%.1f km", metres / 1000);
+  else
+    std::snprintf(buffer, sizeof(buffer), "%d km", static_cast<int>(std::round(metres / 1000)));
+  return buffer;
+}
+
+// Kakao Map's documented link "to" a named point: /link/to/{name},{lat},{lng}.
+std::string KakaoDirectionsUrl(const Facility& f) {
+  char coordinates[64];
+  std::snprintf(coordinates, sizeof(coordinates), ",%.6f,%.6f", f.position.lat, f.position.lng);
+  return "https://map.kakao.com/link/to/" + UrlEncode(f.name) + coordinates;
+}
+
+// Naver Map's web directions with the destination set (elng, elat, etext).
+std::string NaverDirectionsUrl(const Facility& f) {
+  char coordinates[80];
+  std::snprintf(coordinates, sizeof(coordinates),
+                "?menu=route&elng=%.6f&elat=%.6f&etext=", f.position.lng, f.position.lat);
+  return std::string("https://map.naver.com/index.nhn") + coordinates + UrlEncode(f.name);
+}
+
+}  // namespace bokji::web

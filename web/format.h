@@ -1,0 +1,30 @@
+// Text the app builds from data: dates, distances, and the links a facility card offers (phone,
+// Kakao Map, Naver Map). Pure functions.
+//
+//   FormatDate(20191231)           → "2019.12.31"   (0 → the "not stated" text)
+//   FormatDistance(1234)           → "1.2 km"
+//   TelUrl("063-222-9999 (내선 2)") → "tel:0632229999"
+//   KakaoDirectionsUrl(facility)   → "https://map.kakao.com/link/to/<name>,35.824200,127.148000"
+#pragma once
+
+#include <string>
+
+#include "core/model.h"
+
+namespace bokji::web {
+
+// "2019.12.31", or the "not stated" text (strings.h) for 0.
+std::string FormatDate(Date date);
+// "350 m" (to 10 m), "1.2 km" below 10 km, "15 km" beyond.
+std::string FormatDistance(double metres);
+// Percent-encodes everything but RFC 3986's unreserved characters, UTF-8 bytes included.
+std::string UrlEncode(const std::string& text);
+// "tel:" and the digits of the first number in `phone` (a leading + kept); empty when there are
+// fewer than 3.
+std::string TelUrl(const std::string& phone);
+// Directions to the facility: Kakao Map's documented /link/to/ link, and Naver Map's web route
+// page.
+std::string KakaoDirectionsUrl(const Facility& f);
+std::string NaverDirectionsUrl(const Facility& f);
+
+}  // namespace bokji::web
