@@ -16,6 +16,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -80,6 +82,10 @@ std::unique_ptr<App> App::Create(Dataset data, std::vector<uint8_t> font_ttf, St
     secondary += " " + p.summary;
     app->program_search_.Add(p.name, secondary);
   }
+  for (const Facility& f : app->data_.facilities) {
+    app->hours_.push_back(ParseOpeningHours(f.hours));
+    if (app->hours_.back()) ++app->hours_known_;
+  }
   app->facility_index_ = FacilityIndex(app->data_.facilities);
   app->all_clusters_ = MarkerClusters(app->data_.facilities);
   app->RebuildClusters();
@@ -90,6 +96,7 @@ std::unique_ptr<App> App::Create(Dataset data, std::vector<uint8_t> font_ttf, St
   app->fit_pending_ = true;  // in the first frame, when ImGui can measure the header panel
   app->legend_open_ = !app->IsNarrow();  // on a phone the map needs the room
   app->legend_layout_narrow_ = app->IsNarrow();
+  app->list_open_ = !app->IsNarrow();
   app->last_frame_ms_ = NowMs();
 
   if (!app->font_.missing().empty()) {
@@ -117,13 +124,7 @@ bool App::BuildFont(float pixel_ratio) {
 }
 
 void App::RebuildClusters() {
-  if (visible_categories_ == kAllCategories) {
-    clusters_ = all_clusters_.Subset([](uint32_t) { return true; });
-    return;
-  }
-  clusters_ = all_clusters_.Subset([this](uint32_t id) {
-    return (visible_categories_ & CategoryBit(data_.facilities[id].category)) != 0;
-  });
+  clusters_ = all_clusters_.Subset([this](uint32_t id) { return Passes(id); });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -157,6 +158,11 @@ void App::Frame() {
   io.DisplayFramebufferScale =
       ImVec2(canvas.pixel_width / canvas.css_width, canvas.pixel_height / canvas.css_height);
   view_.SetViewport(canvas.css_width, canvas.css_height);
+  const WeekTime week_time = KstWeekTime(static_cast<int64_t>(std::time(nullptr)));
+  if (week_time.minute != now_.minute || week_time.day != now_.day) {
+    now_ = week_time;
+    if (open_now_) FiltersChanged();  // a facility may have opened or closed
+  }
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
@@ -172,6 +178,7 @@ void App::Frame() {
   overlay_rects_.clear();
   button_rects_.clear();
   CollectMarkers();
+  UpdateResults();
   DrawLabels(background);
   DrawMarkers(background);
   DrawLocation(background);
@@ -391,6 +398,11 @@ void App::HandleMapInput() {
 }
 
 void App::HandleMapClick(ImVec2 position) {
+  if (picking_place_) {  // "tap the map" chose where to search from
+    picking_place_ = false;
+    SetPlace(PlaceKind::kPicked, FromMercator(view_.ToMercator(position)));
+    return;
+  }
   const float reach = theme_.Scaled(LastPointerWasTouch() ? theme_.marker_hit_radius_touch
                                                           : theme_.marker_hit_radius_mouse);
   // Every marker within reach; the nearest decides, unless several single markers share its spot.
@@ -491,24 +503,92 @@ void App::UpdateCursor() {
 void App::UpdateUrlState() {
   if (animation_.active || dragging_ || CurrentPinch().active || fit_pending_)
     return;  // once it settles
+  std::string query;
+  auto add = [&](const char* key, const std::string& value) {
+    if (value.empty()) return;
+    if (!query.empty()) query += '&';
+    query += key;
+    query += '=';
+    query += UrlEncode(value);
+  };
+  char buffer[64];
   const LatLng center = FromMercator(view_.center());
-  char map[64];
-  std::snprintf(map, sizeof(map), "%.2f/%.5f/%.5f", view_.zoom(), center.lat, center.lng);
-  const std::string facility = selected_ >= 0 ? data_.facilities[selected_].source_key : "";
-  const std::string program =
-      selected_program_ >= 0 ? data_.programs[selected_program_].service_id : "";
-  const std::string state = std::string(map) + "|" + facility + "|" + program;
-  if (state == url_state_) return;
-  url_state_ = state;
-  ReplaceUrlState(map, facility, program);
+  std::snprintf(buffer, sizeof(buffer), "%.2f/%.5f/%.5f", view_.zoom(), center.lat, center.lng);
+  add("map", buffer);
+  add("f", selected_ >= 0 ? data_.facilities[selected_].source_key : "");
+  add("p", selected_program_ >= 0 ? data_.programs[selected_program_].service_id : "");
+  add("q", searched_query_);
+  if (filter_.categories != kAllCategories) {
+    std::snprintf(buffer, sizeof(buffer), "%x", static_cast<unsigned>(filter_.categories));
+    add("c", buffer);
+  }
+  if (filter_.any_target != 0) {
+    int bit = 0;
+    while ((filter_.any_target >> bit) != 1) ++bit;
+    add("t", std::to_string(bit));
+  }
+  if (filter_.region_code != 0) add("r", std::to_string(filter_.region_code));
+  if (open_now_) add("open", "1");
+  // A place tapped or chosen is shared; the device's own location never goes into a link.
+  if (place_kind_ == PlaceKind::kPicked || place_kind_ == PlaceKind::kRegion) {
+    std::snprintf(buffer, sizeof(buffer), "%.5f,%.5f", place_.lat, place_.lng);
+    add("near", buffer);
+  }
+  if (query == url_state_) return;
+  url_state_ = query;
+  ReplaceUrlState(query);
 }
 
-void App::RestoreUrlState(const std::string& map, const std::string& facility,
-                          const std::string& program) {
-  for (size_t i = 0; i < data_.facilities.size() && !facility.empty(); ++i)
-    if (data_.facilities[i].source_key == facility) selected_ = static_cast<int>(i);
-  for (size_t i = 0; i < data_.programs.size() && !program.empty(); ++i)
-    if (data_.programs[i].service_id == program) selected_program_ = static_cast<int>(i);
+void App::RestoreUrlState(const std::string& query) {
+  std::string map;
+  bool filters_changed = false;
+  for (const auto& [key, value] : ParseQueryString(query)) {
+    if (key == "map") {
+      map = value;
+    } else if (key == "f") {
+      for (size_t i = 0; i < data_.facilities.size() && !value.empty(); ++i)
+        if (data_.facilities[i].source_key == value) selected_ = static_cast<int>(i);
+    } else if (key == "p") {
+      for (size_t i = 0; i < data_.programs.size() && !value.empty(); ++i)
+        if (data_.programs[i].service_id == value) selected_program_ = static_cast<int>(i);
+    } else if (key == "q") {
+      SetTextFieldValue(value.c_str());  // the page reports it back; UpdateSearch searches it
+      results_open_ = false;
+    } else if (key == "c") {
+      char* end = nullptr;
+      const unsigned long bits = std::strtoul(value.c_str(), &end, 16);
+      if (end != value.c_str() && *end == 0 &&
+          (bits & ~static_cast<unsigned long>(kAllCategories)) == 0) {
+        filter_.categories = static_cast<CategorySet>(bits);
+        filters_changed = true;
+      }
+    } else if (key == "t") {
+      const int bit = std::atoi(value.c_str());
+      if (bit >= 0 && bit < kTargetGroupCount && value == std::to_string(bit)) {
+        filter_.any_target = 1u << bit;
+        filters_changed = true;
+      }
+    } else if (key == "r") {
+      const uint32_t code = static_cast<uint32_t>(std::strtoul(value.c_str(), nullptr, 10));
+      for (const Region& r : data_.regions)
+        if (r.code == code && r.level != RegionLevel::kProvince) {
+          filter_.region_code = code;
+          filters_changed = true;
+        }
+    } else if (key == "open") {
+      open_now_ = value == "1" && hours_known_ > 0;
+      filters_changed = true;
+    } else if (key == "near") {
+      double lat = 0, lng = 0;
+      if (std::sscanf(value.c_str(), "%lf,%lf", &lat, &lng) == 2 && lat >= -85 && lat <= 85 &&
+          lng >= -180 && lng <= 180) {
+        place_kind_ = PlaceKind::kPicked;
+        place_ = LatLng{lat, lng};
+        nearby_open_ = true;
+      }
+    }
+  }
+  if (filters_changed) FiltersChanged();
   if (selected_program_ >= 0) selected_ = -1;
   double zoom = 0, lat = 0, lng = 0;
   if (std::sscanf(map.c_str(), "%lf/%lf/%lf", &zoom, &lat, &lng) == 3 && lat >= -85 && lat <= 85 &&
@@ -540,6 +620,18 @@ void App::RecordStartupTime(const char* phase, double ms) {
   startup_json_ += buffer;
 }
 
+namespace {
+
+// `text` inside a JSON string: quotes and backslashes escaped, control characters dropped.
+void AppendJsonEscaped(const std::string& text, std::string* json) {
+  for (char c : text) {
+    if (c == '"' || c == '\\') *json += '\\';
+    if (static_cast<unsigned char>(c) >= 0x20) *json += c;
+  }
+}
+
+}  // namespace
+
 std::string App::DebugJson() const {
   std::string json = "{";
   char buffer[1024];
@@ -564,21 +656,13 @@ std::string App::DebugJson() const {
       canvas.pixel_ratio);
   json += buffer;
   json += "\"selected_name\":\"";
-  if (selected_ >= 0) {
-    for (char c : data_.facilities[selected_].name) {
-      if (c == '"' || c == '\\') json += '\\';
-      if (static_cast<unsigned char>(c) >= 0x20) json += c;
-    }
-  }
+  if (selected_ >= 0) AppendJsonEscaped(data_.facilities[selected_].name, &json);
   json += "\",\"startup_ms\":{" + startup_json_ + "}";
   std::snprintf(buffer, sizeof(buffer), ",\"atlas\":[%d,%d]", ImGui::GetIO().Fonts->TexWidth,
                 ImGui::GetIO().Fonts->TexHeight);
   json += buffer;
   json += ",\"query\":\"";
-  for (char c : searched_query_) {
-    if (c == '"' || c == '\\') json += '\\';
-    if (static_cast<unsigned char>(c) >= 0x20) json += c;
-  }
+  AppendJsonEscaped(searched_query_, &json);
   json += "\"";
   std::snprintf(buffer, sizeof(buffer),
                 ",\"selected_program\":%d,\"search\":{\"facilities\":%d,\"regions\":%d,"
@@ -592,13 +676,37 @@ std::string App::DebugJson() const {
                   static_cast<unsigned>(font_.missing()[i]));
     json += buffer;
   }
-  json += "],\"nearby\":[";
-  for (size_t i = 0; i < nearby_.size(); ++i) {
-    std::snprintf(buffer, sizeof(buffer), "%s{\"facility\":%u,\"distance_m\":%.1f}", i ? "," : "",
-                  nearby_[i].id, nearby_[i].distance_m);
-    json += buffer;
+  static constexpr const char* kPlaceKinds[] = {"none", "device", "picked", "region"};
+  std::snprintf(buffer, sizeof(buffer),
+                "],\"filters\":{\"categories\":%u,\"target\":%u,\"region\":%u,\"open_now\":%s,"
+                "\"hours_known\":%d},\"place\":{\"kind\":\"%s\",\"lat\":%.6f,\"lng\":%.6f,"
+                "\"picking\":%s},\"results_total\":%d,\"list_open\":%s,\"hovered_result\":%d,"
+                "\"hovered_marker_facility\":%d,\"link_copied\":%s",
+                static_cast<unsigned>(filter_.categories),
+                static_cast<unsigned>(filter_.any_target),
+                static_cast<unsigned>(filter_.region_code), open_now_ ? "true" : "false",
+                hours_known_, kPlaceKinds[static_cast<int>(place_kind_)], place_.lat, place_.lng,
+                picking_place_ ? "true" : "false", results_total_, list_open_ ? "true" : "false",
+                hovered_result_,
+                hovered_marker_ >= 0 && visible_markers_[hovered_marker_].count == 1
+                    ? static_cast<int>(visible_markers_[hovered_marker_].facility_id)
+                    : -1,
+                link_copied_until_ms_ > NowMs() ? "true" : "false");
+  json += buffer;
+  // The results list; "nearby" is the same list while it is measured from a place.
+  for (const char* name : {"results", "nearby"}) {
+    json += std::string(",\"") + name + "\":[";
+    const bool empty = std::string(name) == "nearby" && place_kind_ == PlaceKind::kNone;
+    for (size_t i = 0; i < results_.size() && !empty; ++i) {
+      std::snprintf(buffer, sizeof(buffer), "%s{\"facility\":%u,\"distance_m\":%.1f,\"name\":\"",
+                    i ? "," : "", results_[i].id, results_[i].distance_m);
+      json += buffer;
+      AppendJsonEscaped(data_.facilities[results_[i].id].name, &json);
+      json += "\"}";
+    }
+    json += "]";
   }
-  json += "],\"buttons\":{";
+  json += ",\"buttons\":{";
   for (size_t i = 0; i < button_rects_.size(); ++i) {
     const ImVec4& r = button_rects_[i].second;
     std::snprintf(buffer, sizeof(buffer), "%s\"%s\":[%.1f,%.1f,%.1f,%.1f]", i ? "," : "",

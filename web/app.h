@@ -1,6 +1,8 @@
 // The app: one loaded Dataset shown as a map with facility markers, a facility card, a legend that
-// filters by category, a search over facilities, places and welfare programs (with a program card),
-// the facilities nearest the device's location, and a data summary. Owns the view, the basemap, the
+// filters by category, filters by target group, area and "open now", a results list that follows
+// the map, a search over facilities, places and welfare programs (with a program card), the
+// facilities nearest the device's location (or a place tapped or an area chosen instead), and a
+// data summary. Owns the view, the basemap, the
 // font and the UI state; draws one frame at a time when web/main.cc asks.
 //
 //   std::string detail;
@@ -12,12 +14,14 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/cluster.h"
 #include "core/facility_index.h"
 #include "core/model.h"
+#include "core/opening_hours.h"
 #include "core/text_search.h"
 #include "web/basemap.h"
 #include "web/font.h"
@@ -39,10 +43,11 @@ class App {
   // Draws one frame: reads input, lays out the UI, renders the map and ImGui.
   void Frame();
 
-  // Restores what a link's ?map=zoom/lat/lng, ?f=source_key and ?p=service_id name (any may be
-  // empty; unknown keys are ignored).
-  void RestoreUrlState(const std::string& map, const std::string& facility,
-                       const std::string& program);
+  // Restores what a link's query string (without "?") names; UpdateUrlState writes the same keys:
+  //   map=zoom/lat/lng  f=facility source_key  p=program service_id  q=search text
+  //   c=category bits (hex)  t=target group bit index  r=시군구/읍면동 code  open=1  near=lat,lng
+  // Unknown keys and malformed values are ignored.
+  void RestoreUrlState(const std::string& query);
 
   // The state tests look at (view, visible markers, selection, font coverage, start-up times), as
   // JSON.
@@ -100,7 +105,20 @@ class App {
   void FlyToRegion(uint32_t region);
   void DrawProgramCard();
   void UpdateNearby();
-  void DrawNearbyList();
+  void DrawNearbyPanel();
+
+  // Finding (app_finding.cc): the filters, the place a search is near, the results list.
+  enum class PlaceKind : uint8_t { kNone, kDevice, kPicked, kRegion };
+  bool Passes(uint32_t facility) const;  // every filter, "open now" included
+  void FiltersChanged();                 // re-clusters; closes a card the filters now hide
+  void DrawFilters();
+  void SetPlace(PlaceKind kind, LatLng where, int region = -1);
+  void DrawPlaceChooser();  // tap the map or choose an area, when the device's location is refused
+  void UpdateResults();
+  void DrawResultsList();
+  std::string RegionLabel(int region) const;  // "전주시 완산구": the full name without the 도
+  // "open" / "closed" / "" (unknown) for the facility at this minute.
+  OpenState OpenStateOf(uint32_t facility) const;
   void DrawLocation(ImDrawList* draw_list);
   void DrawZoomControls();
   void DrawFacilityCard();
@@ -122,7 +140,7 @@ class App {
 
   MarkerClusters all_clusters_;
   MarkerClusters clusters_;  // all_clusters_ filtered by the legend
-  CategorySet visible_categories_ = kAllCategories;
+  FacilityFilter filter_;    // categories (the legend), target group, area
   int category_counts_[kFacilityCategoryCount] = {};
   std::vector<VisibleMarker> visible_markers_;
   std::vector<LatLng> label_positions_;  // by region
@@ -152,11 +170,26 @@ class App {
       false;  // hidden after a pick until the query changes or the field gets focus
   bool field_was_focused_ = false;
 
-  // Near me: the facilities nearest the device's location.
+  // Filters beyond the legend.
+  bool open_now_ = false;
+  std::vector<std::optional<WeeklyHours>> hours_;  // by facility; nullopt when not understood
+  int hours_known_ = 0;
+  WeekTime now_;  // Korea's time, this frame
+
+  // Near me and the results list.
   FacilityIndex facility_index_;
-  std::vector<Neighbor> nearby_;
   int location_generation_ = 0;
   bool nearby_open_ = false;
+  PlaceKind place_kind_ = PlaceKind::kNone;
+  LatLng place_;
+  int place_region_ = -1;          // the region chosen as the place (kRegion)
+  bool picking_place_ = false;     // the next tap on the map sets the place
+  std::vector<Neighbor> results_;  // closest first
+  int results_total_ = 0;          // before the cap: every match in view (no place) or near it
+  std::string results_key_;        // what results_ was computed for
+  bool list_open_ = true;
+  int hovered_result_ = -1;  // facility id under the pointer in the list
+  double link_copied_until_ms_ = 0;
 
   // Selection and panels.
   int selected_ = -1;              // facility id with its card open

@@ -126,6 +126,14 @@ void App::DrawMarkers(ImDrawList* draw_list) {
       DrawHaloText(draw_list, small, size, at, theme_.text, theme_.label_halo, name);
     }
   }
+  // The facility under the pointer in the results list, at its own position (even inside a
+  // cluster): a ring in the highlight colour.
+  if (hovered_result_ >= 0) {
+    const ImVec2 at = view_.ToScreen(data_.facilities[hovered_result_].position);
+    const float r = theme_.Scaled(theme_.marker_radius) * 1.9f;
+    draw_list->AddCircle(at, r, theme_.marker_outline, 0, outline * 3);
+    draw_list->AddCircle(at, r, theme_.result_highlight, 0, outline * 1.5f);
+  }
   if (selected_marker != nullptr) {
     const Facility& f = data_.facilities[selected_marker->facility_id];
     const float r = selected_marker->radius * 1.45f;
@@ -138,8 +146,18 @@ void App::DrawMarkers(ImDrawList* draw_list) {
 }
 
 void App::DrawLocation(ImDrawList* draw_list) {
+  if (place_kind_ == PlaceKind::kPicked || place_kind_ == PlaceKind::kRegion) {
+    // A pin where the list measures from: a stem and a head, in the accent colour.
+    const ImVec2 at = view_.ToScreen(place_);
+    const float head = theme_.Scaled(9);
+    const ImVec2 top(at.x, at.y - theme_.Scaled(24));
+    draw_list->AddLine(at, top, theme_.marker_outline, theme_.Scaled(5));
+    draw_list->AddLine(at, top, theme_.accent, theme_.Scaled(2.5f));
+    draw_list->AddCircleFilled(top, head + theme_.Scaled(2), theme_.marker_outline);
+    draw_list->AddCircleFilled(top, head, theme_.accent);
+  }
   const LocationFix& fix = CurrentLocation();
-  if (fix.state != LocationFix::State::kFound) return;
+  if (fix.state != LocationFix::State::kFound || place_kind_ != PlaceKind::kDevice) return;
   const ImVec2 at = view_.ToScreen(LatLng{fix.lat, fix.lng});
   const float accuracy_px = static_cast<float>(fix.accuracy_m / view_.MetresPerPixel());
   const ImVec4 accent = ImGui::ColorConvertU32ToFloat4(theme_.accent);
@@ -175,7 +193,9 @@ void App::DrawScaleBar(ImDrawList* draw_list) {
   const float margin = theme_.Scaled(12);
   const float bar_height = theme_.Scaled(5);
   const ImVec2 text_size = ImGui::CalcTextSize(label);
-  const ImVec2 origin(margin, view_.height() - margin);
+  // Right of the header panel on a wide screen (it reaches down the left side), else the corner.
+  const float left = IsNarrow() ? margin : theme_.Scaled(10) + theme_.Scaled(300) + margin;
+  const ImVec2 origin(left, view_.height() - margin);
   const ImVec2 box_min(origin.x - 4, origin.y - bar_height - text_size.y - 6);
   const ImVec2 box_max(origin.x + std::max(width, text_size.x) + 4, origin.y + 3);
   draw_list->AddRectFilled(box_min, box_max, IM_COL32(255, 255, 255, 190), 4);

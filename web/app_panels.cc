@@ -17,7 +17,7 @@ void App::DrawHeaderPanel() {
   const float margin = theme_.Scaled(10);
   const float width = IsNarrow() ? view_.width() - 2 * margin : theme_.Scaled(300);
   ImGui::SetNextWindowPos(ImVec2(margin, margin));
-  ImGui::SetNextWindowSize(ImVec2(width, 0));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, view_.height() - 2 * margin));
   ImGui::Begin("##header", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
   ImGui::TextUnformatted(Text(StringId::kAppTitle));
   ImGui::SameLine();
@@ -41,10 +41,10 @@ void App::DrawHeaderPanel() {
   }
   NoteButton("near_me");
   UpdateNearby();
+  // "Near me" puts the place and its nearest facilities first; otherwise the list comes last.
   if (nearby_open_) {
-    DrawNearbyList();
-    ImGui::End();
-    return;
+    DrawNearbyPanel();
+    DrawResultsList();
   }
 
   // The legend starts open on a wide screen and closed on a phone, and follows when the window
@@ -63,10 +63,10 @@ void App::DrawHeaderPanel() {
     for (int c = 0; c < kFacilityCategoryCount; ++c) {
       if (category_counts_[c] == 0) continue;
       const auto category = static_cast<FacilityCategory>(c);
-      bool on = (visible_categories_ & CategoryBit(category)) != 0;
+      bool on = (filter_.categories & CategoryBit(category)) != 0;
       ImGui::PushID(c);
       if (ImGui::Checkbox("##on", &on)) {
-        visible_categories_ ^= CategoryBit(category);
+        filter_.categories ^= CategoryBit(category);
         changed = true;
       }
       ImGui::SameLine();
@@ -80,13 +80,10 @@ void App::DrawHeaderPanel() {
       ImGui::Text("%s (%d)", CategoryLabel(category), category_counts_[c]);
       ImGui::PopID();
     }
-    if (changed) {
-      RebuildClusters();
-      if (selected_ >= 0 &&
-          (visible_categories_ & CategoryBit(data_.facilities[selected_].category)) == 0)
-        selected_ = -1;
-    }
+    if (changed) FiltersChanged();
   }
+  DrawFilters();
+  if (!nearby_open_) DrawResultsList();
   ImGui::End();
 }
 
@@ -151,6 +148,18 @@ void App::DrawFacilityCard() {
   ImGui::PushFont(font_.large());
   ImGui::TextUnformatted(f.name.c_str());
   ImGui::PopFont();
+  switch (OpenStateOf(static_cast<uint32_t>(selected_))) {  // only when the hours were understood
+    case OpenState::kOpen:
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme_.open_now), "%s",
+                         Text(StringId::kOpenNowBadge));
+      break;
+    case OpenState::kClosed:
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme_.closed_now), "%s",
+                         Text(StringId::kClosedNowBadge));
+      break;
+    case OpenState::kUnknown:
+      break;
+  }
   ImGui::Separator();
 
   auto field = [&](StringId label, const std::string& value) {
@@ -176,6 +185,16 @@ void App::DrawFacilityCard() {
   ImGui::SameLine();
   if (ImGui::Button(Text(StringId::kCardDirectionsNaver), ImVec2(half, 0)))
     OpenUrl(NaverDirectionsUrl(f).c_str(), /*new_tab=*/true);
+  // A link to this card: the page's address already holds the view and the card (UpdateUrlState).
+  const bool copied = link_copied_until_ms_ > NowMs();
+  if (ImGui::Button(Text(copied ? StringId::kCardLinkCopied : StringId::kCardCopyLink),
+                    ImVec2(full, 0))) {
+    CopyToClipboard(CurrentPageUrl().c_str());
+    link_copied_until_ms_ = NowMs() + 2500;
+    RequestFrames(2);
+  }
+  NoteButton("copy_link");
+  if (copied) RequestFrames(1);  // to turn the label back when the time is up
   ImGui::Spacing();
   ImGui::Separator();
 

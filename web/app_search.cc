@@ -217,66 +217,32 @@ void App::UpdateNearby() {
   if (fix.generation == location_generation_) return;
   location_generation_ = fix.generation;
   if (fix.state != LocationFix::State::kFound) return;
-  FacilityFilter filter;
-  filter.categories = visible_categories_;
-  facility_index_.Nearest(LatLng{fix.lat, fix.lng}, 10, filter, &nearby_);
-  // Show where the device is, with room around it.
-  AnimateTo(ToMercator(LatLng{fix.lat, fix.lng}), std::max(view_.zoom(), 13.0));
+  SetPlace(PlaceKind::kDevice, LatLng{fix.lat, fix.lng});
 }
 
-void App::DrawNearbyList() {
+// Under the header's buttons while "near me" is on: what the location request is doing and, when
+// the device's location is refused or unavailable (most iframes), other ways to choose the place.
+// The nearest facilities themselves are the results list (app_finding.cc).
+void App::DrawNearbyPanel() {
   ImGui::SeparatorText(Text(StringId::kNearMeTitle));
+  ImGui::PushTextWrapPos(0);
   const LocationFix& fix = CurrentLocation();
-  switch (fix.state) {
-    case LocationFix::State::kNone:
-    case LocationFix::State::kPending:
-      ImGui::TextDisabled("%s", Text(StringId::kLocating));
-      break;
-    case LocationFix::State::kDenied:
-      ImGui::PushTextWrapPos(0);
-      ImGui::TextUnformatted(Text(StringId::kLocationDenied));
-      ImGui::PopTextWrapPos();
-      break;
-    case LocationFix::State::kUnavailable:
-      ImGui::PushTextWrapPos(0);
-      ImGui::TextUnformatted(Text(StringId::kLocationUnavailable));
-      ImGui::PopTextWrapPos();
-      break;
-    case LocationFix::State::kFound: {
-      if (nearby_.empty()) ImGui::TextDisabled("%s", Text(StringId::kNearMeNone));
-      const float max_height =
-          std::max(view_.height() * (IsNarrow() ? 0.4f : 0.6f), ImGui::GetFrameHeight() * 4);
-      ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, max_height));
-      ImGui::BeginChild("##nearby", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY);
-      int picked = -1;
-      for (const Neighbor& n : nearby_) {
-        const Facility& f = data_.facilities[n.id];
-        ImGui::PushID(static_cast<int>(n.id));
-        const ImVec2 at = ImGui::GetCursorScreenPos();
-        if (ImGui::Selectable("##near", static_cast<int>(n.id) == selected_, 0,
-                              ImVec2(0, ImGui::GetTextLineHeight() * 2)))
-          picked = static_cast<int>(n.id);
-        ImDrawList* draw_list = ImGui::GetWindowDrawList();
-        const std::string distance = FormatDistance(n.distance_m);
-        const float distance_width = ImGui::CalcTextSize(distance.c_str()).x;
-        const float right = ImGui::GetItemRectMax().x - ImGui::GetStyle().ItemSpacing.x;
-        draw_list->PushClipRect(
-            at, ImVec2(right - distance_width - 8, at.y + ImGui::GetTextLineHeight() * 2), true);
-        draw_list->AddText(at, theme_.text, f.name.c_str());
-        const std::string detail = std::string(CategoryLabel(f.category)) + " · " + f.road_address;
-        draw_list->AddText(font_.small(), theme_.Scaled(theme_.small_font_size),
-                           ImVec2(at.x, at.y + ImGui::GetTextLineHeight()), theme_.text_muted,
-                           detail.c_str());
-        draw_list->PopClipRect();
-        draw_list->AddText(ImVec2(right - distance_width, at.y), theme_.accent, distance.c_str());
-        ImGui::PopID();
-      }
-      ImGui::EndChild();
-      if (picked >= 0) Select(picked);
-      break;
-    }
+  const bool device_failed =
+      fix.state == LocationFix::State::kDenied || fix.state == LocationFix::State::kUnavailable;
+  if (place_kind_ == PlaceKind::kNone && !device_failed && !picking_place_)
+    ImGui::TextDisabled("%s", Text(StringId::kLocating));
+  if (device_failed && place_kind_ == PlaceKind::kNone)
+    ImGui::TextUnformatted(Text(fix.state == LocationFix::State::kDenied
+                                    ? StringId::kLocationDenied
+                                    : StringId::kLocationUnavailable));
+  ImGui::PopTextWrapPos();
+  if (device_failed || place_kind_ != PlaceKind::kNone || picking_place_) DrawPlaceChooser();
+  if (ImGui::Button(Text(StringId::kCardClose))) {
+    nearby_open_ = false;
+    picking_place_ = false;
+    SetPlace(PlaceKind::kNone, LatLng{});
   }
-  if (ImGui::Button(Text(StringId::kCardClose))) nearby_open_ = false;
+  NoteButton("near_close");
 }
 
 }  // namespace bokji::web

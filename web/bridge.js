@@ -198,18 +198,51 @@ mergeInto(LibraryManager.library, {
         {enableHighAccuracy: true, timeout: 15000, maximumAge: 60000});
   },
 
-  // Keeps the address bar in step with the view and the open card, so a link or a reload shows the same.
-  bokji_js_replace_url_state: function (map, facility, program) {
+  // Keeps the address bar in step with the view, the filters, the search and the open card, so a link or a
+  // reload shows the same. `query` holds the app's parameters; the other app keys are removed.
+  bokji_js_replace_url_state: function (query, appKeys) {
     const url = new URL(window.location.href);
-    const set = (name, value) => value ? url.searchParams.set(name, value) : url.searchParams.delete(name);
-    set('map', UTF8ToString(map));
-    set('f', UTF8ToString(facility));
-    set('p', UTF8ToString(program));
+    for (const key of UTF8ToString(appKeys).split(',')) url.searchParams.delete(key);
+    new URLSearchParams(UTF8ToString(query)).forEach((value, key) => url.searchParams.set(key, value));
     try {
       window.history.replaceState(window.history.state, '', url);
     } catch (e) {
       // Sandboxed iframes may refuse: the state is a convenience.
     }
+  },
+
+  bokji_js_page_url__deps: ['malloc'],
+  bokji_js_page_url: function () {
+    const href = window.location.href;
+    const size = lengthBytesUTF8(href) + 1;
+    const pointer = _malloc(size);
+    stringToUTF8(href, pointer, size);
+    return pointer;
+  },
+
+  // The Clipboard API where allowed; else a selected <textarea> and execCommand('copy').
+  bokji_js_copy_to_clipboard: function (text) {
+    const value = UTF8ToString(text);
+    const fallback = () => {
+      const area = document.createElement('textarea');
+      area.value = value;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      document.body.appendChild(area);
+      area.select();
+      try {
+        document.execCommand('copy');
+      } catch (e) {
+        // Nothing more to try: the link stays in the address bar.
+      }
+      area.remove();
+    };
+    window.bokjiPage.lastCopied = value;  // for tests, which cannot read the system clipboard headless
+    if (navigator.clipboard && navigator.clipboard.writeText)
+      navigator.clipboard.writeText(value).catch(fallback);
+    else
+      fallback();
   },
 
   bokji_js_blur_text_field: function () {

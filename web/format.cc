@@ -33,6 +33,45 @@ std::string UrlEncode(const std::string& text) {
   return out;
 }
 
+std::vector<std::pair<std::string, std::string>> ParseQueryString(const std::string& query) {
+  auto hex = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  auto decode = [&](const std::string& text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '+') {
+        out += ' ';
+      } else if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 &&
+                 hex(text[i + 2]) >= 0) {
+        out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+        i += 2;
+      } else {
+        out += text[i];
+      }
+    }
+    return out;
+  };
+  std::vector<std::pair<std::string, std::string>> pairs;
+  size_t start = 0;
+  while (start < query.size()) {
+    size_t end = query.find('&', start);
+    if (end == std::string::npos) end = query.size();
+    const std::string part = query.substr(start, end - start);
+    start = end + 1;
+    if (part.empty()) continue;
+    const size_t equals = part.find('=');
+    if (equals == std::string::npos)
+      pairs.emplace_back(decode(part), "");
+    else
+      pairs.emplace_back(decode(part.substr(0, equals)), decode(part.substr(equals + 1)));
+  }
+  return pairs;
+}
+
 // "tel:0632229999" from "063-222-9999"; empty when the text holds no digits.
 std::string TelUrl(const std::string& phone) {
   std::string digits;

@@ -8,6 +8,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/model.h"
 
@@ -19,6 +21,9 @@ std::string FormatDate(Date date);
 std::string FormatDistance(double metres);
 // Percent-encodes everything but RFC 3986's unreserved characters, UTF-8 bytes included.
 std::string UrlEncode(const std::string& text);
+// Splits "a=1&b=%ED%95%9C+x" into its decoded pairs ({"a","1"}, {"b","한 x"}), in order; '+' is a
+// space, a malformed %-escape is kept as typed.
+std::vector<std::pair<std::string, std::string>> ParseQueryString(const std::string& query);
 // "tel:" and the digits of the first number in `phone` (a leading + kept); empty when there are
 // fewer than 3.
 std::string TelUrl(const std::string& phone);

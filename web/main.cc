@@ -104,11 +104,10 @@ EMSCRIPTEN_KEEPALIVE int bokji_start(uint8_t* font_bytes, int font_size, uint8_t
   return 1;
 }
 
-// What the page's URL asked for (?map=zoom/lat/lng, ?f=facility source_key, ?p=program service_id).
+// What the page's URL asked for: its query string without the "?" (see App::RestoreUrlState).
 // REQUIRES: bokji_start returned 1.
-EMSCRIPTEN_KEEPALIVE void bokji_restore_url_state(const char* map, const char* facility,
-                                                  const char* program) {
-  if (g_app) g_app->RestoreUrlState(map, facility, program);
+EMSCRIPTEN_KEEPALIVE void bokji_restore_url_state(const char* query) {
+  if (g_app) g_app->RestoreUrlState(query);
 }
 
 // The app's state for tests (see App::DebugJson). Valid until the next call.

@@ -31,7 +31,9 @@ void bokji_js_place_text_field(float x, float y, float width, float height, cons
 void bokji_js_set_text_field_value(const char* value);
 void bokji_js_blur_text_field();
 void bokji_js_request_location();
-void bokji_js_replace_url_state(const char* map, const char* facility, const char* program);
+void bokji_js_replace_url_state(const char* query, const char* app_keys);
+void bokji_js_copy_to_clipboard(const char* text);
+char* bokji_js_page_url();  // malloc'd
 }
 
 void ShowErrorScreen(const char* title, const char* message, const char* detail) {
@@ -56,9 +58,19 @@ void AttachInput() {
   bokji_js_attach_input();
 }
 
-void ReplaceUrlState(const std::string& map, const std::string& facility,
-                     const std::string& program) {
-  bokji_js_replace_url_state(map.c_str(), facility.c_str(), program.c_str());
+void ReplaceUrlState(const std::string& query) {
+  bokji_js_replace_url_state(query.c_str(), kAppUrlKeys);
+}
+
+void CopyToClipboard(const char* text) {
+  bokji_js_copy_to_clipboard(text);
+}
+
+std::string CurrentPageUrl() {
+  char* url = bokji_js_page_url();
+  std::string result = url ? url : "";
+  std::free(url);
+  return result;
 }
 
 namespace {

@@ -87,10 +87,17 @@ struct LocationFix {
 void RequestLocation();
 const LocationFix& CurrentLocation();
 
-// Writes the view ("zoom/lat/lng"), the open facility (its source_key) and program (service_id)
-// into the page's URL (?map=…&f=…&p=…); empty values are removed.
-void ReplaceUrlState(const std::string& map, const std::string& facility,
-                     const std::string& program);
+// The app's part of the page's URL: `query` is "key=value&…" (values percent-encoded, see
+// UrlEncode in format.h). Every parameter the app owns (kAppUrlKeys) is replaced by what `query`
+// holds or removed; the page's own (?bundle=, ?lang=) stay.
+inline constexpr const char* kAppUrlKeys = "map,f,p,q,c,t,r,open,near";
+void ReplaceUrlState(const std::string& query);
+
+// Puts `text` on the clipboard (the page falls back to a hidden <textarea> and execCommand where
+// the Clipboard API is refused, e.g. in some iframes). Returns at once; the copy may still fail.
+void CopyToClipboard(const char* text);
+// The page's address as it is now (with the state ReplaceUrlState wrote).
+std::string CurrentPageUrl();
 
 // Replaces the canvas with the page's error screen. Texts are shown as given (Korean first).
 void ShowErrorScreen(const char* title, const char* message, const char* detail);

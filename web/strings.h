@@ -78,6 +78,34 @@ enum class StringId : uint16_t {
   kLocationDenied,
   kLocationUnavailable,
   kNearMeNone,
+  // Near me: other ways to choose a place; filters; the results list; card extras
+  kNearFallbackHint,
+  kPickOnMap,
+  kPickOnMapHint,
+  kPickRegion,
+  kNearClear,
+  kPlaceMyLocation,
+  kPlacePicked,
+  kFiltersTitle,
+  kFilterTarget,
+  kFilterAny,
+  kFilterRegion,
+  kFilterAllSigungu,
+  kFilterAllEmd,
+  kFilterOpenNow,
+  kFilterOpenNowNoData,
+  kFilterOpenNowNoteFormat,  // %d
+  kFilterReset,
+  kListInViewFormat,  // %d
+  kListNearFormat,    // %s: kPlaceMyLocation, kPlacePicked or a region
+  kListShownFormat,   // %d
+  kListEmpty,
+  kListShow,
+  kListHide,
+  kOpenNowBadge,
+  kClosedNowBadge,
+  kCardCopyLink,
+  kCardLinkCopied,
   // Program card
   kProgramLevelCentral,
   kProgramLevelProvince,

@@ -83,6 +83,28 @@ export function boundaryRings(level) {
   return rings;
 }
 
+// The boundary features of one level as {code, name, rings} (rings as in boundaryRings).
+export function boundaryFeatures(level) {
+  const file = path.join(dataDir, `boundaries/jeonbuk-${level}-2018-geo.json`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')).features.map((feature) => {
+    const g = feature.geometry;
+    const polygons = g.type === 'MultiPolygon' ? g.coordinates : [g.coordinates];
+    return {code: Number(feature.properties.code), name: feature.properties.name, rings: polygons.flat()};
+  });
+}
+
+// Even-odd point in polygon over rings of [lng, lat] (planar, as the boundary files are drawn).
+export function insideRings(rings, lat, lng) {
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i], [xj, yj] = ring[j];
+      if ((yi > lat) !== (yj > lat) && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
 // True if (x, y) lies in one of the app's overlay rectangles ([x0, y0, x1, y1]) grown by `margin`.
 export function underOverlay(view, x, y, margin = 4) {
   return view.overlays.some(([x0, y0, x1, y1]) =>

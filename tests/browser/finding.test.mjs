@@ -1,0 +1,160 @@
+// Finding beside the search: filters (area, target group) that the map, the list and the URL agree on,
+// the results list in step with the map (hover both ways), "near me" when the browser refuses the
+// location (tap the map instead), and the card's share link.
+import assert from 'node:assert/strict';
+import {after, before, test} from 'node:test';
+
+import {launchBrowser, openApp, screenshot, settle, startServer} from './harness.mjs';
+import {boundaryFeatures, disabilityCentres, insideRings, project, unproject} from './reference.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const center = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
+const kDisabilityBit = 1 << 1;  // FacilityCategory::kDisability in core/model.h
+
+// Great-circle distance on a sphere of the WGS84 mean radius (an independent formula).
+function haversineMetres(a, b) {
+  const r = 6371008.8, rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad, dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * r * Math.asin(Math.sqrt(h));
+}
+
+const squash = (name) => name.replace(/\s+/g, '');
+
+test('area filter from a link: the list holds exactly the source file\'s centres inside that 시군구', async () => {
+  const centres = disabilityCentres();
+  for (const area of boundaryFeatures('municipalities').filter((f) => [35011, 35040, 35370].includes(f.code))) {
+    const expected = centres.filter((c) => insideRings(area.rings, c.lat, c.lng)).map((c) => squash(c.name)).sort();
+    const page = await openApp(browser, `${server.url}/?c=${kDisabilityBit.toString(16)}&r=${area.code}`);
+    const view = await settle(page);
+    assert.equal(view.filters.region, area.code);
+    assert.equal(view.filters.categories, kDisabilityBit);
+    assert.equal(view.results_total, expected.length, `${area.name}: ${JSON.stringify(view.results.map((r) => r.name))}`);
+    assert.deepEqual(view.results.map((r) => squash(r.name)).sort(), expected, area.name);
+    // The map agrees: every single marker on screen is one of them.
+    const listed = new Set(view.results.map((r) => r.facility));
+    for (const m of view.markers.filter((m) => m.count === 1)) assert.ok(listed.has(m.facility), area.name);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
+test('target filter picked in the UI narrows the list, goes into the URL, and the URL restores it', async () => {
+  const page = await openApp(browser, server.url + '/');
+  let view = await settle(page);
+  const all = new Set(view.results.map((r) => r.facility));
+  const allTotal = view.results_total;
+  await page.mouse.click(...center(view.buttons.target));
+  view = await settle(page);
+  const options = Object.keys(view.buttons).filter((k) => k.startsWith('target_'));
+  assert.ok(options.length >= 1, 'the combo lists the target groups facilities serve');
+  const option = options[0];
+  await page.mouse.click(...center(view.buttons[option]));
+  view = await settle(page);
+  const bit = Number(option.slice('target_'.length));
+  assert.equal(view.filters.target, 2 ** bit);
+  assert.ok(view.results_total >= 1 && view.results_total <= allTotal);
+  for (const r of view.results) assert.ok(all.has(r.facility), 'a subset of the unfiltered list');
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('t'), String(bit));
+  await screenshot(page, 'filter-target');
+
+  const again = await openApp(browser, page.url());
+  const restored = await settle(again);
+  assert.equal(restored.filters.target, 2 ** bit);
+  assert.deepEqual(restored.results.map((r) => r.facility).sort(), view.results.map((r) => r.facility).sort());
+  assert.deepEqual([...page.problems, ...again.problems], []);
+  await page.context().close();
+  await again.context().close();
+});
+
+test('list and map in step: hovering a row rings its marker, hovering a marker lights its row, a tap opens it', async () => {
+  const centre = disabilityCentres().find((c) => c.name.includes('무주'));
+  const page = await openApp(browser, `${server.url}/?map=13/${centre.lat}/${centre.lng}`);
+  let view = await settle(page);
+  assert.ok(view.results.length >= 1, 'the 무주 centre is in view');
+  assert.equal(squash(view.results[0].name), squash(centre.name), 'nearest the middle of the map first');
+  for (let i = 1; i < view.results.length; ++i)
+    assert.ok(view.results[i].distance_m >= view.results[i - 1].distance_m);
+  await page.mouse.move(...center(view.buttons.result_0));
+  await page.waitForFunction((id) => window.bokjiPage.debug().hovered_result === id, view.results[0].facility);
+  const p = project(view, centre.lat, centre.lng);
+  await page.mouse.move(p.x, p.y);
+  await page.waitForFunction((id) => window.bokjiPage.debug().hovered_marker_facility === id, view.results[0].facility);
+  await page.mouse.click(...center(view.buttons.result_0));
+  view = await settle(page);
+  assert.equal(squash(view.selected_name), squash(centre.name));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('near me without permission: the app says so and a tap on the map chooses the place instead', async () => {
+  const centre = disabilityCentres().find((c) => c.name.includes('남원'));
+  const context = await browser.newContext({viewport: {width: 1280, height: 800}});  // no geolocation grant
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => m.type() === 'error' && page.problems.push(m.text()));
+  await page.goto(`${server.url}/?map=12/${centre.lat}/${centre.lng + 0.02}`);
+  await page.waitForFunction(() => window.bokjiPage && window.bokjiPage.state === 'ready', null, {timeout: 60000});
+  let view = await settle(page);
+  await page.mouse.click(...center(view.buttons.near_me));
+  await page.waitForFunction(() => ['denied', 'unavailable'].includes(window.bokjiPage.debug().location), null,
+                             {timeout: 20000});
+  view = await settle(page);
+  assert.ok(view.buttons.pick_on_map, 'the other ways to choose a place are offered');
+  await page.mouse.click(...center(view.buttons.pick_on_map));
+  view = await settle(page);
+  assert.equal(view.place.picking, true);
+  // Tap ~40 px east of the centre's marker, on open map.
+  const p = project(view, centre.lat, centre.lng);
+  await page.mouse.click(p.x + 40, p.y);
+  view = await settle(page);
+  assert.equal(view.place.kind, 'picked');
+  const tapped = unproject(await page.evaluate(() => window.bokjiPage.debug()), p.x + 40, p.y);
+  // The view animated to the place; compare with where the place was set, not the new view.
+  assert.ok(haversineMetres(tapped, {lat: view.place.lat, lng: view.place.lng}) < 5000);
+  assert.ok(view.nearby.length >= 1);
+  assert.equal(squash(view.nearby[0].name), squash(centre.name));
+  const expected = haversineMetres({lat: view.place.lat, lng: view.place.lng}, centre);
+  assert.ok(Math.abs(view.nearby[0].distance_m - expected) < 0.005 * expected + 1);
+  const near = new URL(page.url()).searchParams.get('near');
+  assert.ok(near && near.split(',').length === 2, 'a chosen place is part of the link');
+  await screenshot(page, 'near-picked');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('the card\'s share link is the page address with the card in it, and a search is restored from a link', async () => {
+  const centre = disabilityCentres()[0];
+  const page = await openApp(browser, `${server.url}/?map=14/${centre.lat}/${centre.lng}`);
+  let view = await settle(page);
+  const p = project(view, centre.lat, centre.lng);
+  await page.mouse.click(p.x, p.y);
+  view = await settle(page);
+  assert.equal(squash(view.selected_name), squash(centre.name));
+  await page.mouse.click(...center(view.buttons.copy_link));
+  view = await settle(page);
+  assert.equal(view.link_copied, true, 'the button says the link was copied');
+  const copied = await page.evaluate(() => window.bokjiPage.lastCopied);
+  assert.equal(copied, page.url());
+  assert.ok(new URL(copied).searchParams.get('f'), 'the link names the facility');
+
+  const searched = await openApp(browser, `${server.url}/?q=${encodeURIComponent('장애인')}`);
+  const state = await settle(searched);
+  assert.equal(state.query, '장애인');
+  assert.ok(state.search.facilities >= 1);
+  assert.equal(await searched.evaluate(() => document.getElementById('bokji-text-field').value), '장애인');
+  assert.deepEqual([...page.problems, ...searched.problems], []);
+  await page.context().close();
+  await searched.context().close();
+});
