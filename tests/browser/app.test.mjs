@@ -3,21 +3,12 @@
 // card on a click or tap, and pans and zooms the way the pointer asks. Screenshots go to
 // build/test-artifacts/.
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {appState, launchBrowser, openApp, samplePng, screenshot, settle, startServer} from './harness.mjs';
+import {appState, openApp, samplePng, screenshot, settle, useServerAndBrowser} from './harness.mjs';
 import {boundaryRings, disabilityCentres, project, underOverlay, unproject} from './reference.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser();
 
 const sum = (p) => p[0] + p[1] + p[2];
 const saturation = (p) => Math.max(...p) - Math.min(...p);
@@ -75,7 +66,7 @@ function singleDisabilityMarkers(view) {
 }
 
 test('desktop: loads, draws the map where the data says, and responds to the pointer', async (t) => {
-  const page = await openApp(browser, server.url + '/', {width: 1280, height: 800});
+  const page = await openApp(shared.browser, shared.server.url + '/', {width: 1280, height: 800});
   await expectReady(page);
   let view = await appState(page, 2);
   await screenshot(page, 'desktop-start');
@@ -98,14 +89,14 @@ test('desktop: loads, draws the map where the data says, and responds to the poi
     const {png} = await screenshot(page, 'desktop-boundaries');
     const outline = provinceOutlinePoints(view);
     assert.ok(outline.length >= 100, `only ${outline.length} outline points on screen`);
-    const onLine = await samplePng(browser, png, outline.map((p) => [p.x, p.y]), 2);
+    const onLine = await samplePng(shared.browser, png, outline.map((p) => [p.x, p.y]), 2);
     const dark = onLine.filter((s) => sum(s.darkest) < 450).length;
     assert.ok(dark >= 0.95 * outline.length, `${dark} of ${outline.length} outline points have a dark line pixel`);
 
     // Control: far outside the province nothing is drawn but the background (so the check above can fail).
     const outside = pointsOutsideProvince(view);
     assert.ok(outside.length >= 20, `only ${outside.length} points outside`);
-    const empty = await samplePng(browser, png, outside.map((p) => [p.x, p.y]), 0);
+    const empty = await samplePng(shared.browser, png, outside.map((p) => [p.x, p.y]), 0);
     const background = empty[0].pixel;
     const same = empty.filter((s) => s.pixel.every((v, i) => Math.abs(v - background[i]) <= 2)).length;
     assert.ok(same >= 0.95 * outside.length, `${same} of ${outside.length} outside points are background`);
@@ -117,7 +108,7 @@ test('desktop: loads, draws the map where the data says, and responds to the poi
     singles = singleDisabilityMarkers(view);
     assert.ok(singles.length >= 5, `only ${singles.length} single markers found: ${JSON.stringify(view.markers)}`);
     const {png} = await screenshot(page, 'desktop-markers');
-    const pixels = await samplePng(browser, png, singles.map((s) => [s.x, s.y]), 0);
+    const pixels = await samplePng(shared.browser, png, singles.map((s) => [s.x, s.y]), 0);
     for (const [i, s] of pixels.entries())
       assert.ok(saturation(s.pixel) > 80, `${singles[i].name}: pixel ${s.pixel} is not a marker colour`);
     for (const s of pixels) assert.deepEqual(s.pixel, pixels[0].pixel, 'one category, one colour');
@@ -137,13 +128,13 @@ test('desktop: loads, draws the map where the data says, and responds to the poi
     const link = await page.evaluate(() => window.location.href);
     assert.match(link, /[?&]f=/);
     assert.match(link, /[?&]map=/);
-    const shared = await openApp(browser, link, {width: 1280, height: 800});
-    const restored = await settle(shared);
+    const linked = await openApp(shared.browser, link, {width: 1280, height: 800});
+    const restored = await settle(linked);
     assert.equal(restored.selected, view.selected);
     assert.equal(restored.selected_name, view.selected_name);
     assert.ok(Math.abs(restored.zoom - view.zoom) < 0.006, `zoom ${view.zoom} -> ${restored.zoom}`);
     assert.ok(Math.abs(restored.center[0] - view.center[0]) < 1e-4 && Math.abs(restored.center[1] - view.center[1]) < 1e-4);
-    await shared.context().close();
+    await linked.context().close();
     await page.keyboard.press('Escape');
     view = await settle(page);
     assert.equal(view.selected, -1);
@@ -210,7 +201,7 @@ test('desktop: loads, draws the map where the data says, and responds to the poi
 });
 
 test('high-DPI: the drawing buffer has device pixels and the outline is still in place', async () => {
-  const page = await openApp(browser, server.url + '/', {width: 900, height: 700, scale: 2});
+  const page = await openApp(shared.browser, shared.server.url + '/', {width: 900, height: 700, scale: 2});
   await expectReady(page);
   const view = await settle(page);
   assert.equal(view.canvas.pixel_ratio, 2);
@@ -219,7 +210,7 @@ test('high-DPI: the drawing buffer has device pixels and the outline is still in
   assert.deepEqual(view.missing_glyphs, []);
   const {png} = await screenshot(page, 'hidpi');
   const outline = provinceOutlinePoints(view);
-  const onLine = await samplePng(browser, png, outline.map((p) => [p.x * 2, p.y * 2]), 4);
+  const onLine = await samplePng(shared.browser, png, outline.map((p) => [p.x * 2, p.y * 2]), 4);
   const dark = onLine.filter((s) => sum(s.darkest) < 450).length;
   assert.ok(dark >= 0.95 * outline.length, `${dark} of ${outline.length} outline points have a dark line pixel`);
   assert.deepEqual(page.problems, []);
@@ -227,7 +218,7 @@ test('high-DPI: the drawing buffer has device pixels and the outline is still in
 });
 
 test('phone: a tap opens the card at the bottom; two fingers pinch-zoom', async () => {
-  const page = await openApp(browser, server.url + '/', {width: 390, height: 844, scale: 3, mobile: true});
+  const page = await openApp(shared.browser, shared.server.url + '/', {width: 390, height: 844, scale: 3, mobile: true});
   await expectReady(page);
   let view = await settle(page);
   await screenshot(page, 'phone-start');

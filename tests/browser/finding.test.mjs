@@ -1,33 +1,16 @@
 // Finding beside the search: filters (area, target group) that the map, the list and the URL agree on,
-// the results list in step with the map (hover both ways), "near me" when the browser refuses the
+// the results list in step with the map (hover both ways), "near me" when the shared.browser refuses the
 // location (tap the map instead), and the card's share link.
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {launchBrowser, openApp, screenshot, settle, startServer} from './harness.mjs';
-import {boundaryFeatures, disabilityCentres, insideRings, project, unproject} from './reference.mjs';
+import {openApp, screenshot, settle, useServerAndBrowser} from './harness.mjs';
+import {boundaryFeatures, disabilityCentres, haversineMetres, insideRings, project, unproject} from './reference.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser();
 
 const center = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
 const kDisabilityBit = 1 << 1;  // FacilityCategory::kDisability in core/model.h
-
-// Great-circle distance on a sphere of the WGS84 mean radius (an independent formula).
-function haversineMetres(a, b) {
-  const r = 6371008.8, rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad, dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * r * Math.asin(Math.sqrt(h));
-}
 
 const squash = (name) => name.replace(/\s+/g, '');
 
@@ -35,7 +18,7 @@ test('area filter from a link: the list holds exactly the source file\'s centres
   const centres = disabilityCentres();
   for (const area of boundaryFeatures('municipalities').filter((f) => [35011, 35040, 35370].includes(f.code))) {
     const expected = centres.filter((c) => insideRings(area.rings, c.lat, c.lng)).map((c) => squash(c.name)).sort();
-    const page = await openApp(browser, `${server.url}/?c=${kDisabilityBit.toString(16)}&r=${area.code}`);
+    const page = await openApp(shared.browser, `${shared.server.url}/?c=${kDisabilityBit.toString(16)}&r=${area.code}`);
     const view = await settle(page);
     assert.equal(view.filters.region, area.code);
     assert.equal(view.filters.categories, kDisabilityBit);
@@ -50,7 +33,7 @@ test('area filter from a link: the list holds exactly the source file\'s centres
 });
 
 test('target filter picked in the UI narrows the list, goes into the URL, and the URL restores it', async () => {
-  const page = await openApp(browser, server.url + '/');
+  const page = await openApp(shared.browser, shared.server.url + '/');
   let view = await settle(page);
   const all = new Set(view.results.map((r) => r.facility));
   const allTotal = view.results_total;
@@ -69,7 +52,7 @@ test('target filter picked in the UI narrows the list, goes into the URL, and th
   assert.equal(url.searchParams.get('t'), String(bit));
   await screenshot(page, 'filter-target');
 
-  const again = await openApp(browser, page.url());
+  const again = await openApp(shared.browser, page.url());
   const restored = await settle(again);
   assert.equal(restored.filters.target, 2 ** bit);
   assert.deepEqual(restored.results.map((r) => r.facility).sort(), view.results.map((r) => r.facility).sort());
@@ -80,7 +63,7 @@ test('target filter picked in the UI narrows the list, goes into the URL, and th
 
 test('list and map in step: hovering a row rings its marker, hovering a marker lights its row, a tap opens it', async () => {
   const centre = disabilityCentres().find((c) => c.name.includes('무주'));
-  const page = await openApp(browser, `${server.url}/?map=13/${centre.lat}/${centre.lng}`);
+  const page = await openApp(shared.browser, `${shared.server.url}/?map=13/${centre.lat}/${centre.lng}`);
   let view = await settle(page);
   assert.ok(view.results.length >= 1, 'the 무주 centre is in view');
   assert.equal(squash(view.results[0].name), squash(centre.name), 'nearest the middle of the map first');
@@ -100,11 +83,11 @@ test('list and map in step: hovering a row rings its marker, hovering a marker l
 
 test('near me without permission: the app says so and a tap on the map chooses the place instead', async () => {
   const centre = disabilityCentres().find((c) => c.name.includes('남원'));
-  const context = await browser.newContext({viewport: {width: 1280, height: 800}});  // no geolocation grant
+  const context = await shared.browser.newContext({viewport: {width: 1280, height: 800}});  // no geolocation grant
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (m) => m.type() === 'error' && page.problems.push(m.text()));
-  await page.goto(`${server.url}/?map=12/${centre.lat}/${centre.lng + 0.02}`);
+  await page.goto(`${shared.server.url}/?map=12/${centre.lat}/${centre.lng + 0.02}`);
   await page.waitForFunction(() => window.bokjiPage && window.bokjiPage.state === 'ready', null, {timeout: 60000});
   let view = await settle(page);
   await page.mouse.click(...center(view.buttons.near_me));
@@ -136,7 +119,7 @@ test('near me without permission: the app says so and a tap on the map chooses t
 
 test('the card\'s share link is the page address with the card in it, and a search is restored from a link', async () => {
   const centre = disabilityCentres()[0];
-  const page = await openApp(browser, `${server.url}/?map=14/${centre.lat}/${centre.lng}`);
+  const page = await openApp(shared.browser, `${shared.server.url}/?map=14/${centre.lat}/${centre.lng}`);
   let view = await settle(page);
   const p = project(view, centre.lat, centre.lng);
   await page.mouse.click(p.x, p.y);
@@ -149,7 +132,7 @@ test('the card\'s share link is the page address with the card in it, and a sear
   assert.equal(copied, page.url());
   assert.ok(new URL(copied).searchParams.get('f'), 'the link names the facility');
 
-  const searched = await openApp(browser, `${server.url}/?q=${encodeURIComponent('장애인')}`);
+  const searched = await openApp(shared.browser, `${shared.server.url}/?q=${encodeURIComponent('장애인')}`);
   const state = await settle(searched);
   assert.equal(state.query, '장애인');
   assert.ok(state.search.facilities >= 1);

@@ -13,6 +13,8 @@ import http from 'node:http';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
+import {after, before} from 'node:test';
+
 import {chromium} from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -70,6 +72,22 @@ export function launchBrowser() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
+}
+
+// One server and one browser for a whole test file: started before its first test, closed after its last.
+//   const shared = useServerAndBrowser();
+//   test('…', async () => { const page = await openApp(shared.browser, shared.server.url + '/'); … });
+export function useServerAndBrowser() {
+  const shared = {server: null, browser: null};
+  before(async () => {
+    shared.server = await startServer();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }
 
 // Opens `url` in a new page of `viewport` (CSS pixels, deviceScaleFactor) and waits until the app says it

@@ -105,6 +105,15 @@ export function insideRings(rings, lat, lng) {
   return inside;
 }
 
+// Great-circle distance in metres on a sphere of the WGS84 mean radius (the haversine formula, written
+// independently of the app's core/geo.cc).
+export function haversineMetres(a, b) {
+  const r = 6371008.8, rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad, dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * r * Math.asin(Math.sqrt(h));
+}
+
 // True if (x, y) lies in one of the app's overlay rectangles ([x0, y0, x1, y1]) grown by `margin`.
 export function underOverlay(view, x, y, margin = 4) {
   return view.overlays.some(([x0, y0, x1, y1]) =>

@@ -4,21 +4,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {launchBrowser, openApp, screenshot, settle, startServer} from './harness.mjs';
-import {boundaryRings, dataDir, disabilityCentres, parseCsv, project} from './reference.mjs';
+import {openApp, screenshot, settle, useServerAndBrowser} from './harness.mjs';
+import {boundaryRings, dataDir, disabilityCentres, haversineMetres, parseCsv, project} from './reference.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser();
 
 // Clicks into the search box and types `text` as an IME would: each syllable composed, then committed.
 async function typeKorean(page, text) {
@@ -35,18 +26,10 @@ async function typeKorean(page, text) {
   return cdp;
 }
 
-// Great-circle distance on a sphere of the WGS84 mean radius (an independent formula).
-function haversineMetres(a, b) {
-  const r = 6371008.8, rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad, dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * r * Math.asin(Math.sqrt(h));
-}
-
 test('search: a syllable being composed already searches; Enter opens the facility named', async () => {
   const target = disabilityCentres()[0];
   const name = target.name.replace(/\s+/g, '');
-  const page = await openApp(browser, server.url + '/');
+  const page = await openApp(shared.browser, shared.server.url + '/');
   await settle(page);
   const box = await page.evaluate(() => {
     const r = document.getElementById('bokji-text-field').getBoundingClientRect();
@@ -83,7 +66,7 @@ test('search: a 읍면동 name flies to that area', async () => {
   const counts = new Map();
   for (const f of features) counts.set(f.properties.name, (counts.get(f.properties.name) || 0) + 1);
   const feature = features.find((f) => f.properties.name.endsWith('면') && counts.get(f.properties.name) === 1);
-  const page = await openApp(browser, server.url + '/');
+  const page = await openApp(shared.browser, shared.server.url + '/');
   await settle(page);
   await typeKorean(page, feature.properties.name);
   await page.keyboard.press('Enter');
@@ -106,7 +89,7 @@ test('search: a welfare program\'s name opens its card', async () => {
   const text = fs.readFileSync(path.join(dataDir, 'services/jeonbuk_local_welfare_services.csv'), 'utf8');
   const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
   const name = rows[0][header.indexOf('name')].trim();
-  const page = await openApp(browser, server.url + '/');
+  const page = await openApp(shared.browser, shared.server.url + '/');
   await settle(page);
   await typeKorean(page, name.replace(/\s+/g, ''));
   await page.keyboard.press('Enter');
@@ -123,14 +106,14 @@ test('near me: the nearest facilities come with their true distances', async () 
   const centre = disabilityCentres().find((c) => c.name.includes('무주'));
   assert.ok(centre, 'the 무주 장애인복지관 is in the source file');
   const here = {lat: centre.lat + 0.003, lng: centre.lng};  // ~330 m north of it
-  const context = await browser.newContext({
+  const context = await shared.browser.newContext({
     viewport: {width: 1280, height: 800}, geolocation: {latitude: here.lat, longitude: here.lng, accuracy: 50},
     permissions: ['geolocation'],
   });
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (m) => m.type() === 'error' && page.problems.push(m.text()));
-  await page.goto(server.url + '/');
+  await page.goto(shared.server.url + '/');
   await page.waitForFunction(() => window.bokjiPage && window.bokjiPage.state === 'ready', null, {timeout: 60000});
   let view = await settle(page);
   const r = view.buttons.near_me;
