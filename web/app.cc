@@ -51,6 +51,10 @@ std::unique_ptr<App> App::Create(Dataset data, std::vector<uint8_t> font_ttf, St
     *failure = StringId::kErrorGraphics;
     return nullptr;
   }
+  if (!app->tiles_.Init(detail)) {
+    *failure = StringId::kErrorGraphics;
+    return nullptr;
+  }
   app->RecordStartupTime("basemap", NowMs() - phase_start);
   phase_start = NowMs();
 
@@ -207,7 +211,10 @@ void App::Frame() {
   const std::array<float, 4> clear = ToFloat4(theme_.map_background);
   glClearColor(clear[0], clear[1], clear[2], 1);
   glClear(GL_COLOR_BUFFER_BIT);
-  basemap_.Draw(view_, theme_, canvas.pixel_ratio);
+  tiles_.TakeLoadedTiles();
+  if (tiles_.enabled()) tiles_.Draw(view_);
+  // Over raster tiles the region tints thin out so the tiles' streets show through.
+  basemap_.Draw(view_, theme_, canvas.pixel_ratio, tiles_.enabled() ? 0.3f : 1.0f);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++frame_count_;
 
@@ -534,6 +541,9 @@ void App::UpdateUrlState() {
     std::snprintf(buffer, sizeof(buffer), "%.5f,%.5f", place_.lat, place_.lng);
     add("near", buffer);
   }
+  if (tiles_.enabled())
+    add("tiles",
+        tiles_.url_template() == TileLayer::kOpenStreetMap ? "osm" : tiles_.url_template());
   if (query == url_state_) return;
   url_state_ = query;
   ReplaceUrlState(query);
@@ -578,6 +588,9 @@ void App::RestoreUrlState(const std::string& query) {
     } else if (key == "open") {
       open_now_ = value == "1" && hours_known_ > 0;
       filters_changed = true;
+    } else if (key == "tiles") {
+      const std::string tiles = value == "osm" ? TileLayer::kOpenStreetMap : value;
+      if (TileLayer::IsValidTemplate(tiles)) tiles_.SetTemplate(tiles);
     } else if (key == "near") {
       double lat = 0, lng = 0;
       if (std::sscanf(value.c_str(), "%lf,%lf", &lat, &lng) == 2 && lat >= -85 && lat <= 85 &&
@@ -677,21 +690,23 @@ std::string App::DebugJson() const {
     json += buffer;
   }
   static constexpr const char* kPlaceKinds[] = {"none", "device", "picked", "region"};
-  std::snprintf(buffer, sizeof(buffer),
-                "],\"filters\":{\"categories\":%u,\"target\":%u,\"region\":%u,\"open_now\":%s,"
-                "\"hours_known\":%d},\"place\":{\"kind\":\"%s\",\"lat\":%.6f,\"lng\":%.6f,"
-                "\"picking\":%s},\"results_total\":%d,\"list_open\":%s,\"hovered_result\":%d,"
-                "\"hovered_marker_facility\":%d,\"link_copied\":%s",
-                static_cast<unsigned>(filter_.categories),
-                static_cast<unsigned>(filter_.any_target),
-                static_cast<unsigned>(filter_.region_code), open_now_ ? "true" : "false",
-                hours_known_, kPlaceKinds[static_cast<int>(place_kind_)], place_.lat, place_.lng,
-                picking_place_ ? "true" : "false", results_total_, list_open_ ? "true" : "false",
-                hovered_result_,
-                hovered_marker_ >= 0 && visible_markers_[hovered_marker_].count == 1
-                    ? static_cast<int>(visible_markers_[hovered_marker_].facility_id)
-                    : -1,
-                link_copied_until_ms_ > NowMs() ? "true" : "false");
+  std::snprintf(
+      buffer, sizeof(buffer),
+      "],\"filters\":{\"categories\":%u,\"target\":%u,\"region\":%u,\"open_now\":%s,"
+      "\"hours_known\":%d},\"place\":{\"kind\":\"%s\",\"lat\":%.6f,\"lng\":%.6f,"
+      "\"picking\":%s},\"results_total\":%d,\"list_open\":%s,\"hovered_result\":%d,"
+      "\"hovered_marker_facility\":%d,\"link_copied\":%s,\"tiles\":{\"enabled\":%s,"
+      "\"loaded\":%d,\"failed\":%d,\"drawn\":%d}",
+      static_cast<unsigned>(filter_.categories), static_cast<unsigned>(filter_.any_target),
+      static_cast<unsigned>(filter_.region_code), open_now_ ? "true" : "false", hours_known_,
+      kPlaceKinds[static_cast<int>(place_kind_)], place_.lat, place_.lng,
+      picking_place_ ? "true" : "false", results_total_, list_open_ ? "true" : "false",
+      hovered_result_,
+      hovered_marker_ >= 0 && visible_markers_[hovered_marker_].count == 1
+          ? static_cast<int>(visible_markers_[hovered_marker_].facility_id)
+          : -1,
+      link_copied_until_ms_ > NowMs() ? "true" : "false", tiles_.enabled() ? "true" : "false",
+      tiles_.loaded(), tiles_.failed(), tiles_.drawn());
   json += buffer;
   // The results list; "nearby" is the same list while it is measured from a place.
   for (const char* name : {"results", "nearby"}) {

@@ -28,6 +28,7 @@
 #include "web/map_view.h"
 #include "web/strings.h"
 #include "web/theme.h"
+#include "web/tile_layer.h"
 
 namespace bokji::web {
 
@@ -132,6 +133,7 @@ class App {
   AppFont font_;
   float font_pixel_ratio_ = 0;
   Basemap basemap_;
+  TileLayer tiles_;  // off unless the user or the link (?tiles=) turns it on
   MapView view_;
   Animation animation_;
   bool fit_pending_ = false;

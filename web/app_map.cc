@@ -206,7 +206,20 @@ void App::DrawScaleBar(ImDrawList* draw_list) {
 }
 
 void App::DrawAttribution(ImDrawList* draw_list) {
-  const char* text = Text(StringId::kBoundaryAttribution);
+  std::string attribution = Text(StringId::kBoundaryAttribution);
+  if (tiles_.enabled()) {
+    const std::string& t = tiles_.url_template();
+    std::string credit = t == TileLayer::kOpenStreetMap ? Text(StringId::kTilesCreditOsm) : "";
+    if (credit.empty()) {  // another tile server: name its host
+      const size_t host = t.find("//") + 2;
+      char line[160];
+      std::snprintf(line, sizeof(line), Text(StringId::kTilesCreditFormat),
+                    t.substr(host, t.find('/', host) - host).c_str());
+      credit = line;
+    }
+    attribution = credit + " · " + attribution;
+  }
+  const char* text = attribution.c_str();
   ImFont* small = font_.small();
   const float size = theme_.Scaled(theme_.small_font_size);
   const ImVec2 extent = small->CalcTextSizeA(size, FLT_MAX, 0, text);

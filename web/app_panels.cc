@@ -81,6 +81,11 @@ void App::DrawHeaderPanel() {
       ImGui::PopID();
     }
     if (changed) FiltersChanged();
+    // The raster map under the boundaries: off by default (the vector basemap needs no network).
+    bool tiles = tiles_.enabled();
+    if (ImGui::Checkbox(Text(StringId::kTilesToggle), &tiles))
+      tiles_.SetTemplate(tiles ? TileLayer::kOpenStreetMap : "");
+    NoteButton("tiles");
   }
   DrawFilters();
   if (!nearby_open_) DrawResultsList();

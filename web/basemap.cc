@@ -247,6 +247,7 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
     uniforms->half_width = Uniform(program, "u_half_width");
     uniforms->pixel_ratio = Uniform(program, "u_pixel_ratio");
     uniforms->color = Uniform(program, "u_color");
+    uniforms->opacity = Uniform(program, "u_opacity");
   }
 
   for (int detail = 0; detail < kDetailLevels; ++detail) {
@@ -457,7 +458,8 @@ void Basemap::DrawLines(const LineMesh& mesh, const MapView& view, float half_wi
   flush();
 }
 
-void Basemap::Draw(const MapView& view, const Theme& theme, float pixel_ratio) const {
+void Basemap::Draw(const MapView& view, const Theme& theme, float pixel_ratio,
+                   float fill_opacity) const {
   drawn_triangles_ = 0;
   drawn_outline_vertices_ = 0;
   if (fill_program_ == 0) return;
@@ -472,6 +474,7 @@ void Basemap::Draw(const MapView& view, const Theme& theme, float pixel_ratio) c
 
   glUseProgram(fill_program_);
   SetViewUniforms(fill_uniforms_, view);
+  glUniform1f(fill_uniforms_.opacity, fill_opacity);
   glBindVertexArray(fills_[detail].vao);
   glDrawElements(GL_TRIANGLES, fills_[detail].index_count, GL_UNSIGNED_INT, nullptr);
   drawn_triangles_ = fills_[detail].index_count / 3;

@@ -44,7 +44,9 @@ class Basemap {
 
   // REQUIRES: a current WebGL2 context. Returns false (with the reason) if a shader fails to build.
   bool Build(const std::vector<Region>& regions, const Theme& theme, std::string* error);
-  void Draw(const MapView& view, const Theme& theme, float pixel_ratio) const;
+  // `fill_opacity` scales the fills' alpha (DEFAULT 1; lower when raster tiles lie underneath).
+  void Draw(const MapView& view, const Theme& theme, float pixel_ratio,
+            float fill_opacity = 1) const;
 
   // The extent of the regions' land, leaving out rings under 1% of the largest one's area (far-off
   // islets would otherwise shrink the first view). False when there are no regions.
@@ -59,7 +61,8 @@ class Basemap {
   static constexpr int kDetailLevels = 4;  // three simplified levels and the full geometry
 
   struct Uniforms {
-    GLint offset = -1, scale = -1, viewport = -1, half_width = -1, pixel_ratio = -1, color = -1;
+    GLint offset = -1, scale = -1, viewport = -1, half_width = -1, pixel_ratio = -1, color = -1,
+          opacity = -1;
   };
   struct FillMesh {
     GLuint vao = 0, vertices = 0, indices = 0;

@@ -187,6 +187,33 @@ mergeInto(LibraryManager.library, {
     field.dispatchEvent(new Event('input'));
   },
 
+  // A raster map tile: an <img> (cross-origin, so WebGL may read it) uploaded into a texture registered in
+  // Emscripten's GL table, whose name the app gets back. A failure (no network, 404) answers with 0.
+  bokji_js_request_tile__deps: ['$GL'],
+  bokji_js_request_tile: function (url, key, generation) {
+    const image = new Image();
+    image.crossOrigin = 'anonymous';
+    image.onload = () => {
+      const gl = GLctx;
+      if (!gl || gl.isContextLost()) return;
+      const texture = gl.createTexture();
+      gl.bindTexture(gl.TEXTURE_2D, texture);
+      gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, image);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+      gl.bindTexture(gl.TEXTURE_2D, null);
+      const name = GL.getNewId(GL.textures);
+      texture.name = name;
+      GL.textures[name] = texture;
+      _bokji_on_tile(key, generation, name);
+    };
+    image.onerror = () => _bokji_on_tile(key, generation, 0);
+    image.src = UTF8ToString(url);
+  },
+
   bokji_js_request_location: function () {
     if (!navigator.geolocation) {
       _bokji_on_location(0, 0, 0, 0, 2);

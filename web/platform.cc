@@ -12,7 +12,9 @@
 
 #include <cfloat>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <deque>
 
 #include "imgui_internal.h"  // ImTextCharFromUtf8
 
@@ -33,6 +35,7 @@ void bokji_js_blur_text_field();
 void bokji_js_request_location();
 void bokji_js_replace_url_state(const char* query, const char* app_keys);
 void bokji_js_copy_to_clipboard(const char* text);
+void bokji_js_request_tile(const char* url, double key, int generation);
 char* bokji_js_page_url();  // malloc'd
 }
 
@@ -60,6 +63,21 @@ void AttachInput() {
 
 void ReplaceUrlState(const std::string& query) {
   bokji_js_replace_url_state(query.c_str(), kAppUrlKeys);
+}
+
+namespace {
+std::deque<LoadedTile> g_loaded_tiles;
+}  // namespace
+
+void RequestTile(const std::string& url, double key, int generation) {
+  bokji_js_request_tile(url.c_str(), key, generation);
+}
+
+bool TakeLoadedTile(LoadedTile* out) {
+  if (g_loaded_tiles.empty()) return false;
+  *out = g_loaded_tiles.front();
+  g_loaded_tiles.pop_front();
+  return true;
 }
 
 void CopyToClipboard(const char* text) {
@@ -478,6 +496,12 @@ EMSCRIPTEN_KEEPALIVE void bokji_on_location(int found, double lat, double lng, d
   }
   ++fix.generation;
   bokji::web::RequestFrames(bokji::web::kFramesPerEvent);
+}
+
+// A tile image RequestTile asked for: loaded into `texture`, or failed (texture 0).
+EMSCRIPTEN_KEEPALIVE void bokji_on_tile(double key, int generation, unsigned texture) {
+  bokji::web::g_loaded_tiles.push_back(bokji::web::LoadedTile{key, generation, texture});
+  bokji::web::RequestFrames(1);
 }
 
 EMSCRIPTEN_KEEPALIVE void bokji_on_focus(int focused) {

@@ -87,10 +87,20 @@ struct LocationFix {
 void RequestLocation();
 const LocationFix& CurrentLocation();
 
+// Raster map tiles (tile_layer.h): the page loads the image at `url` and uploads it into a new GL
+// texture; the answer, with the same key and generation, comes back through TakeLoadedTile.
+void RequestTile(const std::string& url, double key, int generation);
+struct LoadedTile {
+  double key = 0;
+  int generation = 0;
+  unsigned texture = 0;  // a GL texture name; 0 when the image failed to load
+};
+bool TakeLoadedTile(LoadedTile* out);
+
 // The app's part of the page's URL: `query` is "key=value&…" (values percent-encoded, see
 // UrlEncode in format.h). Every parameter the app owns (kAppUrlKeys) is replaced by what `query`
 // holds or removed; the page's own (?bundle=, ?lang=) stay.
-inline constexpr const char* kAppUrlKeys = "map,f,p,q,c,t,r,open,near";
+inline constexpr const char* kAppUrlKeys = "map,f,p,q,c,t,r,open,near,tiles";
 void ReplaceUrlState(const std::string& query);
 
 // Puts `text` on the clipboard (the page falls back to a hidden <textarea> and execCommand where

@@ -106,6 +106,9 @@ enum class StringId : uint16_t {
   kClosedNowBadge,
   kCardCopyLink,
   kCardLinkCopied,
+  kTilesToggle,
+  kTilesCreditOsm,
+  kTilesCreditFormat,  // %s: the tile server's host
   // Program card
   kProgramLevelCentral,
   kProgramLevelProvince,

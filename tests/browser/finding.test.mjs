@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
-import {openApp, screenshot, settle, useServerAndBrowser} from './harness.mjs';
+import {openApp, samplePng, screenshot, settle, useServerAndBrowser} from './harness.mjs';
 import {boundaryFeatures, disabilityCentres, haversineMetres, insideRings, project, unproject} from './reference.mjs';
 
 const shared = useServerAndBrowser();
@@ -140,4 +140,53 @@ test('the card\'s share link is the page address with the card in it, and a sear
   assert.deepEqual([...page.problems, ...searched.problems], []);
   await page.context().close();
   await searched.context().close();
+});
+
+test('raster tiles (OpenStreetMap template, served here by the test) draw under the boundaries; refused tiles leave the vector map', async () => {
+  const page = await openApp(shared.browser, `${shared.server.url}/`);
+  // A 256×256 tile of one colour no part of the app uses, made by the browser itself.
+  const tileBase64 = await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(256, 256);
+    const context = canvas.getContext('2d');
+    context.fillStyle = 'rgb(255, 0, 255)';
+    context.fillRect(0, 0, 256, 256);
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({type: 'image/png'})).arrayBuffer());
+    return btoa(String.fromCharCode(...bytes));
+  });
+  const requested = [];
+  await page.context().route('https://tile.openstreetmap.org/**', (route) => {
+    requested.push(new URL(route.request().url()).pathname);
+    route.fulfill({status: 200, contentType: 'image/png', body: Buffer.from(tileBase64, 'base64'),
+                   headers: {'Access-Control-Allow-Origin': '*'}});
+  });
+  // Open sea west of 군산, at zoom 9: no region fill there.
+  await page.goto(`${shared.server.url}/?tiles=osm&map=9/35.80/125.60`);
+  await page.waitForFunction(() => window.bokjiPage && window.bokjiPage.state === 'ready', null, {timeout: 60000});
+  await page.waitForFunction(() => window.bokjiPage.debug().tiles.loaded >= 4, null, {timeout: 20000});
+  const view = await settle(page);
+  assert.equal(view.tiles.enabled, true);
+  assert.ok(requested.every((p) => /^\/9\/\d+\/\d+\.png$/.test(p)), requested.join(' '));
+  // The tile under the middle of the screen is the one the XYZ scheme names for it.
+  const n = 2 ** 9;
+  const x = Math.floor(((125.60 + 180) / 360) * n);
+  const s = Math.sin((35.80 * Math.PI) / 180);
+  const y = Math.floor((0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * n);
+  assert.ok(requested.includes(`/9/${x}/${y}.png`), `tile 9/${x}/${y} among ${requested.join(' ')}`);
+  const png = await page.screenshot();
+  const [pixel] = await samplePng(shared.browser, png, [[640, 400]], 0);
+  assert.deepEqual(pixel.pixel, [255, 0, 255], 'the tile shows in open sea');
+  assert.ok(new URL(page.url()).searchParams.get('tiles') === 'osm', 'the link keeps the layer');
+  await screenshot(page, 'tiles');
+  assert.deepEqual(page.problems.filter((p) => p.startsWith('page error')), []);
+
+  // No network for tiles: every request fails, nothing is drawn from them, the basemap still is.
+  await page.context().unroute('https://tile.openstreetmap.org/**');
+  await page.context().route('https://tile.openstreetmap.org/**', (route) => route.abort());
+  await page.goto(`${shared.server.url}/?tiles=osm`);
+  await page.waitForFunction(() => window.bokjiPage && window.bokjiPage.state === 'ready', null, {timeout: 60000});
+  await page.waitForFunction(() => window.bokjiPage.debug().tiles.failed >= 1, null, {timeout: 20000});
+  const offline = await settle(page);
+  assert.equal(offline.tiles.loaded, 0);
+  assert.ok(offline.triangles > 0, 'the vector basemap is drawn');
+  await page.context().close();
 });
