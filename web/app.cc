@@ -194,6 +194,10 @@ void App::Frame() {
   }
 
   DrawHeaderPanel();
+  if (region_to_frame_ >= 0 && frame_count_ >= 1) {
+    FlyToRegion(static_cast<uint32_t>(region_to_frame_));
+    region_to_frame_ = -1;
+  }
   DrawZoomControls();
   if (selected_ >= 0) DrawFacilityCard();
   if (selected_program_ >= 0) DrawProgramCard();
@@ -609,6 +613,9 @@ void App::RestoreUrlState(const std::string& query) {
     view_.SetZoom(zoom);
     view_.SetCenter(ToMercator(LatLng{lat, lng}));
     fit_pending_ = false;
+  } else if (filter_.region_code != 0 && selected_ < 0) {
+    for (size_t i = 0; i < data_.regions.size(); ++i)
+      if (data_.regions[i].code == filter_.region_code) region_to_frame_ = static_cast<int>(i);
   } else if (selected_ >= 0) {
     view_.SetZoom(14);
     view_.SetCenter(ToMercator(data_.facilities[selected_].position));

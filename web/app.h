@@ -199,6 +199,9 @@ class App {
   std::vector<uint32_t> chooser_;  // facilities at one spot, offered as a list
   bool show_data_info_ = false;
   bool legend_open_ = true;
+  // Where the header panel ends (CSS px), for framing a place below it on a phone.
+  float header_bottom_ = 0;
+  int region_to_frame_ = -1;  // a link's area filter, framed once the header has its size
   bool legend_layout_narrow_ = false;  // the layout the legend's open state was chosen for
 };
 

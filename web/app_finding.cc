@@ -162,7 +162,11 @@ void App::DrawFilters() {
   ImGui::TextUnformatted(Text(StringId::kFilterRegion));
   ImGui::SameLine(theme_.Scaled(56));
   ImGui::BeginGroup();
-  changed |= RegionCombos(data_, "filter_region", &filter_.region_code, SigunguLabel);
+  if (RegionCombos(data_, "filter_region", &filter_.region_code, SigunguLabel)) {
+    changed = true;
+    for (size_t i = 0; i < data_.regions.size() && filter_.region_code != 0; ++i)
+      if (data_.regions[i].code == filter_.region_code) FlyToRegion(static_cast<uint32_t>(i));
+  }
   ImGui::EndGroup();
   NoteButton("region");
 

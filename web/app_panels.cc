@@ -19,6 +19,7 @@ void App::DrawHeaderPanel() {
   ImGui::SetNextWindowPos(ImVec2(margin, margin));
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, view_.height() - 2 * margin));
   ImGui::Begin("##header", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
+  header_bottom_ = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;  // last frame's size
   ImGui::TextUnformatted(Text(StringId::kAppTitle));
   ImGui::SameLine();
   ImGui::TextDisabled("%s", data_.title.c_str());

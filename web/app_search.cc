@@ -203,8 +203,10 @@ void App::FlyToRegion(uint32_t region) {
   if (south_west.lat > north_east.lat) return;
   MapView target = view_;
   const float pad = theme_.Scaled(40);
+  // Clear of the header panel: beside it on a wide screen, below it on a phone.
   target.FitBounds(south_west, north_east,
-                   ImVec4(pad + (IsNarrow() ? 0 : theme_.Scaled(310)), pad, pad, pad));
+                   ImVec4(pad + (IsNarrow() ? 0 : theme_.Scaled(310)),
+                          pad + (IsNarrow() ? header_bottom_ : 0), pad, pad));
   AnimateTo(target.center(), target.zoom());
 }
 
