@@ -19,7 +19,7 @@
 // The same inputs, count and seed give the same bytes.
 //
 // How points are placed: each facility picks one of the 읍면동 uniformly, then lands at its label point
-// (GDAL's point on surface, from the import) plus a Gaussian offset whose spread is a quarter of the
+// (GDAL's point on surface, from the import) plus a near-normal offset (bench/random.h) whose spread is a quarter of the
 // 읍면동's bounding box per axis: dense in city 동, spread out over rural 면. Coordinates are rounded to
 // 6 decimals (~0.1 m) so the bundle and the GeoJSON hold equal values.
 #include <algorithm>
@@ -33,6 +33,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/random.h"
 #include "core/bundle.h"
 #include "core/geo.h"
 #include "core/model.h"
@@ -44,6 +45,7 @@ using bokji::Dataset;
 using bokji::Facility;
 using bokji::LatLng;
 using bokji::Region;
+using bokji::bench::Random;
 using bokji::RegionLevel;
 using bokji::Ring;
 using nlohmann::json;
@@ -57,27 +59,6 @@ std::string TitleFor(long count) {
       count % 10000 == 0 ? std::to_string(count / 10000) + "만" : std::to_string(count);
   return "합성 데이터 " + amount + " 곳 (성능 측정용)";
 }
-
-// SplitMix64 (Steele, Lea, Flood 2014): fully specified, so the output does not depend on the C++ library.
-class Random {
- public:
-  explicit Random(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }  // [0, 1)
-  uint32_t Below(uint32_t n) { return static_cast<uint32_t>(Uniform() * n); }  // [0, n), n > 0
-  double Normal() {  // Box–Muller, one of the pair
-    const double u = 1.0 - Uniform();  // (0, 1]: log(u) is finite
-    return std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * M_PI * Uniform());
-  }
-
- private:
-  uint64_t state_;
-};
 
 double Round6(double degrees) { return std::round(degrees * 1e6) / 1e6; }
 
@@ -118,8 +99,8 @@ std::vector<Facility> MakeFacilities(const std::vector<Centre>& centres, long co
     f.road_address = centre.emd->full_name + " 합성로 " + std::to_string(1 + random.Below(300));
     f.sigungu_code = centre.emd->parent_code;
     f.emd_code = centre.emd->code;
-    f.position = {Round6(centre.emd->label.lat + centre.sigma_lat * random.Normal()),
-                  Round6(centre.emd->label.lng + centre.sigma_lng * random.Normal())};
+    f.position = {Round6(centre.emd->label.lat + centre.sigma_lat * random.NearNormal()),
+                  Round6(centre.emd->label.lng + centre.sigma_lng * random.NearNormal())};
     f.s2_cell = bokji::LeafCellId(f.position);
     f.source = 0;
     f.verified = kBuiltDate;
