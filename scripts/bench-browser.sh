@@ -2,7 +2,7 @@
 # Builds and runs the browser benchmark (bench/README.md, "Browser benchmark"): our app beside a Leaflet +
 # leaflet.markercluster page, each with the real sample (45 facilities) and with 100,000 SYNTHETIC
 # facilities, in one headless Debian Chromium run. Prints the table; the last line names the results folder
-# (bench-out/<time>/browser/: results.json, results.md, measure.log).
+# (bench-out/<time>/browser/: results.json, results.md, measure.log, profile.txt).
 #
 #   bash scripts/bench-browser.sh                            # 100,000 synthetic facilities, 3 repetitions
 #   bash scripts/bench-browser.sh --count 10000 --reps 1     # a quick look
@@ -49,6 +49,8 @@ step "npm packages (bench/browser)" npm ci --prefix "$root/bench/browser" --no-a
 echo "==> load average before measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
 step "measure.mjs" node "$root/bench/browser/measure.mjs" --site "$site_dir" --data "$data" --out "$out" \
   "${measure_args[@]}" 2>&1 | tee "$out/measure.log"
+step "profile.mjs (where our frame time goes)" node "$root/bench/browser/profile.mjs" --site "$site_dir" \
+  --data "$data" --count "$count" 2>&1 | tee "$out/profile.txt"
 echo "==> load average after measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "browser bench results: $out"

@@ -167,9 +167,12 @@ async function watchNetwork(context, page) {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', {cacheDisabled: true});
   return {
-    // Finished responses so far, data: URLs left out (they cross no network).
-    snapshot() {
+    // Finished responses so far, data: URLs left out (they cross no network). `timings` (URL → the page's
+    // Resource Timing transferSize) fills in a response CDP reported 0 bytes for (seen for a fetch() read
+    // as a stream).
+    snapshot(timings = new Map()) {
       const list = [...requests.values()].filter((r) => r.url && !r.url.startsWith('data:'));
+      for (const r of list) r.encoded = Math.max(r.encoded, timings.get(r.url) || 0);
       return {
         encoded: list.reduce((s, r) => s + r.encoded, 0),
         decoded: list.reduce((s, r) => s + r.decoded, 0),
@@ -180,6 +183,14 @@ async function watchNetwork(context, page) {
       };
     },
   };
+}
+
+// URL → bytes on the wire (headers included) from the page's Resource Timing entries.
+async function resourceTimings(page) {
+  const list = await page.evaluate(() => [...performance.getEntriesByType('navigation'),
+                                          ...performance.getEntriesByType('resource')]
+      .map((e) => [e.name, e.transferSize]));
+  return new Map(list);
 }
 
 // Each loaded file's size as stored and gzip -9 (zlib level 9), from the files the URLs map to.
@@ -404,7 +415,7 @@ async function runPage(browser, options, base, mounts, spec, views) {
   const {page, network} = opened;
   const driver = spec.driver;
   const load = await loadTimes(page);
-  const transfer = network.snapshot();
+  const transfer = network.snapshot(await resourceTimings(page));
   Object.assign(transfer, fileSizes(mounts, transfer.resources));
   progress(`ready at ${Math.round(load.ready)} ms`);
   await sleep(500);
@@ -583,7 +594,11 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e.stack || String(e));
-  process.exit(1);
-});
+export {kChromiumArgs, dragCircle, frameStats, measureVsync, openPage, ours, sleep};
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e.stack || String(e));
+    process.exit(1);
+  });
+}
