@@ -2,6 +2,7 @@
 // the benchmark's Chromium (headless, --disable-gpu: SwiftShader), pans as measure.mjs does, and reports
 //   - the rAF frame intervals at two canvas sizes (1280×800 and 640×400): if they shrink with the pixel
 //     count, the frame is bound by SwiftShader's rasterising, not by the app's code;
+//   - the floor: a bare WebGL2 canvas of the same size that clears and draws two full-screen quads per frame;
 //   - a CPU profile of the page's main thread during the pan (CDP Profiler, 0.5 ms samples): busy time
 //     per frame and the functions with the most self time. Wasm functions have names only in a build
 //     linked with --profiling-funcs (scripts/bench-browser.sh --profile makes one).
@@ -66,6 +67,49 @@ async function profilePan(browser, o, base, url, size) {
           self: selfTimes(profile)};
 }
 
+// rAF intervals of a bare WebGL2 canvas filling the viewport, clearing and drawing `quads` full-screen quads
+// each frame for 2 s: what the browser itself costs per WebGL frame.
+async function webglFloor(browser, size, quads) {
+  const context = await browser.newContext({viewport: size});
+  const page = await context.newPage();
+  await page.setContent('<canvas id=c style="position:fixed;inset:0;width:100%;height:100%"></canvas>');
+  const stamps = await page.evaluate(async (quads) => {
+    const canvas = document.getElementById('c');
+    canvas.width = innerWidth;
+    canvas.height = innerHeight;
+    const gl = canvas.getContext('webgl2', {alpha: false, antialias: false, depth: false, stencil: false});
+    const shader = (type, text) => {
+      const s = gl.createShader(type);
+      gl.shaderSource(s, '#version 300 es\nprecision mediump float;\n' + text);
+      gl.compileShader(s);
+      return s;
+    };
+    const program = gl.createProgram();
+    gl.attachShader(program, shader(gl.VERTEX_SHADER, 'in vec2 p; void main() { gl_Position = vec4(p, 0, 1); }'));
+    gl.attachShader(program, shader(gl.FRAGMENT_SHADER, 'out vec4 o; void main() { o = vec4(0.5, 0.6, 0.7, 1); }'));
+    gl.linkProgram(program);
+    gl.useProgram(program);
+    gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
+    gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, 1, 1, -1, -1, 1, 1, -1, 1]), gl.STATIC_DRAW);
+    gl.enableVertexAttribArray(0);
+    gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
+    const list = [];
+    await new Promise((done) => {
+      const loop = (t) => {
+        list.push(t);
+        gl.clearColor(list.length % 2, 0.5, 0.5, 1);
+        gl.clear(gl.COLOR_BUFFER_BIT);
+        for (let i = 0; i < quads; ++i) gl.drawArrays(gl.TRIANGLES, 0, 6);
+        if (t - list[0] < 2000) requestAnimationFrame(loop); else done();
+      };
+      requestAnimationFrame(loop);
+    });
+    return list;
+  }, quads);
+  await context.close();
+  return frameStats(stamps, 1000 / 60);
+}
+
 async function main() {
   const o = parse(process.argv);
   const server = await startServer(benchMounts(o.site, o.data));
@@ -73,6 +117,11 @@ async function main() {
   const browser = await chromium.launch({executablePath: '/usr/bin/chromium', headless: true, args: kChromiumArgs});
   try {
     console.log(`idle frame interval ${(await measureVsync(browser, {width: 1280, height: 800})).toFixed(1)} ms`);
+    for (const size of [{width: 1280, height: 800}, {width: 640, height: 400}]) {
+      const s = await webglFloor(browser, size, 2);
+      console.log(`bare WebGL2 canvas ${size.width}×${size.height}, clear + 2 full-screen quads a frame: rAF frame ` +
+                  `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, ${s.fps.toFixed(1)} fps`);
+    }
     for (const [label, url] of [['real sample (45)', '/app/index.html'],
                                 [`synthetic (${o.count})`, `/app/index.html?bundle=/data/synthetic-${o.count}.bundle`]]) {
       for (const size of [{width: 1280, height: 800}, {width: 640, height: 400}]) {
