@@ -7,30 +7,10 @@
 #include <set>
 #include <utility>
 
+#include "bench/random.h"
+
 namespace bokji::bench {
 namespace {
-
-// splitmix64: a tiny PRNG of integer operations only, so both builds draw the same numbers.
-class Random {
- public:
-  explicit Random(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [0, 1), 53 bits.
-  double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
-  // Near-normal, mean 0, variance 1: the sum of four uniforms, centred and scaled (|x| < 2·√3).
-  double NearNormal() {
-    constexpr double kSqrt3 = 1.7320508075688772;
-    return (Uniform() + Uniform() + Uniform() + Uniform() - 2.0) * kSqrt3;
-  }
-
- private:
-  uint64_t state_;
-};
 
 // cos(36°): the east-west scale of a degree of longitude in the middle of Korea.
 constexpr double kCosMidLat = 0.8090169943749475;

@@ -1,18 +1,29 @@
-// The browser benchmark (bench/browser/README.md): our app and a Leaflet + leaflet.markercluster page, the
-// same synthetic facilities, one headless Debian Chromium, one run. Per repetition and page it measures
-//   (a) page load → first interactive frame: navigation start → the animation frame after the one in which the
-//       page calls ready() (ours: window.bokjiPage.ready(), called by the wasm after its first complete frame;
-//       Leaflet: window.benchPage.ready(), called in the frame after the last marker chunk is on the map);
-//   (b) frame times while panning: a ~3 s continuous mouse drag (a circle, 125 Hz input like a USB mouse) at
-//       the whole-province view and at a city view, recording requestAnimationFrame intervals; plus the
-//       longest frame in the second after the release (Leaflet re-clusters on moveend);
-//   (c) transfer: every response's encoded bytes (CDP Network.loadingFinished encodedDataLength, headers
-//       included) and decoded bytes (Network.dataReceived), everything served gzip by serve.mjs.
-// Pages alternate in order between repetitions; one unmeasured warm-up round runs first (it also fixes the
-// city view: ours zooms there with wheel and drag, Leaflet is then set to exactly the view ours reached).
+// The browser benchmark (bench/README.md, "Browser benchmark"): our app and a Leaflet + leaflet.markercluster
+// page showing the same facilities, side by side in one headless Debian Chromium, in one run. Four pages:
+//   ours    + the real sample bundle (45 facilities, 856 programs, 257 regions)
+//   Leaflet + the same 45 facilities and regions as GeoJSON
+//   ours    + the SYNTHETIC bundle (100,000 made-up facilities around the real 읍면동, the real regions)
+//   Leaflet + the same synthetic points as GeoJSON
+// Per repetition and page it measures
+//   (a) page load → first interactive frame: navigation start → the animation frame after the one in which
+//       the page calls ready() (ours: window.bokjiPage.ready(), called by the wasm after its first complete
+//       frame; Leaflet: window.benchPage.ready(), called in the frame after the last marker chunk is on the
+//       map, which is after the map's 'load');
+//   (b) frame times while panning: a continuous mouse drag (a circle, a move every 8 ms) of --pan-seconds at
+//       the province view both pages open with, then at a city view (전주); requestAnimationFrame intervals
+//       recorded in the page: median, p95, max, and the share of frames over 16.7 ms and over 33 ms;
+//   (c) transfer: every response's encoded bytes (CDP Network.loadingFinished, headers included) as served
+//       by serve.mjs (gzip level 6), their decoded bytes, and each file's gzip -9 size (zlib level 9, what a
+//       server with precompressed files would send).
+// Pages rotate in order between repetitions; one unmeasured warm-up round opens every page first (it fills
+// the server's gzip cache and finds the views: ours opens fitted to the province, Leaflet is given the same
+// view; ours then zooms to 전주 with wheel and drag, and Leaflet is set to exactly the view ours reached).
 //
-//   node bench/browser/measure.mjs --site build/h-webbench-wasm/web/site --data <make_synthetic --out> \
-//        --out bench-out/browser-<time> [--count 100000] [--reps 5] [--pan-seconds 3]
+// Chromium runs headless with --disable-gpu: WebGL is SwiftShader, rendered on the CPU. Absolute frame times
+// are CPU-rendered; compare the pages with each other, not with a phone.
+//
+//   node bench/browser/measure.mjs --site build/site --data DIR --out bench-out/<time>/browser \
+//        [--count 100000] [--reps 3] [--pan-seconds 3]
 //
 // Prints the table and writes results.json and results.md into --out.
 //
@@ -20,28 +31,29 @@
 //   - Options
 //   - Browser, pages and the readiness hook
 //   - Measurements: load, transfer, panning
-//   - The two pages: how to open them and reach the city view
-//   - Statistics and the table
+//   - The pages: how to open them and reach the city view
+//   - Statistics and the tables
 //   - main
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import zlib from 'node:zlib';
 
 import {chromium} from 'playwright-core';
 
-import {benchMounts, startServer} from './serve.mjs';
+import {benchMounts, resolveMounted, startServer} from './serve.mjs';
 
 // ---------------------------------------------------------------------------------------------------------
 // Options
 // ---------------------------------------------------------------------------------------------------------
 
-const kUsage = `usage: node measure.mjs --site DIR --data DIR --out DIR [--count 100000] [--reps 5]
+const kUsage = `usage: node measure.mjs --site DIR --data DIR --out DIR [--count 100000] [--reps 3]
        [--pan-seconds 3] [--city-zoom 12] [--width 1280] [--height 800]`;
 
 function parseOptions(argv) {
   const options = {
-    count: 100000, reps: 5, panSeconds: 3, cityZoom: 12, width: 1280, height: 800,
+    count: 100000, reps: 3, panSeconds: 3, cityZoom: 12, width: 1280, height: 800,
     // The city view's centre: 전주시청 (TOOLCHAIN.md's reference point).
     city: {lat: 35.8242, lng: 127.1480},
   };
@@ -64,11 +76,11 @@ function parseOptions(argv) {
 // Browser, pages and the readiness hook
 // ---------------------------------------------------------------------------------------------------------
 
-// Flags from /work/shared/TOOLCHAIN.md ("Browser testing"): WebGL2 through SwiftShader, nothing in the
+// tests/browser/harness.mjs's flags plus --disable-gpu: WebGL2 through SwiftShader (CPU), nothing in the
 // background. Playwright adds --headless and a fresh --user-data-dir.
 const kChromiumArgs = [
-  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
 // Runs in every page before its own scripts. Both pages assign a page object (window.bokjiPage or
@@ -113,7 +125,7 @@ async function openPage(browser, options, url) {
   await page.waitForFunction(() => {
     const failed = (p) => p && p.state === 'error';
     return window.__bench.readyAt !== null || failed(window.bokjiPage) || failed(window.benchPage);
-  }, null, {timeout: 180000, polling: 50});
+  }, null, {timeout: 300000, polling: 50});
   const failure = await page.evaluate(() => {
     const p = window.bokjiPage || window.benchPage;
     return p && p.state === 'error' ? JSON.stringify(p.error) : null;
@@ -155,9 +167,12 @@ async function watchNetwork(context, page) {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', {cacheDisabled: true});
   return {
-    // Finished responses so far, data: URLs left out (they cross no network).
-    snapshot() {
+    // Finished responses so far, data: URLs left out (they cross no network). `timings` (URL → the page's
+    // Resource Timing transferSize) fills in a response CDP reported 0 bytes for (seen for a fetch() read
+    // as a stream).
+    snapshot(timings = new Map()) {
       const list = [...requests.values()].filter((r) => r.url && !r.url.startsWith('data:'));
+      for (const r of list) r.encoded = Math.max(r.encoded, timings.get(r.url) || 0);
       return {
         encoded: list.reduce((s, r) => s + r.encoded, 0),
         decoded: list.reduce((s, r) => s + r.decoded, 0),
@@ -170,18 +185,54 @@ async function watchNetwork(context, page) {
   };
 }
 
-// Times from the page's own clocks, in ms since navigation start.
+// URL → bytes on the wire (headers included) from the page's Resource Timing entries.
+async function resourceTimings(page) {
+  const list = await page.evaluate(() => [...performance.getEntriesByType('navigation'),
+                                          ...performance.getEntriesByType('resource')]
+      .map((e) => [e.name, e.transferSize]));
+  return new Map(list);
+}
+
+// Each loaded file's size as stored and gzip -9 (zlib level 9), from the files the URLs map to.
+function fileSizes(mounts, resources) {
+  const cache = fileSizes.cache || (fileSizes.cache = new Map());
+  let raw = 0;
+  let gzip9 = 0;
+  for (const r of resources) {
+    const file = resolveMounted(mounts, decodeURIComponent(r.path));
+    if (!file || !fs.existsSync(file)) continue;
+    if (!cache.has(file)) {
+      const bytes = fs.readFileSync(file);
+      cache.set(file, {raw: bytes.length, gzip9: zlib.gzipSync(bytes, {level: 9}).length});
+    }
+    r.raw = cache.get(file).raw;
+    r.gzip9 = cache.get(file).gzip9;
+    raw += r.raw;
+    gzip9 += r.gzip9;
+  }
+  return {raw, gzip9};
+}
+
+// Times from the page's own clocks, in ms since navigation start; ours adds its startup phases.
 async function loadTimes(page) {
   return page.evaluate(() => {
     const [navigation] = performance.getEntriesByType('navigation');
-    const data = performance.getEntriesByType('resource').filter((r) => r.name.includes('/data/'));
+    const data = performance.getEntriesByType('resource').filter((r) => /\/data\//.test(r.name));
     const benchPage = window.benchPage;
+    const ours = window.bokjiPage;
+    const mark = (name) => {
+      const [m] = performance.getEntriesByName(name);
+      return m ? m.startTime : null;
+    };
     return {
       ready: window.__bench.readyAt,
       html: navigation ? navigation.responseEnd : null,
       domContentLoaded: navigation ? navigation.domContentLoadedEventEnd : null,
       dataDownloaded: data.length ? Math.max(...data.map((r) => r.responseEnd)) : null,
       markersAdded: benchPage ? benchPage.markersAddedAt : null,
+      oursMarks: ours ? {downloaded: mark('bokji:downloaded'), wasmReady: mark('bokji:wasm-ready'),
+                         started: mark('bokji:started'), firstFrame: mark('bokji:first-frame')} : null,
+      oursStartupMs: ours ? ours.debug().startup_ms : null,
     };
   });
 }
@@ -242,21 +293,20 @@ async function dragCircle(page, options, seconds, radius = 150) {
   };
 }
 
-// Frame statistics from rAF timestamps. `vsync` is the display's frame interval (measured on an idle page).
+// Frame statistics from rAF timestamps. A frame is "over 16.7 ms" when its interval spans more than 1.5
+// idle frame intervals (it missed at least one 60 Hz vsync), "over 33 ms" past 2.5 (it missed two or more).
 function frameStats(stamps, vsync) {
   const intervals = [];
   for (let i = 1; i < stamps.length; ++i) intervals.push(stamps[i] - stamps[i - 1]);
   if (intervals.length === 0) return null;
-  // Slots: how many vsync periods each interval spanned; all but one of them were dropped.
-  const slots = intervals.map((d) => Math.max(1, Math.round(d / vsync)));
-  const totalSlots = slots.reduce((s, n) => s + n, 0);
   return {
     frames: intervals.length,
     median: percentile(intervals, 50),
     p95: percentile(intervals, 95),
     max: Math.max(...intervals),
     fps: (1000 * intervals.length) / (stamps[stamps.length - 1] - stamps[0]),
-    dropped: (totalSlots - intervals.length) / totalSlots,
+    over16: intervals.filter((d) => d > 1.5 * vsync).length / intervals.length,
+    over33: intervals.filter((d) => d > 2.5 * vsync).length / intervals.length,
   };
 }
 
@@ -274,7 +324,7 @@ async function measureVsync(browser, options) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The two pages: how to open them and reach the city view
+// The pages: how to open them and reach the city view
 // ---------------------------------------------------------------------------------------------------------
 
 // Web Mercator world units (0..1), as web/map_view.h and Leaflet use them (256·2^z pixels per world).
@@ -285,7 +335,6 @@ function mercator({lat, lng}) {
 
 const ours = {
   name: 'ours',
-  url: (options) => `/app/index.html?bundle=/data/synthetic-${options.count}.bundle`,
   async view(page) {
     const state = await page.evaluate(() => window.bokjiPage.debug());
     return {lat: state.center[0], lng: state.center[1], zoom: state.zoom, markers: state.markers.length,
@@ -320,7 +369,6 @@ const ours = {
 
 const leaflet = {
   name: 'leaflet',
-  url: (options) => `/leaflet/index.html?points=/data/synthetic-${options.count}.geojson`,
   async view(page) {
     return page.evaluate(() => {
       const map = window.benchMap;
@@ -340,36 +388,56 @@ const leaflet = {
   },
 };
 
+// The four pages. `views.start` is the view ours opens with (Leaflet gets it as ?view=).
+function pagesFor(options) {
+  const startView = (views) => {
+    const v = views.start;
+    return v ? `&view=${v.zoom.toFixed(4)}/${v.lat.toFixed(6)}/${v.lng.toFixed(6)}` : '';
+  };
+  const n = options.count.toLocaleString('en-US');
+  return [
+    {key: 'ours-sample', label: 'ours, real sample (45)', driver: ours, url: () => '/app/index.html'},
+    {key: 'leaflet-sample', label: 'Leaflet, real sample (45)', driver: leaflet,
+     url: (views) => `/leaflet/index.html?points=/data/sample.geojson${startView(views)}`},
+    {key: 'ours-synthetic', label: `ours, synthetic (${n})`, driver: ours,
+     url: () => `/app/index.html?bundle=/data/synthetic-${options.count}.bundle`},
+    {key: 'leaflet-synthetic', label: `Leaflet, synthetic (${n})`, driver: leaflet,
+     url: (views) => `/leaflet/index.html?points=/data/synthetic-${options.count}.geojson${startView(views)}`},
+  ];
+}
+
 // One page, one repetition: load, pan at the province view, go to the city view, pan there.
-async function runPage(browser, options, base, driver, cityView) {
+async function runPage(browser, options, base, mounts, spec, views) {
   const started = Date.now();
-  const progress = (what) => console.error(`  ${driver.name}: ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  const opened = await openPage(browser, options, base + driver.url(options));
+  const progress = (what) =>
+    console.error(`  ${spec.key}: ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const opened = await openPage(browser, options, base + spec.url(views));
   const {page, network} = opened;
+  const driver = spec.driver;
   const load = await loadTimes(page);
-  const transferAtReady = network.snapshot();
-  progress('ready');
+  const transfer = network.snapshot(await resourceTimings(page));
+  Object.assign(transfer, fileSizes(mounts, transfer.resources));
+  progress(`ready at ${Math.round(load.ready)} ms`);
   await sleep(500);
   const provinceView = await driver.view(page);
   const province = await dragCircle(page, options, options.panSeconds);
   progress('panned the province view');
   const framesBefore = driver === ours ? (await driver.view(page)).frames : null;
-  const city = await driver.goToCity(page, options, cityView);
+  const city = await driver.goToCity(page, options, views.city);
   progress('at the city view');
   const cityPan = await dragCircle(page, options, options.panSeconds);
   progress('panned the city view');
   const framesAfter = driver === ours ? (await driver.view(page)).frames : null;
   const result = {
-    load, transfer: transferAtReady, transferTotal: network.snapshot(), provinceView, cityView: city,
-    pan: {province, city: cityPan}, problems: opened.problems,
-    appFramesDuringCityPan: framesBefore === null ? null : framesAfter - framesBefore,
+    load, transfer, provinceView, cityView: city, pan: {province, city: cityPan}, problems: opened.problems,
+    appFrames: framesBefore === null ? null : framesAfter - framesBefore,
   };
   await opened.context.close();
   return result;
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Statistics and the table
+// Statistics and the tables
 // ---------------------------------------------------------------------------------------------------------
 
 function percentile(values, p) {
@@ -384,64 +452,62 @@ function summarise(runs, vsync) {
   const pan = (scene) => {
     const during = runs.map((r) => frameStats(r.pan[scene].during, vsync));
     const after = runs.map((r) => frameStats(r.pan[scene].after, vsync));
+    const field = (name) => median(during.map((s) => s && s[name]));
     return {
-      median: median(during.map((s) => s.median)),
-      p95: median(during.map((s) => s.p95)),
-      fps: median(during.map((s) => s.fps)),
-      dropped: median(during.map((s) => s.dropped)),
+      median: field('median'), p95: field('p95'), max: field('max'), fps: field('fps'),
+      over16: field('over16'), over33: field('over33'),
       worstAfterRelease: median(after.map((s) => s && s.max)),
     };
   };
   return {
     ready: median(runs.map((r) => r.load.ready)),
+    readyEach: runs.map((r) => r.load.ready),
     dataDownloaded: median(runs.map((r) => r.load.dataDownloaded)),
-    domContentLoaded: median(runs.map((r) => r.load.domContentLoaded)),
     encoded: median(runs.map((r) => r.transfer.encoded)),
     decoded: median(runs.map((r) => r.transfer.decoded)),
+    gzip9: median(runs.map((r) => r.transfer.gzip9)),
     province: pan('province'),
     city: pan('city'),
     provinceView: runs[0].provinceView,
     cityView: runs[0].cityView,
     resources: runs[0].transfer.resources,
+    startupMs: runs[runs.length - 1].load.oursStartupMs,
   };
 }
 
-function table(summary, meta) {
+function table(summary, specs) {
   const ms = (v) => (v === null || v === undefined ? '—' : `${Math.round(v).toLocaleString('en-US')} ms`);
-  const ms1 = (v) => (v === null || v === undefined ? '—' : `${v.toFixed(1)} ms`);
+  const ms1 = (v) => (v === null || v === undefined ? '—' : `${v.toFixed(1)}`);
   const pct = (v) => (v === null || v === undefined ? '—' : `${(100 * v).toFixed(0)} %`);
-  const mb = (v) => `${(v / 1e6).toFixed(2)} MB`;
-  const o = summary.ours;
-  const l = summary.leaflet;
-  const view = (v) => `z${v.zoom.toFixed(2)}, ${v.markers}${v.markers >= 1000 ? '+' : ''} markers/clusters`;
+  const mb = (v) => (v >= 1e6 ? `${(v / 1e6).toFixed(2)} MB` : `${Math.round(v / 1e3)} KB`);
+  const view = (v) => `z${v.zoom.toFixed(1)}, ${v.markers}${v.markers >= 1000 ? '+' : ''}`;
+  const column = (fn) => specs.map((spec) => fn(summary[spec.key]));
   const rows = [
-    ['Page load → first interactive frame', ms(o.ready), ms(l.ready)],
-    ['  of which: data downloaded at', ms(o.dataDownloaded), ms(l.dataDownloaded)],
-    ['Transfer, gzip (bytes on the wire, headers included)', mb(o.encoded), mb(l.encoded)],
-    ['Transfer, uncompressed', mb(o.decoded), mb(l.decoded)],
+    ['Page load → first interactive frame', ...column((s) => ms(s.ready))],
+    ['  (each run)', ...column((s) => s.readyEach.map((v) => Math.round(v)).join(', '))],
+    ['  data downloaded at', ...column((s) => ms(s.dataDownloaded))],
+    ['Transfer as served (gzip -6, headers included)', ...column((s) => mb(s.encoded))],
+    ['Transfer, files gzip -9', ...column((s) => mb(s.gzip9))],
+    ['Transfer, uncompressed', ...column((s) => mb(s.decoded))],
   ];
   for (const [scene, label] of [['province', 'province view'], ['city', 'city view (전주)']]) {
-    rows.push([`Panning, ${label}: view`, view(o[scene + 'View']), view(l[scene + 'View'])]);
-    rows.push([`  frame time median / p95`, `${ms1(o[scene].median)} / ${ms1(o[scene].p95)}`,
-               `${ms1(l[scene].median)} / ${ms1(l[scene].p95)}`]);
-    rows.push([`  frames per second`, o[scene].fps.toFixed(1), l[scene].fps.toFixed(1)]);
-    rows.push([`  dropped frames (vs ${meta.vsync.toFixed(1)} ms vsync)`, pct(o[scene].dropped),
-               pct(l[scene].dropped)]);
-    rows.push([`  longest frame in the 1 s after release`, ms1(o[scene].worstAfterRelease),
-               ms1(l[scene].worstAfterRelease)]);
+    rows.push([`Panning, ${label}: zoom, markers + clusters on screen`, ...column((s) => view(s[scene + 'View']))]);
+    rows.push(['  frame time median / p95 / max (ms)',
+               ...column((s) => `${ms1(s[scene].median)} / ${ms1(s[scene].p95)} / ${ms1(s[scene].max)}`)]);
+    rows.push(['  frames per second', ...column((s) => s[scene].fps.toFixed(1))]);
+    rows.push(['  frames over 16.7 ms / over 33 ms', ...column((s) => `${pct(s[scene].over16)} / ${pct(s[scene].over33)}`)]);
+    rows.push(['  longest frame in the 1 s after release (ms)', ...column((s) => ms1(s[scene].worstAfterRelease))]);
   }
-  const header = ['', `ours (wasm, ImGui + WebGL2)`, `Leaflet ${meta.versions.leaflet} + markercluster ` +
-                  `${meta.versions.markercluster}`];
-  const lines = [header, ['---', '---:', '---:'], ...rows].map((r) => `| ${r.join(' | ')} |`);
-  return lines.join('\n');
+  const header = ['', ...specs.map((s) => s.label)];
+  return [header, ['---', ...specs.map(() => '---:')], ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
-function resourceTable(summary) {
-  const lines = ['| page | resource | gzip bytes (wire) | uncompressed bytes |', '|---|---|---:|---:|'];
-  for (const name of ['ours', 'leaflet']) {
-    for (const r of summary[name].resources) {
-      lines.push(`| ${name} | ${r.path} | ${r.encoded.toLocaleString('en-US')} | ` +
-                 `${r.decoded.toLocaleString('en-US')} |`);
+function resourceTable(summary, specs) {
+  const lines = ['| page | resource | as served | gzip -9 | uncompressed |', '|---|---|---:|---:|---:|'];
+  const n = (v) => (v === undefined ? '—' : v.toLocaleString('en-US'));
+  for (const spec of specs) {
+    for (const r of summary[spec.key].resources) {
+      lines.push(`| ${spec.key} | ${r.path} | ${n(r.encoded)} | ${n(r.gzip9)} | ${n(r.decoded)} |`);
     }
   }
   return lines.join('\n');
@@ -457,16 +523,18 @@ async function main() {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const version = (name) =>
     JSON.parse(fs.readFileSync(path.join(here, 'node_modules', name, 'package.json'), 'utf8')).version;
-  const server = await startServer(benchMounts(options.site, options.data));
+  const mounts = benchMounts(options.site, options.data);
+  const server = await startServer(mounts);
   const base = `http://127.0.0.1:${server.port}`;
   const browser = await chromium.launch({
     executablePath: process.env.BOKJI_CHROMIUM || '/usr/bin/chromium', headless: true, args: kChromiumArgs,
   });
+  const specs = pagesFor(options);
   const meta = {
     date: new Date().toISOString(),
     machine: {cpus: os.cpus().length, cpu: os.cpus()[0].model, memoryGB: Math.round(os.totalmem() / 2 ** 30),
               loadAverageBefore: os.loadavg(), loadAverageAfter: null},
-    browser: `Chromium ${browser.version()} (headless, SwiftShader WebGL)`,
+    browser: `Chromium ${browser.version()} headless, --disable-gpu: WebGL2 on SwiftShader (CPU-rendered)`,
     versions: {leaflet: version('leaflet'), markercluster: version('leaflet.markercluster'),
                playwright: version('playwright-core'), node: process.version},
     options: {count: options.count, reps: options.reps, panSeconds: options.panSeconds,
@@ -476,32 +544,48 @@ async function main() {
     meta.vsync = await measureVsync(browser, options);
     console.error(`idle frame interval: ${meta.vsync.toFixed(2)} ms`);
 
-    // Warm-up (not counted): compresses every file once in the server, and finds the city view.
+    // Warm-up (not counted): fills the server's gzip cache and finds the views.
     console.error('warm-up round');
-    const warmOurs = await runPage(browser, options, base, ours, null);
-    const cityView = warmOurs.cityView;
-    await runPage(browser, options, base, leaflet, cityView);
+    const views = {start: null, city: null};
+    const warm = await runPage(browser, options, base, mounts, specs[2], views);  // ours, synthetic
+    views.start = warm.provinceView;
+    views.city = warm.cityView;
+    for (const spec of [specs[0], specs[1], specs[3]]) await runPage(browser, options, base, mounts, spec, views);
+    meta.views = views;
 
-    const runs = {ours: [], leaflet: []};
+    const runs = Object.fromEntries(specs.map((s) => [s.key, []]));
     for (let rep = 0; rep < options.reps; ++rep) {
-      const order = rep % 2 === 0 ? [ours, leaflet] : [leaflet, ours];
-      for (const driver of order) {
-        const result = await runPage(browser, options, base, driver, cityView);
-        runs[driver.name].push(result);
-        console.error(`rep ${rep + 1}/${options.reps} ${driver.name}: ready ${result.load.ready.toFixed(0)} ms, ` +
-                      `${(result.transfer.encoded / 1e6).toFixed(2)} MB on the wire`);
+      const order = specs.map((_, i) => specs[(i + rep) % specs.length]);
+      for (const spec of order) {
+        const result = await runPage(browser, options, base, mounts, spec, views);
+        runs[spec.key].push(result);
+        console.error(`rep ${rep + 1}/${options.reps} ${spec.key}: ready ${result.load.ready.toFixed(0)} ms, ` +
+                      `${(result.transfer.encoded / 1e6).toFixed(2)} MB as served`);
       }
     }
     meta.machine.loadAverageAfter = os.loadavg();
-    const summary = {ours: summarise(runs.ours, meta.vsync), leaflet: summarise(runs.leaflet, meta.vsync)};
-    const text = table(summary, meta);
-    const resources = resourceTable(summary);
+    const summary = Object.fromEntries(specs.map((s) => [s.key, summarise(runs[s.key], meta.vsync)]));
+    const heading =
+        `${meta.date}; ${meta.browser}; ${meta.machine.cpus} × ${meta.machine.cpu}; load average ` +
+        `${meta.machine.loadAverageBefore.map((v) => v.toFixed(2)).join(' ')} → ` +
+        `${meta.machine.loadAverageAfter.map((v) => v.toFixed(2)).join(' ')}; viewport ${meta.options.viewport}; ` +
+        `Leaflet ${meta.versions.leaflet} + leaflet.markercluster ${meta.versions.markercluster} (npm); ` +
+        `median of ${options.reps} runs; idle frame interval ${meta.vsync.toFixed(1)} ms. Synthetic = ` +
+        `${options.count.toLocaleString('en-US')} made-up facilities (bench/browser/make_synthetic.cc), ` +
+        `not real data. Frame times are CPU-rendered (SwiftShader): compare the columns, not with a phone.`;
+    const startup = specs.filter((s) => s.driver === ours).map((s) =>
+        `${s.label}: startup phases (ms, last run) ${JSON.stringify(summary[s.key].startupMs)}; ` +
+        `app frames drawn during the city pan ${runs[s.key].map((r) => r.appFrames).join(', ')}`).join('\n');
+    const text = table(summary, specs);
+    const resources = resourceTable(summary, specs);
     fs.writeFileSync(path.join(options.out, 'results.json'), JSON.stringify({meta, summary, runs}, null, 1));
     fs.writeFileSync(path.join(options.out, 'results.md'),
-                     `${meta.date}, ${meta.browser}, ${meta.machine.cpus} × ${meta.machine.cpu}, ` +
-                     `${options.count.toLocaleString('en-US')} synthetic facilities, median of ` +
-                     `${options.reps} repetitions\n\n${text}\n\n${resources}\n`);
+                     `${heading}\n\n${text}\n\n${startup}\n\n${resources}\n`);
+    console.log(heading);
+    console.log();
     console.log(text);
+    console.log();
+    console.log(startup);
     console.log();
     console.log(resources);
   } finally {
@@ -510,7 +594,11 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e.stack || String(e));
-  process.exit(1);
-});
+export {kChromiumArgs, dragCircle, frameStats, measureVsync, openPage, ours, sleep};
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e.stack || String(e));
+    process.exit(1);
+  });
+}

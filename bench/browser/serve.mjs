@@ -10,7 +10,7 @@
 //   await server.close();
 //
 // Run alone to look at the pages in a browser (prints the URLs):
-//   node bench/browser/serve.mjs --site build/h-webbench-wasm/web/site --data <make_synthetic --out folder>
+//   node bench/browser/serve.mjs --site build/site --data build/native/bench/browser-data
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -32,6 +32,17 @@ const kTypes = {
 };
 const kUncompressed = new Set(['.png']);
 
+// The file a URL path names under `mounts` (URL prefix → folder), or null outside them.
+export function resolveMounted(mounts, urlPath) {
+  for (const [prefix, dir] of Object.entries(mounts)) {
+    if (!urlPath.startsWith(prefix)) continue;
+    const file = path.resolve(dir, '.' + path.posix.normalize('/' + urlPath.slice(prefix.length)));
+    if (!file.startsWith(path.resolve(dir) + path.sep)) return null;  // no escaping the mount
+    return fs.existsSync(file) && fs.statSync(file).isDirectory() ? path.join(file, 'index.html') : file;
+  }
+  return null;
+}
+
 // mounts: URL prefix ('/app/') → folder. Resolves with {port, close()}.
 export function startServer(mounts, port = 0) {
   const cache = new Map();  // file path → {mtimeMs, raw, gzip}
@@ -44,15 +55,7 @@ export function startServer(mounts, port = 0) {
     cache.set(file, entry);
     return entry;
   };
-  const resolve = (urlPath) => {
-    for (const [prefix, dir] of Object.entries(mounts)) {
-      if (!urlPath.startsWith(prefix)) continue;
-      const file = path.resolve(dir, '.' + path.posix.normalize('/' + urlPath.slice(prefix.length)));
-      if (!file.startsWith(path.resolve(dir) + path.sep)) return null;  // no escaping the mount
-      return fs.existsSync(file) && fs.statSync(file).isDirectory() ? path.join(file, 'index.html') : file;
-    }
-    return null;
-  };
+  const resolve = (urlPath) => resolveMounted(mounts, urlPath);
 
   const server = http.createServer((request, response) => {
     const urlPath = decodeURIComponent(new URL(request.url, 'http://x').pathname);
@@ -111,4 +114,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const base = `http://127.0.0.1:${server.port}`;
   console.log(`ours:    ${base}/app/index.html?bundle=/data/synthetic-100000.bundle`);
   console.log(`leaflet: ${base}/leaflet/index.html?points=/data/synthetic-100000.geojson`);
+  console.log(`real sample: ${base}/app/index.html and ${base}/leaflet/index.html?points=/data/sample.geojson`);
 }
