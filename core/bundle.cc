@@ -12,7 +12,7 @@
 #include <array>
 #include <cassert>
 #include <cstring>
-#include <iterator>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -288,13 +288,11 @@ void WriteEducation(const Dataset& data, StringTable& strings, ByteWriter& out) 
     out.U64(e.s2_cell);
     out.U64(e.start);
     out.U64(e.end);
-    strings.Ref(e.title, out);
-    strings.Ref(e.organiser, out);
-    strings.Ref(e.place_name, out);
-    strings.Ref(e.address, out);
-    strings.Ref(e.link_url, out);
-    strings.Ref(e.fee, out);
-    strings.Ref(e.contact, out);
+    // The same order as ReadEducation's fields.
+    for (const std::string* field :
+         {&e.title, &e.organiser, &e.place_name, &e.address, &e.link_url, &e.fee, &e.contact}) {
+      strings.Ref(*field, out);
+    }
     out.U32(e.sigungu_code);
     out.U32(e.emd_code);
     out.U16(e.source);
@@ -340,6 +338,17 @@ class StringReader {
   Span blob_;
   uint64_t unread_;  // blob bytes not yet claimed by a string
 };
+
+// Reads the consecutive string references at `at` into `fields`, in order; false as soon as one
+// fails StringReader::Read.
+bool ReadStrings(StringReader& strings, const uint8_t* at,
+                 std::initializer_list<std::string*> fields) {
+  for (std::string* field : fields) {
+    if (!strings.Read(at, *field)) return false;
+    at += kStringRefSize;
+  }
+  return true;
+}
 
 Status BadString(const char* section, size_t index) {
   return Corrupted(std::string("a string of ") + section + " record " + std::to_string(index) +
@@ -390,10 +399,10 @@ Status ReadFacilities(Span span, StringReader& strings, Dataset& data) {
     f.position.lat = LoadF64(p);
     f.position.lng = LoadF64(p + 8);
     f.s2_cell = LoadU64(p + 16);
-    std::string* fields[] = {&f.source_key, &f.name,  &f.road_address, &f.lot_address,
-                             &f.phone,      &f.hours, &f.operator_name};
-    for (size_t k = 0; k < std::size(fields); ++k) {
-      if (!strings.Read(p + 24 + k * kStringRefSize, *fields[k])) return BadString("facility", i);
+    if (!ReadStrings(strings, p + 24,
+                     {&f.source_key, &f.name, &f.road_address, &f.lot_address, &f.phone, &f.hours,
+                      &f.operator_name})) {
+      return BadString("facility", i);
     }
     f.targets = LoadU32(p + 80);
     f.sigungu_code = LoadU32(p + 84);
@@ -424,11 +433,11 @@ Status ReadPrograms(Span span, Span themes, StringReader& strings, Dataset& data
   for (size_t i = 0; i < count; ++i) {
     const uint8_t* p = span.data + i * kProgramSize;
     Program& g = data.programs[i];
-    std::string* fields[] = {&g.service_id, &g.name,        &g.provider,           &g.region_name,
-                             &g.summary,    &g.eligibility, &g.selection_criteria, &g.how_to_apply,
-                             &g.contact,    &g.apply_url,   &g.provision,          &g.cycle};
-    for (size_t k = 0; k < std::size(fields); ++k) {
-      if (!strings.Read(p + k * kStringRefSize, *fields[k])) return BadString("program", i);
+    if (!ReadStrings(strings, p,
+                     {&g.service_id, &g.name, &g.provider, &g.region_name, &g.summary,
+                      &g.eligibility, &g.selection_criteria, &g.how_to_apply, &g.contact,
+                      &g.apply_url, &g.provision, &g.cycle})) {
+      return BadString("program", i);
     }
     uint32_t first_theme = LoadU32(p + 96);
     uint32_t program_theme_count = LoadU32(p + 100);
@@ -533,10 +542,10 @@ Status ReadEducation(Span span, StringReader& strings, Dataset& data) {
     e.s2_cell = LoadU64(p + 16);
     e.start = LoadU64(p + 24);
     e.end = LoadU64(p + 32);
-    std::string* fields[] = {&e.title,    &e.organiser, &e.place_name, &e.address,
-                             &e.link_url, &e.fee,       &e.contact};
-    for (size_t k = 0; k < std::size(fields); ++k) {
-      if (!strings.Read(p + 40 + k * kStringRefSize, *fields[k])) return BadString("education", i);
+    if (!ReadStrings(
+            strings, p + 40,
+            {&e.title, &e.organiser, &e.place_name, &e.address, &e.link_url, &e.fee, &e.contact})) {
+      return BadString("education", i);
     }
     e.sigungu_code = LoadU32(p + 96);
     e.emd_code = LoadU32(p + 100);
