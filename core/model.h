@@ -33,8 +33,9 @@ namespace bokji {
 // A calendar date as yyyymmdd (20191231). 0 means unknown.
 using Date = uint32_t;
 
-// A local (Korea Standard Time) date and minute as the decimal digits yyyymmddhhmm: 2026-03-05 14:30
-// is 202603051430. Compares like the moments it names; 0 means unknown. Too big for 32 bits.
+// A local (Korea Standard Time) date and minute as the decimal digits yyyymmddhhmm:
+// 2026-03-05 14:30 is 202603051430. Compares like the moments it names; 0 means unknown. Needs 64
+// bits.
 using DateTime = uint64_t;
 
 // WGS84 degrees.
@@ -160,7 +161,7 @@ struct Program {
   std::string summary;
   std::string eligibility;        // 지원대상; empty = not stated in the source
   std::string selection_criteria; // 선정기준; empty = not stated
-  std::string benefits;           // 서비스내용 / 지원내용: what the citizen receives; empty = not stated
+  std::string benefits;           // 서비스내용 / 지원내용 (what one receives); empty = not stated
   std::string how_to_apply;       // 신청방법
   std::string contact;            // 문의처 (name and phone as text)
   std::string apply_url;          // 복지로 detail/apply page
