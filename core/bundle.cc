@@ -12,7 +12,7 @@
 #include <array>
 #include <cassert>
 #include <cstring>
-#include <iterator>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,9 +41,10 @@ enum SectionId : uint32_t {
   kSectionRegions = 7,
   kSectionRingStarts = 8,
   kSectionVertices = 9,
+  kSectionEducation = 10,  // since version 2
 };
 constexpr uint32_t kFirstKnownSection = kSectionMeta;
-constexpr uint32_t kLastKnownSection = kSectionVertices;
+constexpr uint32_t kLastKnownSection = kSectionEducation;
 
 const char* SectionName(uint32_t id) {
   switch (id) {
@@ -65,6 +66,8 @@ const char* SectionName(uint32_t id) {
       return "ring starts";
     case kSectionVertices:
       return "vertices";
+    case kSectionEducation:
+      return "education";
     default:
       return "unknown";
   }
@@ -74,10 +77,11 @@ constexpr size_t kStringRefSize = 8;  // u32 offset into the blob, u32 byte leng
 constexpr size_t kMetaSize = 16;
 constexpr size_t kSourceSize = 32;
 constexpr size_t kFacilitySize = 104;
-constexpr size_t kProgramSize = 128;
+constexpr size_t kProgramSize = 136;
 constexpr size_t kRegionSize = 56;
 constexpr size_t kRingStartSize = 4;
 constexpr size_t kVertexSize = 16;
+constexpr size_t kEducationSize = 112;
 
 // -------------------------------------------------------------------------------------------------
 // CRC-32
@@ -239,6 +243,7 @@ void WritePrograms(const Dataset& data, StringTable& strings, ByteWriter& out, B
     out.U16(p.source);
     out.U8(static_cast<uint8_t>(p.level));
     out.Zeros(5);
+    strings.Ref(p.benefits, out);  // added in version 2, after the version 1 fields
   }
 }
 
@@ -270,6 +275,31 @@ void WriteRegions(const Dataset& data, StringTable& strings, ByteWriter& out,
     ring_index += static_cast<uint32_t>(r.rings.size());
   }
   ring_starts.U32(vertex_index);  // the end of the last ring
+}
+
+void WriteEducation(const Dataset& data, StringTable& strings, ByteWriter& out) {
+  for (const EducationEvent& e : data.education) {
+    assert(e.source < data.sources.size() && "EducationEvent::source must index Dataset::sources");
+    assert(static_cast<int>(e.audience) <= static_cast<int>(EducationAudience::kBoth) &&
+           "unnamed EducationAudience value");
+    const LatLng position = e.position.value_or(LatLng{});
+    out.F64(position.lat);
+    out.F64(position.lng);
+    out.U64(e.s2_cell);
+    out.U64(e.start);
+    out.U64(e.end);
+    // The same order as ReadEducation's fields.
+    for (const std::string* field :
+         {&e.title, &e.organiser, &e.place_name, &e.address, &e.link_url, &e.fee, &e.contact}) {
+      strings.Ref(*field, out);
+    }
+    out.U32(e.sigungu_code);
+    out.U32(e.emd_code);
+    out.U16(e.source);
+    out.U8(static_cast<uint8_t>(e.audience));
+    out.U8(e.position.has_value() ? 1 : 0);
+    out.Zeros(4);
+  }
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -308,6 +338,17 @@ class StringReader {
   Span blob_;
   uint64_t unread_;  // blob bytes not yet claimed by a string
 };
+
+// Reads the consecutive string references at `at` into `fields`, in order; false as soon as one
+// fails StringReader::Read.
+bool ReadStrings(StringReader& strings, const uint8_t* at,
+                 std::initializer_list<std::string*> fields) {
+  for (std::string* field : fields) {
+    if (!strings.Read(at, *field)) return false;
+    at += kStringRefSize;
+  }
+  return true;
+}
 
 Status BadString(const char* section, size_t index) {
   return Corrupted(std::string("a string of ") + section + " record " + std::to_string(index) +
@@ -358,10 +399,10 @@ Status ReadFacilities(Span span, StringReader& strings, Dataset& data) {
     f.position.lat = LoadF64(p);
     f.position.lng = LoadF64(p + 8);
     f.s2_cell = LoadU64(p + 16);
-    std::string* fields[] = {&f.source_key, &f.name,  &f.road_address, &f.lot_address,
-                             &f.phone,      &f.hours, &f.operator_name};
-    for (size_t k = 0; k < std::size(fields); ++k) {
-      if (!strings.Read(p + 24 + k * kStringRefSize, *fields[k])) return BadString("facility", i);
+    if (!ReadStrings(strings, p + 24,
+                     {&f.source_key, &f.name, &f.road_address, &f.lot_address, &f.phone, &f.hours,
+                      &f.operator_name})) {
+      return BadString("facility", i);
     }
     f.targets = LoadU32(p + 80);
     f.sigungu_code = LoadU32(p + 84);
@@ -392,11 +433,11 @@ Status ReadPrograms(Span span, Span themes, StringReader& strings, Dataset& data
   for (size_t i = 0; i < count; ++i) {
     const uint8_t* p = span.data + i * kProgramSize;
     Program& g = data.programs[i];
-    std::string* fields[] = {&g.service_id, &g.name,        &g.provider,           &g.region_name,
-                             &g.summary,    &g.eligibility, &g.selection_criteria, &g.how_to_apply,
-                             &g.contact,    &g.apply_url,   &g.provision,          &g.cycle};
-    for (size_t k = 0; k < std::size(fields); ++k) {
-      if (!strings.Read(p + k * kStringRefSize, *fields[k])) return BadString("program", i);
+    if (!ReadStrings(strings, p,
+                     {&g.service_id, &g.name, &g.provider, &g.region_name, &g.summary,
+                      &g.eligibility, &g.selection_criteria, &g.how_to_apply, &g.contact,
+                      &g.apply_url, &g.provision, &g.cycle})) {
+      return BadString("program", i);
     }
     uint32_t first_theme = LoadU32(p + 96);
     uint32_t program_theme_count = LoadU32(p + 100);
@@ -421,6 +462,7 @@ Status ReadPrograms(Span span, Span themes, StringReader& strings, Dataset& data
                        std::to_string(level));
     }
     g.level = static_cast<ProgramLevel>(level);
+    if (!strings.Read(p + 128, g.benefits)) return BadString("program", i);
     if (g.source >= data.sources.size()) {
       return Corrupted("program " + std::to_string(i) + " refers to source " +
                        std::to_string(g.source) + ", which does not exist");
@@ -489,6 +531,45 @@ Status ReadRegions(Span span, Span ring_starts, Span vertices, StringReader& str
   return Status::Ok();
 }
 
+Status ReadEducation(Span span, StringReader& strings, Dataset& data) {
+  size_t count = 0;
+  if (Status s = CountRecords(span, kEducationSize, kSectionEducation, count); !s.ok()) return s;
+  data.education.resize(count);
+  for (size_t i = 0; i < count; ++i) {
+    const uint8_t* p = span.data + i * kEducationSize;
+    EducationEvent& e = data.education[i];
+    const LatLng position{LoadF64(p), LoadF64(p + 8)};
+    e.s2_cell = LoadU64(p + 16);
+    e.start = LoadU64(p + 24);
+    e.end = LoadU64(p + 32);
+    if (!ReadStrings(
+            strings, p + 40,
+            {&e.title, &e.organiser, &e.place_name, &e.address, &e.link_url, &e.fee, &e.contact})) {
+      return BadString("education", i);
+    }
+    e.sigungu_code = LoadU32(p + 96);
+    e.emd_code = LoadU32(p + 100);
+    e.source = LoadU16(p + 104);
+    const uint8_t audience = p[106];
+    const uint8_t has_position = p[107];
+    if (audience > static_cast<uint8_t>(EducationAudience::kBoth)) {
+      return Corrupted("education event " + std::to_string(i) + " has unknown audience " +
+                       std::to_string(audience));
+    }
+    if (has_position > 1) {
+      return Corrupted("education event " + std::to_string(i) + " has position flag " +
+                       std::to_string(has_position));
+    }
+    e.audience = static_cast<EducationAudience>(audience);
+    if (has_position == 1) e.position = position;
+    if (e.source >= data.sources.size()) {
+      return Corrupted("education event " + std::to_string(i) + " refers to source " +
+                       std::to_string(e.source) + ", which does not exist");
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 uint32_t Crc32(const uint8_t* bytes, size_t size) {
@@ -506,6 +587,7 @@ std::vector<uint8_t> WriteBundle(const Dataset& data) {
   WritePrograms(data, strings, sections[kSectionPrograms], sections[kSectionProgramThemes]);
   WriteRegions(data, strings, sections[kSectionRegions], sections[kSectionRingStarts],
                sections[kSectionVertices]);
+  WriteEducation(data, strings, sections[kSectionEducation]);
   sections[kSectionStrings].Bytes(strings.blob().data(), strings.blob().size());
 
   constexpr uint32_t kSectionCount = kLastKnownSection - kFirstKnownSection + 1;
@@ -615,6 +697,7 @@ Result<Dataset> LoadBundle(const uint8_t* bytes, size_t size) {
       !s.ok()) {
     return s;
   }
+  if (Status s = ReadEducation(known[kSectionEducation], strings, data); !s.ok()) return s;
   return data;
 }
 

@@ -1,5 +1,5 @@
 // The bundle: one versioned binary file that holds a whole Dataset (facilities, programs,
-// regions, sources).
+// regions, education events, sources).
 //
 // The importer writes it once; the app downloads it and loads it. The layout follows
 // kdbush/flatbush: a small header, a section table, and sections that are flat little-endian arrays
@@ -17,8 +17,8 @@
 //     against it);
 //   - a truncated buffer, a wrong magic, a wrong format version and a checksum mismatch each
 //     fail with their own plain-English message (the UI maps it to Korean);
-//   - a Dataset it returns is consistent: enum values are in range and every Facility::source
-//     and Program::source indexes Dataset::sources.
+//   - a Dataset it returns is consistent: enum values are in range and every Facility::source,
+//     Program::source and EducationEvent::source indexes Dataset::sources.
 // Sections with ids this version does not know are skipped, so a newer writer may add sections
 // without breaking older apps; changing an existing record layout needs a new kBundleFormatVersion.
 #pragma once
@@ -33,12 +33,14 @@
 namespace bokji {
 
 // The version this code writes and the only one it reads. Bump it when a record layout changes.
-inline constexpr uint32_t kBundleFormatVersion = 1;
+// Version 2: Program::benefits and the education section.
+inline constexpr uint32_t kBundleFormatVersion = 2;
 
 // Serialises everything in `data` (every field of model.h's structs). Deterministic: the same
 // input gives the same bytes.
-// REQUIRES: every Facility::source and Program::source is < data.sources.size(), and every enum
-// holds one of its named values (LoadBundle rejects bundles that break these).
+// REQUIRES: every Facility::source, Program::source and EducationEvent::source is
+// < data.sources.size(), and every enum holds one of its named values (LoadBundle rejects bundles
+// that break these).
 std::vector<uint8_t> WriteBundle(const Dataset& data);
 
 // Parses a bundle produced by WriteBundle. `bytes` may be null when `size` is 0. The result does

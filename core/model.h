@@ -1,11 +1,12 @@
 // The data model: what the product shows a citizen.
 //
 // Index
-//   - Dates and coordinates      (Date, LatLng)
+//   - Dates and coordinates      (Date, DateTime, LatLng)
 //   - Facility categories         (FacilityCategory, its Korean labels live in the UI string table)
 //   - Target groups and life stages (bit sets shared by facilities and programs)
 //   - Facility                    a place on the map: a welfare centre, a 행정복지센터, a clinic
 //   - Program                     a welfare service (central, provincial or 시군) with how to apply
+//   - EducationEvent              a 복지 교육 (course, lecture) for citizens or welfare workers
 //   - Region                      a 시도 / 시군구 / 읍면동 with its boundary polygon
 //   - Source                      where a record came from and how current it is
 //   - Dataset                     everything a bundle holds
@@ -19,6 +20,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,11 @@ namespace bokji {
 
 // A calendar date as yyyymmdd (20191231). 0 means unknown.
 using Date = uint32_t;
+
+// A local (Korea Standard Time) date and minute as the decimal digits yyyymmddhhmm:
+// 2026-03-05 14:30 is 202603051430. Compares like the moments it names; 0 means unknown. Needs 64
+// bits.
+using DateTime = uint64_t;
 
 // WGS84 degrees.
 struct LatLng {
@@ -154,6 +161,7 @@ struct Program {
   std::string summary;
   std::string eligibility;        // 지원대상; empty = not stated in the source
   std::string selection_criteria; // 선정기준; empty = not stated
+  std::string benefits;           // 서비스내용 / 지원내용 (what one receives); empty = not stated
   std::string how_to_apply;       // 신청방법
   std::string contact;            // 문의처 (name and phone as text)
   std::string apply_url;          // 복지로 detail/apply page
@@ -161,6 +169,36 @@ struct Program {
   std::string cycle;              // 지원주기
   uint16_t source = 0;
   Date updated = 0;  // 최종수정일
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// EducationEvent: a 복지 교육 (a course, lecture or workshop) with when and where it is held.
+// ---------------------------------------------------------------------------------------------------------
+// Who an event is for. The numeric values are part of the bundle format: append only.
+enum class EducationAudience : uint8_t {
+  kCitizens = 0,  // 주민
+  kWorkers = 1,   // 종사자 (사회복지 종사자)
+  kBoth = 2,      // 모두
+};
+
+struct EducationEvent {
+  std::string title;      // 교육명
+  std::string organiser;  // 주최기관
+  EducationAudience audience = EducationAudience::kBoth;
+  DateTime start = 0;      // 시작일시
+  DateTime end = 0;        // 종료일시; >= start when both are known
+  std::string place_name;  // 장소 ("전주시 종합사회복지관 3층 강당", "온라인")
+  std::string address;     // 주소; may be empty
+  // Where it is held, when the source gives coordinates. Events without one are listed, not mapped;
+  // s2_cell, sigungu_code and emd_code are then 0.
+  std::optional<LatLng> position;
+  uint64_t s2_cell = 0;       // leaf S2CellId of `position`
+  uint32_t sigungu_code = 0;  // KOSTAT 시군구 code of `position` by point-in-polygon; 0 unknown
+  uint32_t emd_code = 0;      // KOSTAT 읍면동 code; 0 unknown
+  std::string link_url;       // 링크: details or registration page; may be empty
+  std::string fee;            // 수강료 as the source words it ("무료", "10,000원"); may be empty
+  std::string contact;        // 문의 (name and phone as text); may be empty
+  uint16_t source = 0;        // index into Dataset::sources
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -192,6 +230,7 @@ struct Dataset {
   std::vector<Facility> facilities;
   std::vector<Program> programs;
   std::vector<Region> regions;
+  std::vector<EducationEvent> education;
 };
 
 }  // namespace bokji

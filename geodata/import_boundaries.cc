@@ -167,7 +167,9 @@ Status FinishRegions(ImportState& state) {
 
   bool needs_province = false;
   for (const SourceConfig& source : state.config.sources) {
-    needs_province |= source.kind == SourceKind::kFacilities && source.province_check;
+    needs_province |=
+        (source.kind == SourceKind::kFacilities || source.kind == SourceKind::kEducation) &&
+        source.province_check;
   }
   if (needs_province && index_of_code.count(state.config.province_code) == 0) {
     return Status::Error("the config's province check needs the polygon of 도 " +

@@ -25,6 +25,7 @@ constexpr std::pair<const char*, SourceKind> kKindNames[] = {
     {"programs_local", SourceKind::kProgramsLocal},
     {"programs_private", SourceKind::kProgramsPrivate},
     {"programs_detail", SourceKind::kProgramsDetail},
+    {"education", SourceKind::kEducation},
 };
 
 constexpr std::pair<const char*, FacilityCategory> kCategoryNames[] = {
@@ -95,12 +96,17 @@ const std::set<std::string>& ColumnFields(SourceKind kind) {
       "sigungu",      "summary",     "eligibility",   "selection_criteria",
       "how_to_apply", "contact",     "apply_url",     "provision",
       "cycle",        "life_stages", "target_groups", "themes",
-      "updated"};
+      "updated",      "benefits"};
+  static const std::set<std::string> kEducationFields = {
+      "title",   "organiser", "audience", "start", "end", "place",
+      "address", "x",         "y",        "link",  "fee", "contact"};
   switch (kind) {
     case SourceKind::kBoundaries:
       return kBoundaryFields;
     case SourceKind::kFacilities:
       return kFacilityFields;
+    case SourceKind::kEducation:
+      return kEducationFields;
     default:
       return kProgramFields;
   }
@@ -227,6 +233,8 @@ class ConfigReader {
     if (const json* targets = Member(node, "targets")) {
       if (source->kind == SourceKind::kBoundaries)
         return Failed(at + ".targets", "regions have no targets");
+      if (source->kind == SourceKind::kEducation)
+        return Failed(at + ".targets", "education events state their audience in a column");
       if (!ReadTargets(*targets, at + ".targets", &source->targets)) return false;
     }
 
@@ -290,6 +298,16 @@ class ConfigReader {
                         "give both x and y, or neither to use the file's point geometry");
         }
         break;
+      case SourceKind::kEducation:
+        for (const char* field : {"title", "audience", "start", "end"}) {
+          if (!has(field)) {
+            return Failed(at + ".columns",
+                          "education needs title, audience, start and end columns; " +
+                              std::string(field) + " is missing");
+          }
+        }
+        if (has("x") != has("y")) return Failed(at + ".columns", "give both x and y, or neither");
+        break;
       default:
         if (!has("name")) return Failed(at + ".columns", "programs need a name column");
         if (source->kind == SourceKind::kProgramsDetail && !has("service_id")) {
@@ -297,7 +315,7 @@ class ConfigReader {
         }
         break;
     }
-    if (source->province_check && source->kind >= SourceKind::kProgramsCentral && !has("sido")) {
+    if (source->province_check && IsProgramKind(source->kind) && !has("sido")) {
       return Failed(at + ".province_check", "programs are checked by their sido column: map it");
     }
     if (!source->service_id_url_param.empty() && !has("service_id")) {
@@ -444,6 +462,11 @@ class ConfigReader {
 };
 
 }  // namespace
+
+bool IsProgramKind(SourceKind kind) {
+  return kind == SourceKind::kProgramsCentral || kind == SourceKind::kProgramsLocal ||
+         kind == SourceKind::kProgramsPrivate || kind == SourceKind::kProgramsDetail;
+}
 
 const char* SourceKindName(SourceKind kind) {
   for (const auto& [name, value] : kKindNames)

@@ -38,7 +38,10 @@ enum class SourceKind {
   kProgramsPrivate,  // private foundations' services → Program (kPrivate)
   kProgramsDetail,  // detail text (지원대상, 선정기준, 신청방법 …) merged into programs by service
                     // id
+  kEducation,  // 복지 교육 events → EducationEvent (after boundaries, for their region codes)
 };
+// True for the programs_* kinds.
+bool IsProgramKind(SourceKind kind);
 const char* SourceKindName(SourceKind kind);  // "facilities", as written in configs
 
 enum class Encoding { kUtf8, kCp949 };
@@ -89,8 +92,9 @@ struct SourceConfig {
   std::string region_name = "전국";
   // kProgramsDetail: the level of detail rows that match no earlier program. DEFAULT: kCentral.
   ProgramLevel detail_level = ProgramLevel::kCentral;
-  // Facilities: reject points outside ImportConfig::province_code's polygon. Boundaries: skip
-  // regions of other provinces. Programs: reject rows whose "sido" column names another province.
+  // Facilities and education: reject points outside ImportConfig::province_code's polygon.
+  // Boundaries: skip regions of other provinces. Programs: reject rows whose "sido" column names
+  // another province.
   bool province_check = false;
   Source metadata;  // name, publisher, licence, data date
 };

@@ -15,7 +15,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -79,6 +81,72 @@ FacilityCategory CategoryOf(const SourceConfig& source, const SourceColumns& col
 
 }  // namespace
 
+std::optional<std::pair<double, double>> ParseXY(const std::string& x_text,
+                                                 const std::string& y_text,
+                                                 const std::string& about, int row,
+                                                 SourceReport& report) {
+  if (x_text.empty() || y_text.empty()) {
+    report.Reject(row, RejectReason::kNoCoordinates,
+                  about + ": x '" + x_text + "', y '" + y_text + "'");
+    return std::nullopt;
+  }
+  const std::optional<double> x = ParseCoordinate(x_text);
+  const std::optional<double> y = ParseCoordinate(y_text);
+  if (!x || !y) {
+    report.Reject(row, RejectReason::kUnparseableCoordinate,
+                  about + ": x '" + x_text + "', y '" + y_text + "'");
+    return std::nullopt;
+  }
+  return std::pair{*x, *y};
+}
+
+std::optional<LatLng> ToWgs84InKorea(double x, double y, const CoordinateTransformer& to_wgs84,
+                                     const std::string& about, int row, SourceReport& report) {
+  const std::optional<LatLng> position = to_wgs84.Transform(x, y);
+  if (!position) {
+    report.Reject(row, RejectReason::kCrsTransformFailed,
+                  about + ": x " + std::to_string(x) + ", y " + std::to_string(y));
+    return std::nullopt;
+  }
+  if (InKorea(*position)) return position;
+  const std::optional<LatLng> swapped = to_wgs84.Transform(y, x);
+  if (swapped && InKorea(*swapped)) {
+    report.Warn(row, WarningKind::kLatLonSwapped,
+                about + ": x and y were swapped; using " + FormatPoint(*swapped));
+    return swapped;
+  }
+  report.Reject(row, RejectReason::kOutsideKorea, about + ": " + FormatPoint(*position));
+  return std::nullopt;
+}
+
+bool InsideProvince(const ImportState& state, LatLng p, const std::string& about, int row,
+                    SourceReport& report) {
+  const Region* province = state.FindRegion(p, RegionLevel::kProvince);
+  if (province != nullptr && province->code == state.config.province_code) return true;
+  report.Reject(row, RejectReason::kOutsideProvince,
+                about + ": " + FormatPoint(p) + " is not in 도 " +
+                    std::to_string(state.config.province_code) +
+                    (province ? " but in " + province->name : ""));
+  return false;
+}
+
+const Region* AssignRegionCodes(const ImportState& state, LatLng p, const std::string& about,
+                                int row, SourceReport& report, uint32_t& sigungu_code,
+                                uint32_t& emd_code) {
+  const Region* sigungu = state.FindRegion(p, RegionLevel::kSigungu);
+  const Region* emd = state.FindRegion(p, RegionLevel::kEmd);
+  sigungu_code = sigungu ? sigungu->code : 0;
+  emd_code = emd ? emd->code : 0;
+  const bool sigungu_missing =
+      sigungu == nullptr && state.has_level[static_cast<int>(RegionLevel::kSigungu)];
+  if (sigungu_missing || (emd == nullptr && state.has_level[static_cast<int>(RegionLevel::kEmd)])) {
+    report.Warn(row, WarningKind::kNoSigunguPolygon,
+                about + ": " + FormatPoint(p) + " is in no " +
+                    (sigungu_missing ? "시군구" : "읍면동") + " polygon");
+  }
+  return sigungu;
+}
+
 TargetSet TargetsOf(const TargetRule& rule, const SourceColumns& columns, const TableRow& row) {
   TargetSet targets = rule.fixed;
   if (!rule.column.empty()) {
@@ -113,21 +181,10 @@ Status ImportFacilities(const SourceConfig& source, const Table& table,
     // 2–3: the point in the source's CRS.
     double x = 0, y = 0;
     if (from_columns) {
-      const std::string x_text = columns.Get(row, "x");
-      const std::string y_text = columns.Get(row, "y");
-      if (x_text.empty() || y_text.empty()) {
-        reject(RejectReason::kNoCoordinates, about + ": x '" + x_text + "', y '" + y_text + "'");
-        continue;
-      }
-      const std::optional<double> parsed_x = ParseCoordinate(x_text);
-      const std::optional<double> parsed_y = ParseCoordinate(y_text);
-      if (!parsed_x || !parsed_y) {
-        reject(RejectReason::kUnparseableCoordinate,
-               about + ": x '" + x_text + "', y '" + y_text + "'");
-        continue;
-      }
-      x = *parsed_x;
-      y = *parsed_y;
+      const std::optional<std::pair<double, double>> xy =
+          ParseXY(columns.Get(row, "x"), columns.Get(row, "y"), about, row.number, report);
+      if (!xy) continue;
+      std::tie(x, y) = *xy;
     } else {
       const OGRGeometry* geometry = row.geometry.get();
       if (geometry == nullptr || geometry->IsEmpty()) {
@@ -153,36 +210,12 @@ Status ImportFacilities(const SourceConfig& source, const Table& table,
       }
     }
 
-    // 4–5: WGS84 and inside Korea, possibly after undoing a swap.
-    std::optional<LatLng> position = to_wgs84.Transform(x, y);
-    if (!position) {
-      reject(RejectReason::kCrsTransformFailed,
-             about + ": x " + std::to_string(x) + ", y " + std::to_string(y));
-      continue;
-    }
-    if (!InKorea(*position)) {
-      const std::optional<LatLng> swapped = to_wgs84.Transform(y, x);
-      if (swapped && InKorea(*swapped)) {
-        report.Warn(row.number, WarningKind::kLatLonSwapped,
-                    about + ": x and y were swapped; using " + FormatPoint(*swapped));
-        position = swapped;
-      } else {
-        reject(RejectReason::kOutsideKorea, about + ": " + FormatPoint(*position));
-        continue;
-      }
-    }
+    // 4–6: WGS84, inside Korea (possibly after undoing a swap), inside the declared province.
+    const std::optional<LatLng> position =
+        ToWgs84InKorea(x, y, to_wgs84, about, row.number, report);
+    if (!position) continue;
     const LatLng p = *position;
-
-    // 6: the declared province.
-    if (source.province_check) {
-      const Region* province = state.FindRegion(p, RegionLevel::kProvince);
-      if (province == nullptr || province->code != state.config.province_code) {
-        reject(RejectReason::kOutsideProvince, about + ": " + FormatPoint(p) + " is not in 도 " +
-                                                   std::to_string(state.config.province_code) +
-                                                   (province ? " but in " + province->name : ""));
-        continue;
-      }
-    }
+    if (source.province_check && !InsideProvince(state, p, about, row.number, report)) continue;
 
     // 7: duplicates of placed rows.
     const std::string id = columns.Get(row, "id");
@@ -224,18 +257,8 @@ Status ImportFacilities(const SourceConfig& source, const Table& table,
     facility.source = source_index;
     facility.verified = source.metadata.data_date;
 
-    const Region* sigungu = state.FindRegion(p, RegionLevel::kSigungu);
-    const Region* emd = state.FindRegion(p, RegionLevel::kEmd);
-    facility.sigungu_code = sigungu ? sigungu->code : 0;
-    facility.emd_code = emd ? emd->code : 0;
-    const bool sigungu_missing =
-        sigungu == nullptr && state.has_level[static_cast<int>(RegionLevel::kSigungu)];
-    if (sigungu_missing ||
-        (emd == nullptr && state.has_level[static_cast<int>(RegionLevel::kEmd)])) {
-      report.Warn(row.number, WarningKind::kNoSigunguPolygon,
-                  about + ": " + FormatPoint(p) + " is in no " +
-                      (sigungu_missing ? "시군구" : "읍면동") + " polygon");
-    }
+    const Region* sigungu = AssignRegionCodes(state, p, about, row.number, report,
+                                              facility.sigungu_code, facility.emd_code);
     const std::string stated = columns.Get(row, "sigungu");
     if (sigungu != nullptr && !stated.empty() &&
         !StatedSigunguMatches(state.config, stated, *sigungu)) {

@@ -79,6 +79,7 @@ void FillEmpty(Program& into, const Program& from) {
   fill(into.summary, from.summary);
   fill(into.eligibility, from.eligibility);
   fill(into.selection_criteria, from.selection_criteria);
+  fill(into.benefits, from.benefits);
   fill(into.how_to_apply, from.how_to_apply);
   fill(into.contact, from.contact);
   fill(into.apply_url, from.apply_url);
@@ -190,6 +191,7 @@ Status ImportPrograms(const SourceConfig& source, const Table& table, const Sour
     program.summary = columns.Get(row, "summary");
     program.eligibility = columns.Get(row, "eligibility");
     program.selection_criteria = columns.Get(row, "selection_criteria");
+    program.benefits = columns.Get(row, "benefits");
     program.how_to_apply = columns.Get(row, "how_to_apply");
     program.contact = columns.Get(row, "contact");
     program.apply_url = columns.Get(row, "apply_url");

@@ -30,6 +30,10 @@ const char* RejectReasonName(RejectReason reason) {
       return "bad_geometry";
     case RejectReason::kUnknownRegion:
       return "unknown_region";
+    case RejectReason::kBadAudience:
+      return "bad_audience";
+    case RejectReason::kBadDate:
+      return "bad_date";
   }
   return "?";
 }
@@ -50,6 +54,8 @@ const char* WarningKindName(WarningKind kind) {
       return "province_wide";
     case WarningKind::kLabelFallback:
       return "label_fallback";
+    case WarningKind::kNoPosition:
+      return "no_position";
   }
   return "?";
 }
@@ -79,6 +85,10 @@ const char* RejectReasonKorean(RejectReason reason) {
       return "경계 도형 없음";
     case RejectReason::kUnknownRegion:
       return "시군 이름 불일치";
+    case RejectReason::kBadAudience:
+      return "교육 대상 오류";
+    case RejectReason::kBadDate:
+      return "일시 오류";
   }
   return "?";
 }
@@ -99,6 +109,8 @@ const char* WarningKindKorean(WarningKind kind) {
       return "도 전역으로 처리";
     case WarningKind::kLabelFallback:
       return "라벨 위치 대체";
+    case WarningKind::kNoPosition:
+      return "좌표 없음 (목록에만 표시)";
   }
   return "?";
 }
@@ -174,6 +186,7 @@ std::string ReportJson(const ImportReport& report) {
                {"facilities_rejected", report.FacilitiesRejected()},
                {"programs", report.programs},
                {"regions", report.regions},
+               {"education", report.education},
                {"sources", sources}};
   return root.dump(2) + "\n";
 }
@@ -193,6 +206,7 @@ std::string ReportText(const ImportReport& report) {
        std::to_string(report.FacilitiesRejected()) + " rejected");
   line("복지서비스 programs: " + std::to_string(report.programs));
   line("행정구역 regions: " + std::to_string(report.regions));
+  line("복지 교육 education events: " + std::to_string(report.education));
   for (const SourceReport& source : report.sources) {
     line("");
     line("== " + source.id + " (" + source.kind + ")");
@@ -218,10 +232,10 @@ std::string SummaryLine(const ImportReport& report) {
   char line[256];
   std::snprintf(
       line, sizeof line,
-      "geodata: %d facilities placed, %d rejected; %d programs; %d regions; bundle %zu bytes; "
-      "%.2f s",
+      "geodata: %d facilities placed, %d rejected; %d programs; %d regions; %d education events; "
+      "bundle %zu bytes; %.2f s",
       report.facilities, report.FacilitiesRejected(), report.programs, report.regions,
-      report.bundle_bytes, report.seconds);
+      report.education, report.bundle_bytes, report.seconds);
   return line;
 }
 

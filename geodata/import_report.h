@@ -30,6 +30,9 @@ enum class RejectReason {
   kMissingCode,      // missing_code: a region without a usable KOSTAT code
   kBadGeometry,      // bad_geometry: a region without a polygon
   kUnknownRegion,    // unknown_region: a program's 시군 matches no boundary name
+  kBadAudience,      // bad_audience: an education event's 대상 is not 주민, 종사자 or 모두
+  kBadDate,          // bad_date: an education event's 시작일시 / 종료일시 is not a real
+                     // "YYYY-MM-DD HH:MM", or it ends before it starts
 };
 const char* RejectReasonName(RejectReason reason);
 
@@ -44,6 +47,7 @@ enum class WarningKind {
   kUnmappedCategory,  // unmapped_category: the category column's value is not in the config's map
   kProvinceWide,   // province_wide: a local program's region is the province itself or its agency
   kLabelFallback,  // label_fallback: no point-on-surface; the label is the first vertex
+  kNoPosition,     // no_position: an education event without coordinates, kept: listed, not mapped
 };
 const char* WarningKindName(WarningKind kind);
 
@@ -88,6 +92,7 @@ struct ImportReport {
   int facilities = 0;
   int programs = 0;
   int regions = 0;
+  int education = 0;  // education events
   size_t bundle_bytes = 0;
   double seconds = 0;  // wall time of the whole import, reading to writing
 

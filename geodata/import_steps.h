@@ -10,13 +10,15 @@
 //   - SourceColumns       our field → the table's columns, resolved once per source
 //   - ImportState         the Dataset under construction and the lookups the checks need
 //   - Steps               ImportBoundaries, FinishRegions, ImportFacilities, ImportPrograms,
-//   FinishPrograms
+//   FinishPrograms, ImportEducation
+//   - Point helpers       the coordinate checks facilities and education events share
 //   - Text helpers        shared name matching
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -109,8 +111,8 @@ struct ImportState {
 Status ImportBoundaries(const SourceConfig& source, Table& table, const SourceColumns& columns,
                         ImportState& state, SourceReport& report);
 // After every boundaries source: sorts regions by (level, code), fills parent codes and full names,
-// builds the region index. Fails when facilities or programs need the province's polygon and it is
-// missing.
+// builds the region index. Fails when a facilities or education source checks points against the
+// province's polygon and it is missing.
 Status FinishRegions(ImportState& state);
 
 Status ImportFacilities(const SourceConfig& source, const Table& table,
@@ -121,6 +123,40 @@ Status ImportPrograms(const SourceConfig& source, const Table& table, const Sour
                       uint16_t source_index, ImportState& state, SourceReport& report);
 // After every programs source: gives each program built from several sources a combined Source.
 void FinishPrograms(ImportState& state);
+
+// Education events (import_education.cc has the row checks).
+Status ImportEducation(const SourceConfig& source, const Table& table, const SourceColumns& columns,
+                       uint16_t source_index, ImportState& state, SourceReport& report);
+
+// "2026-03-05 14:30" → 202603051430 (model.h's DateTime); 0 for anything else, including dates
+// that do not exist (2026-02-30) and times past 23:59. Surrounding spaces are ignored.
+DateTime ParseDateTime(std::string_view text);
+
+// ---------------------------------------------------------------------------------------------------------
+// Point helpers: each rejects the row (or warns) in `report` under `row`; `about` names the row in
+// messages ("'시설명'"). Defined in import_facilities.cc, whose header lists the checks in order.
+// ---------------------------------------------------------------------------------------------------------
+
+// Both cells parsed as numbers, or nullopt after rejecting the row: no_coordinates when either cell
+// is empty, unparseable_coordinate when either is not a number.
+std::optional<std::pair<double, double>> ParseXY(const std::string& x_text,
+                                                 const std::string& y_text,
+                                                 const std::string& about, int row,
+                                                 SourceReport& report);
+// (x, y) in the source's CRS converted to WGS84 and inside Korea's box, or nullopt after rejecting
+// the row (crs_transform_failed, outside_korea). When only the swapped (y, x) is inside Korea, that
+// is returned with a lat_lon_swapped warning.
+std::optional<LatLng> ToWgs84InKorea(double x, double y, const CoordinateTransformer& to_wgs84,
+                                     const std::string& about, int row, SourceReport& report);
+// Whether `p` lies in the config's province polygon; rejects the row (outside_province) otherwise.
+bool InsideProvince(const ImportState& state, LatLng p, const std::string& about, int row,
+                    SourceReport& report);
+// Sets the 시군구 and 읍면동 codes of `p` by point-in-polygon (0 where no polygon holds it) and
+// warns no_sigungu_polygon when a level the config loaded has none. Returns the 시군구 region, or
+// nullptr.
+const Region* AssignRegionCodes(const ImportState& state, LatLng p, const std::string& about,
+                                int row, SourceReport& report, uint32_t& sigungu_code,
+                                uint32_t& emd_code);
 
 // ---------------------------------------------------------------------------------------------------------
 // Text helpers

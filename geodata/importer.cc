@@ -154,6 +154,7 @@ Date Today() {
 constexpr SourceKind kKindOrder[] = {
     SourceKind::kBoundaries,    SourceKind::kFacilities,      SourceKind::kProgramsCentral,
     SourceKind::kProgramsLocal, SourceKind::kProgramsPrivate, SourceKind::kProgramsDetail,
+    SourceKind::kEducation,
 };
 
 }  // namespace
@@ -190,6 +191,10 @@ Result<ImportResult> RunImport(const ImportConfig& config, Date built) {
           status =
               ImportFacilities(source, table.value(), columns.value(), source_index, state, report);
           break;
+        case SourceKind::kEducation:
+          status =
+              ImportEducation(source, table.value(), columns.value(), source_index, state, report);
+          break;
         default:
           status =
               ImportPrograms(source, table.value(), columns.value(), source_index, state, report);
@@ -211,6 +216,7 @@ Result<ImportResult> RunImport(const ImportConfig& config, Date built) {
   result.report.facilities = static_cast<int>(state.data.facilities.size());
   result.report.programs = static_cast<int>(state.data.programs.size());
   result.report.regions = static_cast<int>(state.data.regions.size());
+  result.report.education = static_cast<int>(state.data.education.size());
   result.report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   // RegionIndex points into state.data.regions: drop it before the Dataset moves out.
@@ -268,7 +274,8 @@ Result<ImportReport> ImportToFiles(const ImportConfig& config, const std::string
   }
   if (loaded.value().facilities.size() != data.facilities.size() ||
       loaded.value().programs.size() != data.programs.size() ||
-      loaded.value().regions.size() != data.regions.size()) {
+      loaded.value().regions.size() != data.regions.size() ||
+      loaded.value().education.size() != data.education.size()) {
     return Status::Error("internal error: the new bundle loads back with different record counts");
   }
 

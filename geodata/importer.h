@@ -18,6 +18,8 @@
 //   overwritten); a
 //                 record built from several sources gets a combined Source whose date is the oldest
 //                 one's.
+//   education   → EducationEvent: audience and dates checked, coordinates optional (checked like
+//                 facilities when given), region codes by point-in-polygon.
 // A data problem in one row rejects that row (with its reason in the report); a problem with a
 // whole file or the config (missing file, missing column, bad CRS) fails the import.
 #pragma once

@@ -78,6 +78,7 @@ void ExpectSameDataset(const Dataset& a, const Dataset& b) {
     EXPECT_EQ(x.summary, y.summary);
     EXPECT_EQ(x.eligibility, y.eligibility);
     EXPECT_EQ(x.selection_criteria, y.selection_criteria);
+    EXPECT_EQ(x.benefits, y.benefits);
     EXPECT_EQ(x.how_to_apply, y.how_to_apply);
     EXPECT_EQ(x.contact, y.contact);
     EXPECT_EQ(x.apply_url, y.apply_url);
@@ -102,6 +103,28 @@ void ExpectSameDataset(const Dataset& a, const Dataset& b) {
       ASSERT_EQ(x.rings[r].size(), y.rings[r].size()) << "ring " << r;
       for (size_t v = 0; v < x.rings[r].size(); ++v) ExpectSameLatLng(x.rings[r][v], y.rings[r][v]);
     }
+  }
+  ASSERT_EQ(a.education.size(), b.education.size());
+  for (size_t i = 0; i < a.education.size(); ++i) {
+    SCOPED_TRACE("education event " + std::to_string(i));
+    const EducationEvent& x = a.education[i];
+    const EducationEvent& y = b.education[i];
+    EXPECT_EQ(x.title, y.title);
+    EXPECT_EQ(x.organiser, y.organiser);
+    EXPECT_EQ(x.audience, y.audience);
+    EXPECT_EQ(x.start, y.start);
+    EXPECT_EQ(x.end, y.end);
+    EXPECT_EQ(x.place_name, y.place_name);
+    EXPECT_EQ(x.address, y.address);
+    ASSERT_EQ(x.position.has_value(), y.position.has_value());
+    if (x.position) ExpectSameLatLng(*x.position, *y.position);
+    EXPECT_EQ(x.s2_cell, y.s2_cell);
+    EXPECT_EQ(x.sigungu_code, y.sigungu_code);
+    EXPECT_EQ(x.emd_code, y.emd_code);
+    EXPECT_EQ(x.link_url, y.link_url);
+    EXPECT_EQ(x.fee, y.fee);
+    EXPECT_EQ(x.contact, y.contact);
+    EXPECT_EQ(x.source, y.source);
   }
 }
 
@@ -173,6 +196,7 @@ Dataset FullDataset() {
   p.summary = "인구절벽을 극복하고\n결혼과 출산을 장려";
   p.eligibility = "만 19세 이상 39세 이하";
   p.selection_criteria = "기준 중위소득 50% 이하";
+  p.benefits = "1인당 200만원 지급\n(1회)";
   p.how_to_apply = "방문";
   p.contact = "김제시청 063-540-0000";
   p.apply_url =
@@ -240,6 +264,39 @@ Dataset FullDataset() {
     many_rings.rings.push_back(ring);
   }
   d.regions.push_back(many_rings);
+
+  EducationEvent e;
+  e.title = "사회복지 종사자 인권교육";
+  e.organiser = "전북특별자치도사회서비스원";
+  e.audience = EducationAudience::kWorkers;
+  e.start = 202603051400;
+  e.end = 202603051700;
+  e.place_name = "전주시 종합사회복지관 3층 강당";
+  e.address = "전북특별자치도 전주시 완산구 ○○로 1";
+  e.position = LatLng{35.8242, 127.1480};
+  e.s2_cell = 0x357023679ULL << 28;
+  e.sigungu_code = 35011;
+  e.emd_code = 3501101;
+  e.link_url = "https://example.org/edu?id=1&x=\"y\"";
+  e.fee = "무료";
+  e.contact = "교육팀 063-000-0000";
+  e.source = 2;
+  d.education.push_back(e);
+
+  EducationEvent online;  // no position, every string empty, extremes
+  online.audience = EducationAudience::kCitizens;
+  online.start = UINT64_MAX;
+  online.end = 0;
+  online.sigungu_code = UINT32_MAX;
+  online.emd_code = UINT32_MAX;
+  online.s2_cell = UINT64_MAX;
+  d.education.push_back(online);
+
+  EducationEvent at_zero = e;  // a position of -0.0 (distinct from "no position")
+  at_zero.audience = EducationAudience::kBoth;
+  at_zero.position = LatLng{-0.0, -0.0};
+  at_zero.source = 0;
+  d.education.push_back(at_zero);
   return d;
 }
 
@@ -264,6 +321,10 @@ Dataset SmallDataset() {
   r.rings = {{{35.8, 127.1}, {35.9, 127.1}, {35.9, 127.2}},
              {{35.85, 127.15}, {35.86, 127.15}, {35.86, 127.16}}};
   d.regions = {r};
+  EducationEvent e;
+  e.title = "복지 교육";
+  e.position = LatLng{35.8, 127.1};
+  d.education = {e};
   return d;
 }
 
@@ -519,7 +580,7 @@ TEST_F(BundleCrafted, HugeSectionCount) {
 }
 
 TEST_F(BundleCrafted, SectionOutsideTheFile) {
-  for (uint32_t id = 1; id <= 9; ++id) {
+  for (uint32_t id = 1; id <= 10; ++id) {
     const size_t entry = EntryOf(bytes_, id);
     for (uint64_t size : {UINT64_MAX, UINT64_MAX - 7, uint64_t{bytes_.size()}, uint64_t{1} << 40}) {
       std::vector<uint8_t> b = bytes_;
@@ -539,7 +600,7 @@ TEST_F(BundleCrafted, SectionOutsideTheFile) {
 }
 
 TEST_F(BundleCrafted, MissingOrDuplicateSection) {
-  for (uint32_t id = 1; id <= 9; ++id) {
+  for (uint32_t id = 1; id <= 10; ++id) {
     std::vector<uint8_t> b = bytes_;
     PutU32(b, EntryOf(bytes_, id), 77);  // now unknown, so skipped: the section is missing
     ExpectCorrupted(b, "missing section " + std::to_string(id));
@@ -550,7 +611,7 @@ TEST_F(BundleCrafted, MissingOrDuplicateSection) {
 }
 
 TEST_F(BundleCrafted, RecordSectionsOfTheWrongSize) {
-  for (uint32_t id = 1; id <= 9; ++id) {
+  for (uint32_t id = 1; id <= 10; ++id) {
     if (id == 2) continue;  // the string blob has no record size
     const size_t entry = EntryOf(bytes_, id);
     std::vector<uint8_t> b = bytes_;
@@ -583,8 +644,8 @@ TEST_F(BundleCrafted, ManyRecordsSharingOneLongString) {
   std::vector<uint8_t> b = bytes_;
   const uint64_t blob_size = GetU64(bytes_, EntryOf(bytes_, 2) + 16);
   for (size_t i = 0; i < FullDataset().programs.size(); ++i) {
-    b = WithRecordField(b, 5, 128, i, 32, 0);
-    b = WithRecordField(b, 5, 128, i, 36, static_cast<uint32_t>(blob_size));
+    b = WithRecordField(b, 5, 136, i, 32, 0);
+    b = WithRecordField(b, 5, 136, i, 36, static_cast<uint32_t>(blob_size));
   }
   ExpectCorrupted(b, "shared long string");
 }
@@ -606,13 +667,30 @@ TEST_F(BundleCrafted, BadEnumsAndReferences) {
   b = bytes_;
   b[GetU64(bytes_, EntryOf(bytes_, 5) + 8) + 120] = 0xFF;
   ExpectCorrupted(b, "program source");
+  // Education event 0: audience, position flag, source.
+  const size_t education = GetU64(bytes_, EntryOf(bytes_, 10) + 8);
+  b = bytes_;
+  b[education + 106] = 3;
+  ExpectCorrupted(b, "education audience");
+  b = bytes_;
+  b[education + 107] = 2;
+  ExpectCorrupted(b, "education position flag");
+  b = bytes_;
+  b[education + 104] = 3;
+  ExpectCorrupted(b, "education source");
+}
+
+// Program 1's benefits string (offset 128, new in version 2) is checked like the other strings.
+TEST_F(BundleCrafted, BenefitsStringOutsideTheBlob) {
+  ExpectCorrupted(WithRecordField(bytes_, 5, 136, 1, 132, UINT32_MAX), "huge benefits length");
+  ExpectCorrupted(WithRecordField(bytes_, 5, 136, 0, 128, UINT32_MAX), "huge benefits offset");
 }
 
 TEST_F(BundleCrafted, BadThemeRanges) {
-  ExpectCorrupted(WithRecordField(bytes_, 5, 128, 0, 100, UINT32_MAX), "huge theme count");
-  ExpectCorrupted(WithRecordField(bytes_, 5, 128, 0, 96, 1), "theme range not starting at 0");
-  ExpectCorrupted(WithRecordField(bytes_, 5, 128, 1, 96, 0), "overlapping theme ranges");
-  ExpectCorrupted(WithRecordField(bytes_, 5, 128, 3, 100, 0), "unused themes");
+  ExpectCorrupted(WithRecordField(bytes_, 5, 136, 0, 100, UINT32_MAX), "huge theme count");
+  ExpectCorrupted(WithRecordField(bytes_, 5, 136, 0, 96, 1), "theme range not starting at 0");
+  ExpectCorrupted(WithRecordField(bytes_, 5, 136, 1, 96, 0), "overlapping theme ranges");
+  ExpectCorrupted(WithRecordField(bytes_, 5, 136, 3, 100, 0), "unused themes");
 }
 
 TEST_F(BundleCrafted, BadRings) {
@@ -661,6 +739,10 @@ TEST_F(BundleCrafted, RandomDamageWithValidChecksum) {
     }
     for (const Region& r : d.regions)
       EXPECT_LE(static_cast<int>(r.level), static_cast<int>(RegionLevel::kEmd));
+    for (const EducationEvent& e : d.education) {
+      EXPECT_LT(e.source, d.sources.size());
+      EXPECT_LE(static_cast<int>(e.audience), static_cast<int>(EducationAudience::kBoth));
+    }
   }
   EXPECT_GT(accepted, 0);  // the test also exercised the success path
 }

@@ -1,6 +1,6 @@
-// Helpers for the importer's tests: a temporary folder, file I/O, and small independent oracles (a
-// CSV parser and an even-odd point-in-polygon test written here, not shared with the code under
-// test).
+// Helpers for the importer's tests: a temporary folder, file I/O, configs over the real Jeonbuk
+// boundaries with an import run on them, a report lookup, and small independent oracles (a CSV
+// parser and an even-odd point-in-polygon test written here, not shared with the code under test).
 //
 //   TempDir dir;
 //   WriteFile(dir.Path("a.csv"), "name,x,y\n…");
@@ -18,6 +18,11 @@
 #include <vector>
 
 #include "core/model.h"
+#include "cpl_conv.h"
+#include "cpl_string.h"
+#include "geodata/import_config.h"
+#include "geodata/import_report.h"
+#include "geodata/importer.h"
 
 namespace bokji::geodata::testing {
 
@@ -140,6 +145,63 @@ inline double TwiceSignedArea(const Ring& ring) {
     sum += ring[j].lng * ring[i].lat - ring[i].lng * ring[j].lat;
   }
   return sum;
+}
+
+// A config whose first sources are the real Jeonbuk province and 시군구 polygons (for the province
+// and 시군구 checks), followed by `sources`, complete JSON objects.
+inline std::string ConfigWithSources(const std::vector<std::string>& sources) {
+  std::string config = R"({
+    "title": "test",
+    "province": {"code": 35, "names": ["전북특별자치도", "전라북도"]},
+    "sources": [
+      {"id": "도", "kind": "boundaries", "file": "${data_root}/boundaries/jeonbuk-provinces-2018-geo.json",
+       "columns": {"code": "code", "name": "name"},
+       "metadata": {"name": "b", "publisher": "p", "licence": "l", "data_date": "2018-12-24"}},
+      {"id": "시군구", "kind": "boundaries",
+       "file": "${data_root}/boundaries/jeonbuk-municipalities-2018-geo.json",
+       "columns": {"code": "code", "name": "name"},
+       "metadata": {"name": "b", "publisher": "p", "licence": "l", "data_date": "2018-12-24"}})";
+  for (const std::string& source : sources) config += ",\n" + source;
+  return config + "]}";
+}
+
+// Parses `config_json` (relative files resolve against `dir`, ${data_root} is the shared data) and
+// runs the import.
+inline Result<ImportResult> Import(const TempDir& dir, const std::string& config_json) {
+  Result<ImportConfig> config =
+      ParseImportConfig(config_json, dir.path().string(), BOKJI_SHARED_DATA_DIR);
+  if (!config.ok()) return config.status();
+  return RunImport(config.value());
+}
+
+// The report of the first source of `kind` ("facilities"); fails the test when there is none.
+inline const SourceReport& ReportOfKind(const ImportResult& result, const std::string& kind) {
+  for (const SourceReport& source : result.report.sources)
+    if (source.kind == kind) return source;
+  ADD_FAILURE() << "no " << kind << " source in the report";
+  return result.report.sources.front();
+}
+
+// The reason recorded for `row`, or "" when the row was not rejected.
+inline std::string ReasonOf(const SourceReport& report, int row) {
+  for (const Rejection& r : report.rejected)
+    if (r.row == row) return RejectReasonName(r.reason);
+  return "";
+}
+
+// Whether `row` has a warning of `kind`.
+inline bool HasWarning(const SourceReport& report, int row, WarningKind kind) {
+  for (const Warning& w : report.warnings)
+    if (w.row == row && w.kind == kind) return true;
+  return false;
+}
+
+// `utf8` recoded to CP949 bytes (GDAL's iconv).
+inline std::string ToCp949(const std::string& utf8) {
+  char* recoded = CPLRecode(utf8.c_str(), CPL_ENC_UTF8, "CP949");
+  std::string bytes(recoded);
+  CPLFree(recoded);
+  return bytes;
 }
 
 // Counts occurrences of `needle` in `text`.

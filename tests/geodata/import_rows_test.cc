@@ -20,28 +20,15 @@
 namespace bokji::geodata {
 namespace {
 
+using testing::ConfigWithSources;
+using testing::HasWarning;
+using testing::Import;
 using testing::ReadFile;
+using testing::ReasonOf;
 using testing::SharedData;
 using testing::TempDir;
+using testing::ToCp949;
 using testing::WriteFile;
-
-// A config whose first sources are the real Jeonbuk province and 시군구 polygons (for the province
-// and 시군구 checks), followed by `sources`, complete JSON objects.
-std::string ConfigWithSources(const std::vector<std::string>& sources) {
-  std::string config = R"({
-    "title": "test",
-    "province": {"code": 35, "names": ["전북특별자치도", "전라북도"]},
-    "sources": [
-      {"id": "도", "kind": "boundaries", "file": "${data_root}/boundaries/jeonbuk-provinces-2018-geo.json",
-       "columns": {"code": "code", "name": "name"},
-       "metadata": {"name": "b", "publisher": "p", "licence": "l", "data_date": "2018-12-24"}},
-      {"id": "시군구", "kind": "boundaries",
-       "file": "${data_root}/boundaries/jeonbuk-municipalities-2018-geo.json",
-       "columns": {"code": "code", "name": "name"},
-       "metadata": {"name": "b", "publisher": "p", "licence": "l", "data_date": "2018-12-24"}})";
-  for (const std::string& source : sources) config += ",\n" + source;
-  return config + "]}";
-}
 
 // ConfigWithSources with one source, `facility_source`, a JSON object without its metadata.
 std::string ConfigWith(const std::string& facility_source) {
@@ -50,31 +37,8 @@ std::string ConfigWith(const std::string& facility_source) {
                                               "data_date": "2020-01-02"}})"});
 }
 
-Result<ImportResult> Import(const TempDir& dir, const std::string& config_json) {
-  Result<ImportConfig> config =
-      ParseImportConfig(config_json, dir.path().string(), BOKJI_SHARED_DATA_DIR);
-  if (!config.ok()) return config.status();
-  return RunImport(config.value());
-}
-
 const SourceReport& FacilityReport(const ImportResult& result) {
-  for (const SourceReport& source : result.report.sources)
-    if (source.kind == "facilities") return source;
-  ADD_FAILURE() << "no facilities source in the report";
-  return result.report.sources.front();
-}
-
-// The reason recorded for `row`, or "" when the row was not rejected.
-std::string ReasonOf(const SourceReport& report, int row) {
-  for (const Rejection& r : report.rejected)
-    if (r.row == row) return RejectReasonName(r.reason);
-  return "";
-}
-
-bool HasWarning(const SourceReport& report, int row, WarningKind kind) {
-  for (const Warning& w : report.warnings)
-    if (w.row == row && w.kind == kind) return true;
-  return false;
+  return testing::ReportOfKind(result, "facilities");
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -185,13 +149,6 @@ TEST(ImportRowsTest, FacilitiesGetTheirRegionCodesByPointInPolygon) {
 // ---------------------------------------------------------------------------------------------------------
 // Encodings and formats
 // ---------------------------------------------------------------------------------------------------------
-
-std::string ToCp949(const std::string& utf8) {
-  char* recoded = CPLRecode(utf8.c_str(), CPL_ENC_UTF8, "CP949");
-  std::string bytes(recoded);
-  CPLFree(recoded);
-  return bytes;
-}
 
 TEST(ImportFormatsTest, Cp949CsvIsRecodedToUtf8) {
   TempDir dir;

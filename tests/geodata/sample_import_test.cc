@@ -224,6 +224,30 @@ std::set<std::string> IdsOf(const std::string& file, const std::string& column, 
   return ids;
 }
 
+// `text` without leading and trailing spaces, tabs and line breaks.
+std::string TrimmedCell(std::string text) {
+  text.erase(0, text.find_first_not_of(" \t\r\n"));
+  text.erase(text.find_last_not_of(" \t\r\n") + 1);
+  return text;
+}
+
+// A 2022 crawl file's `column`, trimmed, by the wlfareInfoId of each row's url.
+std::map<std::string, std::string> CrawlCellsById(const std::string& file,
+                                                  const std::string& column) {
+  const auto rows = ParseCsv(ReadFile(SharedData(file)));
+  const int url = CsvColumn(rows[0], "url");
+  const int wanted = CsvColumn(rows[0], column);
+  EXPECT_GE(wanted, 0) << file << " " << column;
+  std::map<std::string, std::string> cells;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    std::smatch match;
+    if (std::regex_search(rows[i][url], match, std::regex("wlfareInfoId=([A-Za-z0-9]+)"))) {
+      cells[match[1]] = TrimmedCell(rows[i][wanted]);
+    }
+  }
+  return cells;
+}
+
 TEST_F(SampleImportTest, ProgramsAreTheUnionOfTheCataloguesByServiceId) {
   const std::set<std::string> central =
       IdsOf("services/한국사회보장정보원_복지서비스정보_20250722.csv", "서비스아이디", false);
@@ -248,17 +272,8 @@ TEST_F(SampleImportTest, ProgramsAreTheUnionOfTheCataloguesByServiceId) {
 
   // Every program keeps a source with a date; merged ones get a combined source dated by the older
   // part.
-  const auto detail_rows =
-      ParseCsv(ReadFile(SharedData("services/bokjiro_crawl_central_2022.csv")));
-  const int url = CsvColumn(detail_rows[0], "url");
-  const int target = CsvColumn(detail_rows[0], "support_target");
-  std::map<std::string, std::string> eligibility_of;
-  for (size_t i = 1; i < detail_rows.size(); ++i) {
-    std::smatch match;
-    if (std::regex_search(detail_rows[i][url], match, std::regex("wlfareInfoId=([A-Za-z0-9]+)"))) {
-      eligibility_of[match[1]] = detail_rows[i][target];
-    }
-  }
+  std::map<std::string, std::string> eligibility_of =
+      CrawlCellsById("services/bokjiro_crawl_central_2022.csv", "support_target");
   for (const Program& program : data_->programs) {
     SCOPED_TRACE(program.service_id);
     ASSERT_LT(program.source, data_->sources.size());
@@ -268,16 +283,50 @@ TEST_F(SampleImportTest, ProgramsAreTheUnionOfTheCataloguesByServiceId) {
       EXPECT_NE(source.name.find(" + "), std::string::npos) << source.name;
       EXPECT_EQ(source.data_date, 20220520u);
       // The 2022 지원대상 text, trimmed; central programs had none before.
-      std::string expected = eligibility_of[program.service_id];
-      expected.erase(0, expected.find_first_not_of(" \t\r\n"));
-      expected.erase(expected.find_last_not_of(" \t\r\n") + 1);
-      EXPECT_EQ(program.eligibility, expected);
+      EXPECT_EQ(program.eligibility, eligibility_of[program.service_id]);
     } else if (central.count(program.service_id) || local.count(program.service_id)) {
       // Never invented: no catalogue states 지원대상 or 선정기준.
       EXPECT_EQ(program.eligibility, "");
       EXPECT_EQ(program.selection_criteria, "");
     }
   }
+}
+
+// 서비스내용 is stated only by the 2022 crawl (central, then private: the first non-empty text
+// wins, as merging fills empty fields only). Every other program's benefits stay empty, never
+// invented.
+TEST_F(SampleImportTest, BenefitsAreTheCrawlsServiceContents) {
+  std::map<std::string, std::string> benefits_of;
+  for (const char* file :
+       {"services/bokjiro_crawl_central_2022.csv", "services/bokjiro_crawl_private_2022.csv"}) {
+    for (const auto& [id, text] : CrawlCellsById(file, "service_contents")) {
+      if (!text.empty()) benefits_of.emplace(id, text);
+    }
+  }
+  ASSERT_GT(benefits_of.size(), 100u);  // 64 + 79 crawl rows, nearly all with 서비스내용
+
+  int with_benefits = 0;
+  for (const Program& program : data_->programs) {
+    SCOPED_TRACE(program.service_id);
+    const auto expected = benefits_of.find(program.service_id);
+    if (expected == benefits_of.end()) {
+      EXPECT_EQ(program.benefits, "");
+      continue;
+    }
+    ++with_benefits;
+    EXPECT_EQ(program.benefits.rfind(expected->second, 0), 0u)
+        << "benefits: " << program.benefits << "\nfile: " << expected->second;
+    EXPECT_EQ(program.benefits, expected->second);
+  }
+  EXPECT_EQ(with_benefits, static_cast<int>(benefits_of.size()));
+}
+
+// The shared data has no 복지 교육 list, so the sample config has no education source: the app
+// shows its empty state rather than invented events.
+TEST_F(SampleImportTest, HasNoEducationEvents) {
+  EXPECT_TRUE(data_->education.empty());
+  EXPECT_EQ((*report_)["education"], 0);
+  for (const nlohmann::json& source : (*report_)["sources"]) EXPECT_NE(source["kind"], "education");
 }
 
 TEST_F(SampleImportTest, LocalProgramsGetTheirLevelAndCityCode) {
