@@ -52,6 +52,15 @@ import_sample() {
     --out "$site_dir/data/jeonbuk-sample.bundle" --report "$site_dir/data/import-report"
 }
 
+# Imports the browser tests' fixture bundles (invented data, never served to people) into build/test-fixtures.
+fixtures_dir=$root/build/test-fixtures
+import_test_fixtures() {
+  mkdir -p "$fixtures_dir"
+  step "import test fixtures" "$root/build/native/geodata/geodata" import \
+    --config "$root/tests/browser/fixtures/education-bundle.json" --data-root "$data_root" \
+    --out "$fixtures_dir/education-test.bundle" --report "$fixtures_dir/education-report"
+}
+
 # Copies the web build's files next to the bundle.
 assemble_site() {
   mkdir -p "$site_dir"

@@ -185,6 +185,7 @@ void App::Frame() {
   UpdateResults();
   DrawLabels(background);
   DrawMarkers(background);
+  if (show_education_) DrawEducationMarkers(background);
   DrawLocation(background);
   // On a phone an open card or list covers the bottom edge: the scale bar and the attribution step
   // aside.
@@ -203,6 +204,7 @@ void App::Frame() {
   if (selected_program_ >= 0) DrawProgramCard();
   if (!chooser_.empty()) DrawChooser();
   if (show_data_info_) DrawDataInfo();
+  if (show_education_) DrawEducationPanel();
   UpdateCursor();
   for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
     if (window->Active && !window->Hidden)
@@ -388,6 +390,7 @@ void App::HandleMapInput() {
       selected_program_ = -1;
       chooser_.clear();
       show_data_info_ = false;
+      show_education_ = false;
     }
   }
 
@@ -462,6 +465,7 @@ void App::HandleMapClick(ImVec2 position) {
 
 void App::Select(int facility, double min_zoom) {
   selected_ = facility;
+  show_education_ = false;  // the card takes the panel's place
   selected_program_ = -1;
   // Keep the marker in sight beside the card: above it on a phone, left of it on a wide screen.
   const Mercator at = ToMercator(data_.facilities[facility].position);
@@ -728,6 +732,15 @@ std::string App::DebugJson() const {
     }
     json += "]";
   }
+  json += ",\"education\":{\"open\":" + std::string(show_education_ ? "true" : "false") +
+          ",\"count\":" + std::to_string(data_.education.size()) + ",\"listed\":[";
+  for (size_t i = 0; i < education_listed_.size(); ++i) {
+    json += std::string(i ? "," : "") + "{\"id\":" + std::to_string(education_listed_[i]) +
+            ",\"title\":\"";
+    AppendJsonEscaped(data_.education[education_listed_[i]].title, &json);
+    json += "\"}";
+  }
+  json += "],\"selected\":" + std::to_string(education_selected_) + "}";
   json += ",\"buttons\":{";
   for (size_t i = 0; i < button_rects_.size(); ++i) {
     const ImVec4& r = button_rects_[i].second;

@@ -125,6 +125,8 @@ class App {
   void DrawFacilityCard();
   void DrawChooser();
   void DrawDataInfo();
+  void DrawEducationPanel();                         // app_education.cc
+  void DrawEducationMarkers(ImDrawList* draw_list);  // the listed events with a place
 
   bool IsNarrow() const;
 
@@ -198,10 +200,16 @@ class App {
   int selected_program_ = -1;      // program id with its card open
   std::vector<uint32_t> chooser_;  // facilities at one spot, offered as a list
   bool show_data_info_ = false;
+  // Welfare education (app_education.cc).
+  bool show_education_ = false;
+  int education_audience_ = 0;  // 0 anyone, 1 residents, 2 welfare workers
+  bool education_show_past_ = false;
+  std::vector<uint32_t> education_listed_;  // what the panel lists, soonest first
+  int education_selected_ = -1;
   bool legend_open_ = true;
   // Where the header panel ends (CSS px), for framing a place below it on a phone.
   float header_bottom_ = 0;
-  int region_to_frame_ = -1;  // a link's area filter, framed once the header has its size
+  int region_to_frame_ = -1;           // a link's area filter, framed once the header has its size
   bool legend_layout_narrow_ = false;  // the layout the legend's open state was chosen for
 };
 

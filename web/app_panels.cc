@@ -41,6 +41,15 @@ void App::DrawHeaderPanel() {
     nearby_open_ = true;
   }
   NoteButton("near_me");
+  if (ImGui::Button(Text(StringId::kEducationButton))) {
+    show_education_ = !show_education_;
+    if (show_education_) {
+      selected_ = -1;
+      selected_program_ = -1;
+      chooser_.clear();
+    }
+  }
+  NoteButton("education");
   UpdateNearby();
   // "Near me" puts the place and its nearest facilities first; otherwise the list comes last.
   if (nearby_open_) {

@@ -476,7 +476,11 @@ void Basemap::Draw(const MapView& view, const Theme& theme, float pixel_ratio,
   SetViewUniforms(fill_uniforms_, view);
   glUniform1f(fill_uniforms_.opacity, fill_opacity);
   glBindVertexArray(fills_[detail].vao);
+  // The land tints are opaque: without tiles below, blending would only cost time (a read per
+  // pixel, which software WebGL such as SwiftShader pays in full).
+  if (fill_opacity >= 1) glDisable(GL_BLEND);
   glDrawElements(GL_TRIANGLES, fills_[detail].index_count, GL_UNSIGNED_INT, nullptr);
+  glEnable(GL_BLEND);
   drawn_triangles_ = fills_[detail].index_count / 3;
 
   glUseProgram(line_program_);

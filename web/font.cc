@@ -77,9 +77,14 @@ AppFont::AppFont(std::vector<uint8_t> ttf, const Dataset& data) : ttf_(std::move
   for (const Program& p : data.programs) {
     for (const std::string* text :
          {&p.name, &p.provider, &p.region_name, &p.summary, &p.eligibility, &p.selection_criteria,
-          &p.how_to_apply, &p.contact, &p.provision, &p.cycle})
+          &p.how_to_apply, &p.contact, &p.provision, &p.cycle, &p.benefits})
       AddString(&used, *text);
     for (const std::string& theme : p.themes) AddString(&used, theme);
+  }
+  for (const EducationEvent& e : data.education) {
+    for (const std::string* text :
+         {&e.title, &e.organiser, &e.place_name, &e.address, &e.fee, &e.contact})
+      AddString(&used, *text);
   }
   for (const Region& r : data.regions) {
     AddString(&used, r.name);

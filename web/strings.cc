@@ -113,6 +113,33 @@ constexpr Row kRows[] = {
     {StringId::kTilesToggle, {"배경 지도 타일 (OpenStreetMap)", "Map tiles (OpenStreetMap)"}},
     {StringId::kTilesCreditOsm, {"© OpenStreetMap 기여자", "© OpenStreetMap contributors"}},
     {StringId::kTilesCreditFormat, {"지도 타일: %s", "Map tiles: %s"}},
+    {StringId::kEducationButton, {"복지 교육", "Welfare education"}},
+    {StringId::kEducationTitle, {"복지 교육", "Welfare education"}},
+    {StringId::kEducationForCitizens, {"주민 대상", "For residents"}},
+    {StringId::kEducationForWorkers, {"종사자 대상", "For welfare workers"}},
+    {StringId::kEducationForEveryone, {"누구나", "For everyone"}},
+    {StringId::kEducationShowPast, {"지난 교육도 보기", "Include past events"}},
+    {StringId::kEducationPast, {"· 지난 교육", "· past"}},
+    {StringId::kEducationNoneInData,
+     {"아직 이 자료에는 복지 교육 일정이 없습니다. 시군과 기관이 교육 일정을 등록하면 여기에 "
+      "나옵니다.",
+      "This data has no welfare education events yet. They appear here once cities and "
+      "organisations register them."}},
+    {StringId::kEducationNoneMatching,
+     {"조건에 맞는 교육이 없습니다. '지난 교육도 보기'를 켜거나 대상을 바꿔 보세요.",
+      "No event matches. Include past events or choose another audience."}},
+    {StringId::kEducationStatutoryNote,
+     {"사회복지 종사자의 법정 보수교육은 한국사회복지사협회가 안내합니다.",
+      "Statutory training for social workers is announced by the Korea Association of Social "
+      "Workers."}},
+    {StringId::kEducationStatutoryLink,
+     {"사회복지사 보수교육 안내 열기", "Open the statutory training page"}},
+    {StringId::kEducationStatutoryUrl, {"https://www.welfare.net", "https://www.welfare.net"}},
+    {StringId::kEducationOrganiserFormat, {"주최: %s", "Organiser: %s"}},
+    {StringId::kEducationFeeFormat, {"수강료: %s", "Fee: %s"}},
+    {StringId::kEducationContactFormat, {"문의: %s", "Contact: %s"}},
+    {StringId::kEducationOpenLink, {"안내·신청 페이지", "Details and sign-up"}},
+    {StringId::kEducationShowOnMap, {"지도에서 보기", "Show on the map"}},
     {StringId::kProgramLevelCentral, {"중앙부처", "National"}},
     {StringId::kProgramLevelProvince, {"도", "Province"}},
     {StringId::kProgramLevelCity, {"시군", "City/county"}},
@@ -175,6 +202,11 @@ constexpr const char* kTargetLabels[kTargetGroupCount][kLanguageCount] = {
     {"1인가구", "Single-person households"},
 };
 
+constexpr const char* kWeekdayLabels[7][kLanguageCount] = {
+    {"일", "Sun"}, {"월", "Mon"}, {"화", "Tue"}, {"수", "Wed"},
+    {"목", "Thu"}, {"금", "Fri"}, {"토", "Sat"},
+};
+
 Language g_language = Language::kKorean;
 
 int LanguageColumn() {
@@ -216,6 +248,12 @@ const char* ProgramLevelLabel(ProgramLevel level) {
   return Text(StringId::kNotStated);
 }
 
+const char* WeekdayLabel(int tm_wday) {
+  // tm_wday is 0–6; anything else is a caller's arithmetic mistake.
+  assert(tm_wday >= 0 && tm_wday < 7 && "WeekdayLabel takes struct tm's tm_wday");
+  return kWeekdayLabels[tm_wday][LanguageColumn()];
+}
+
 const char* TargetLabel(uint32_t bit) {
   // A target label names exactly one group: callers iterate the set bit by bit.
   assert(bit != 0 && (bit & (bit - 1)) == 0 && bit < (1u << kTargetGroupCount));
@@ -230,6 +268,8 @@ void VisitAllStrings(void (*visit)(const char* text, void* context), void* conte
   for (const auto& labels : kCategoryLabels)
     for (const char* text : labels) visit(text, context);
   for (const auto& labels : kTargetLabels)
+    for (const char* text : labels) visit(text, context);
+  for (const auto& labels : kWeekdayLabels)
     for (const char* text : labels) visit(text, context);
 }
 

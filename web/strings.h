@@ -109,6 +109,24 @@ enum class StringId : uint16_t {
   kTilesToggle,
   kTilesCreditOsm,
   kTilesCreditFormat,  // %s: the tile server's host
+  // Welfare education
+  kEducationButton,
+  kEducationTitle,
+  kEducationForCitizens,
+  kEducationForWorkers,
+  kEducationForEveryone,
+  kEducationShowPast,
+  kEducationPast,
+  kEducationNoneInData,
+  kEducationNoneMatching,
+  kEducationStatutoryNote,
+  kEducationStatutoryLink,
+  kEducationStatutoryUrl,     // not translated: the page it opens
+  kEducationOrganiserFormat,  // %s
+  kEducationFeeFormat,        // %s
+  kEducationContactFormat,    // %s
+  kEducationOpenLink,
+  kEducationShowOnMap,
   // Program card
   kProgramLevelCentral,
   kProgramLevelProvince,
@@ -137,6 +155,8 @@ const char* Text(StringId id);
 // Labels of the data model's enums, in the current language.
 const char* CategoryLabel(FacilityCategory category);
 const char* ProgramLevelLabel(ProgramLevel level);
+// The short name of a weekday: 0 = Sunday … 6 = Saturday (struct tm's tm_wday). "일" … "토".
+const char* WeekdayLabel(int tm_wday);
 // The label of one TargetGroup bit. REQUIRES: `bit` has exactly one bit set, below 1 <<
 // kTargetGroupCount.
 const char* TargetLabel(uint32_t bit);

@@ -35,7 +35,8 @@ struct Theme {
   ImU32 open_now = IM_COL32(22, 128, 61, 255);    // "지금 운영 중" (green, 5.0:1 on white)
   ImU32 closed_now = IM_COL32(180, 35, 24, 255);  // "운영 시간 아님" (red, 6.6:1 on white)
   ImU32 result_highlight =
-      IM_COL32(255, 196, 0, 255);             // a facility hovered in the list, on the map
+      IM_COL32(255, 196, 0, 255);  // a facility hovered in the list, on the map
+  ImU32 education_marker = IM_COL32(200, 60, 140, 255);  // welfare education (diamonds)
   ImU32 cluster = IM_COL32(40, 48, 60, 255);  // bubbles of several facilities: no category's hue
   ImU32 cluster_text = IM_COL32(255, 255, 255, 255);
 

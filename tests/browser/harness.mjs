@@ -19,6 +19,8 @@ import {chromium} from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const siteDir = process.env.BOKJI_SITE_DIR || path.resolve(here, '../../build/site');
+// Bundles built from invented test data (scripts/test.sh: import_test_fixtures).
+export const fixturesDir = process.env.BOKJI_TEST_FIXTURES || path.resolve(here, '../../build/test-fixtures');
 export const artifactsDir = process.env.BOKJI_TEST_ARTIFACTS || path.resolve(here, '../../build/test-artifacts');
 
 const kTypes = {
