@@ -51,7 +51,7 @@ std::unique_ptr<App> App::Create(Dataset data, std::vector<uint8_t> font_ttf, St
     *failure = StringId::kErrorGraphics;
     return nullptr;
   }
-  if (!app->tiles_.Init(detail)) {
+  if (!app->tiles_.Init(detail) || !app->basemap_cache_.Init(detail)) {
     *failure = StringId::kErrorGraphics;
     return nullptr;
   }
@@ -218,9 +218,14 @@ void App::Frame() {
   glClearColor(clear[0], clear[1], clear[2], 1);
   glClear(GL_COLOR_BUFFER_BIT);
   tiles_.TakeLoadedTiles();
-  if (tiles_.enabled()) tiles_.Draw(view_);
-  // Over raster tiles the region tints thin out so the tiles' streets show through.
-  basemap_.Draw(view_, theme_, canvas.pixel_ratio, tiles_.enabled() ? 0.3f : 1.0f);
+  if (tiles_.enabled()) {
+    tiles_.Draw(view_);
+    // Over raster tiles the region tints thin out so the tiles' streets show through.
+    basemap_.Draw(view_, theme_, canvas.pixel_ratio, /*fill_opacity=*/0.3f);
+  } else {
+    const bool moving = (dragging_ && drag_moved_) || CurrentPinch().active || animation_.active;
+    basemap_cache_.Draw(basemap_, view_, theme_, canvas, moving);
+  }
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++frame_count_;
 
@@ -741,6 +746,8 @@ std::string App::DebugJson() const {
     json += "\"}";
   }
   json += "],\"selected\":" + std::to_string(education_selected_) + "}";
+  json += ",\"basemap_cache\":{\"renders\":" + std::to_string(basemap_cache_.renders()) +
+          ",\"from_texture\":" + (basemap_cache_.last_from_texture() ? "true" : "false") + "}";
   json += ",\"buttons\":{";
   for (size_t i = 0; i < button_rects_.size(); ++i) {
     const ImVec4& r = button_rects_[i].second;

@@ -24,6 +24,7 @@
 #include "core/opening_hours.h"
 #include "core/text_search.h"
 #include "web/basemap.h"
+#include "web/basemap_cache.h"
 #include "web/font.h"
 #include "web/map_view.h"
 #include "web/strings.h"
@@ -135,7 +136,8 @@ class App {
   AppFont font_;
   float font_pixel_ratio_ = 0;
   Basemap basemap_;
-  TileLayer tiles_;  // off unless the user or the link (?tiles=) turns it on
+  BasemapCache basemap_cache_;  // the basemap as one texture while the map pans
+  TileLayer tiles_;             // off unless the user or the link (?tiles=) turns it on
   MapView view_;
   Animation animation_;
   bool fit_pending_ = false;

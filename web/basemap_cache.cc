@@ -1,0 +1,105 @@
+// BasemapCache: the texture, when to render it again, and the shifted quad. See basemap_cache.h.
+#include "web/basemap_cache.h"
+
+#include <cmath>
+
+#include "generated/shaders.inc"
+#include "web/gl_program.h"
+
+namespace bokji::web {
+
+bool BasemapCache::Init(std::string* error) {
+  // The tile shader draws a texture into a screen rectangle: all this needs.
+  program_ = CompileProgram(kShader_tile_vert, kShader_tile_frag, error);
+  if (program_ == 0) return false;
+  rect_uniform_ = glGetUniformLocation(program_, "u_rect");
+  viewport_uniform_ = glGetUniformLocation(program_, "u_viewport");
+  opacity_uniform_ = glGetUniformLocation(program_, "u_opacity");
+  texture_uniform_ = glGetUniformLocation(program_, "u_tile");
+  static constexpr float kCorners[] = {0, 0, 1, 0, 0, 1, 1, 1};  // a triangle strip
+  glGenVertexArrays(1, &vao_);
+  glBindVertexArray(vao_);
+  glGenBuffers(1, &corners_);
+  glBindBuffer(GL_ARRAY_BUFFER, corners_);
+  glBufferData(GL_ARRAY_BUFFER, sizeof(kCorners), kCorners, GL_STATIC_DRAW);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+  glBindVertexArray(0);
+  glGenFramebuffers(1, &framebuffer_);
+  glGenTextures(1, &texture_);
+  return true;
+}
+
+void BasemapCache::Render(const Basemap& basemap, const MapView& view, const Theme& theme,
+                          const CanvasSize& canvas) {
+  const int width = static_cast<int>(std::ceil((view.width() + 2 * kMargin) * canvas.pixel_ratio));
+  const int height =
+      static_cast<int>(std::ceil((view.height() + 2 * kMargin) * canvas.pixel_ratio));
+  glBindTexture(GL_TEXTURE_2D, texture_);
+  if (width != texture_width_ || height != texture_height_) {
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    texture_width_ = width;
+    texture_height_ = height;
+  }
+  glBindTexture(GL_TEXTURE_2D, 0);
+  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_, 0);
+  glViewport(0, 0, width, height);
+  const std::array<float, 4> clear = ToFloat4(theme.map_background);
+  glClearColor(clear[0], clear[1], clear[2], 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  MapView wide = view;
+  wide.SetViewport(view.width() + 2 * kMargin, view.height() + 2 * kMargin);
+  basemap.Draw(wide, theme, canvas.pixel_ratio);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glViewport(0, 0, canvas.pixel_width, canvas.pixel_height);
+
+  valid_ = true;
+  center_ = view.center();
+  zoom_ = view.zoom();
+  width_ = view.width();
+  height_ = view.height();
+  pixel_ratio_ = canvas.pixel_ratio;
+  ++renders_;
+}
+
+void BasemapCache::Draw(const Basemap& basemap, const MapView& view, const Theme& theme,
+                        const CanvasSize& canvas, bool moving) {
+  last_from_texture_ = false;
+  if (!moving) {
+    valid_ = false;  // the next movement starts from a fresh texture
+    basemap.Draw(view, theme, canvas.pixel_ratio);
+    return;
+  }
+  // Where the texture's middle is on screen now: the pan since it was rendered.
+  const ImVec2 middle = view.ToScreen(center_);
+  const float dx = middle.x - view.width() / 2, dy = middle.y - view.height() / 2;
+  const bool same_frame = valid_ && view.zoom() == zoom_ && view.width() == width_ &&
+                          view.height() == height_ && canvas.pixel_ratio == pixel_ratio_;
+  if (!same_frame || std::fabs(dx) > kMargin * 0.9f || std::fabs(dy) > kMargin * 0.9f) {
+    Render(basemap, view, theme, canvas);
+    return Draw(basemap, view, theme, canvas, moving);  // now at no offset
+  }
+  glUseProgram(program_);
+  glUniform2f(viewport_uniform_, view.width(), view.height());
+  glUniform1f(opacity_uniform_, 1);
+  glUniform1i(texture_uniform_, 0);
+  // The texture's first row is the bottom of what was drawn: pass the rectangle bottom-up.
+  glUniform4f(rect_uniform_, dx - kMargin, dy + view.height() + kMargin,
+              dx + view.width() + kMargin, dy - kMargin);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, texture_);
+  glDisable(GL_BLEND);
+  glBindVertexArray(vao_);
+  glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+  glBindVertexArray(0);
+  glBindTexture(GL_TEXTURE_2D, 0);
+  glEnable(GL_BLEND);
+  last_from_texture_ = true;
+}
+
+}  // namespace bokji::web
