@@ -182,7 +182,10 @@ void App::Frame() {
     DrawAttribution(background);
   }
 
-  DrawHeaderPanel();
+  if (programs_.is_open())
+    programs_.Draw(view_.width(), view_.height(), IsNarrow());
+  else
+    DrawHeaderPanel();
   DrawZoomControls();
   if (selected_ >= 0) DrawFacilityCard();
   if (selected_program_ >= 0) DrawProgramCard();
@@ -586,6 +589,7 @@ std::string App::DebugJson() const {
                 selected_program_, static_cast<int>(facility_hits_.size()),
                 static_cast<int>(region_hits_.size()), static_cast<int>(program_hits_.size()));
   json += buffer;
+  json += ",\"programs_view\":" + programs_.DebugJson();
   json += ",\"missing_glyphs\":[";
   for (size_t i = 0; i < font_.missing().size(); ++i) {
     std::snprintf(buffer, sizeof(buffer), "%s%u", i ? "," : "",

@@ -22,6 +22,7 @@
 #include "web/basemap.h"
 #include "web/font.h"
 #include "web/map_view.h"
+#include "web/programs_panel.h"
 #include "web/strings.h"
 #include "web/theme.h"
 
@@ -47,6 +48,8 @@ class App {
   // The state tests look at (view, visible markers, selection, font coverage, start-up times), as
   // JSON.
   std::string DebugJson() const;
+  // Every program's facts as JSON, for tests (ProgramsPanel::CatalogJson).
+  std::string ProgramCatalogJson() const { return programs_.CatalogJson(); }
   // Adds a start-up phase's duration to DebugJson's "startup_ms".
   void RecordStartupTime(const char* phase, double ms);
 
@@ -165,6 +168,9 @@ class App {
   bool show_data_info_ = false;
   bool legend_open_ = true;
   bool legend_layout_narrow_ = false;  // the layout the legend's open state was chosen for
+
+  // The welfare programs view (browse, program cards, self-check); drawn instead of the header.
+  ProgramsPanel programs_{data_, theme_, font_, program_search_};
 };
 
 }  // namespace bokji::web

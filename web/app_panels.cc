@@ -40,6 +40,10 @@ void App::DrawHeaderPanel() {
     nearby_open_ = true;
   }
   NoteButton("near_me");
+  if (AccentButton(theme_, Text(StringId::kProgramsButton),
+                   ImVec2(ImGui::GetContentRegionAvail().x, 0)))
+    programs_.Open();
+  NoteButton("programs");
   UpdateNearby();
   if (nearby_open_) {
     DrawNearbyList();
@@ -176,6 +180,13 @@ void App::DrawFacilityCard() {
   ImGui::SameLine();
   if (ImGui::Button(Text(StringId::kCardDirectionsNaver), ImVec2(half, 0)))
     OpenUrl(NaverDirectionsUrl(f).c_str(), /*new_tab=*/true);
+  if (f.sigungu_code != 0) {
+    if (ImGui::Button(Text(StringId::kFacilityCityPrograms), ImVec2(full, 0))) {
+      programs_.OpenForCity(f.sigungu_code);
+      if (IsNarrow()) selected_ = -1;  // the view covers the screen: the card would sit behind it
+    }
+    NoteButton("city_programs");
+  }
   ImGui::Spacing();
   ImGui::Separator();
 
