@@ -185,8 +185,9 @@ void ProgramsPanel::SwapTextField(bool opening) {
 
 void ProgramsPanel::Prepare() {
   prepared_ = true;
-  // The 시군 of the bundle's 시군구 regions; a 구 (전주시 완산구) stands for its 시, named by the
-  // word before its own in the full name.
+  // The 시군 of the bundle's 시군구 regions. A 구 (전주시 완산구, named "전주시완산구" in the
+  // 2018 boundaries) stands for its 시: named as the 시's own programs name it, or by the name up
+  // to its "시".
   for (const Region& region : data_.regions) {
     if (region.level != RegionLevel::kSigungu) continue;
     const uint32_t city = CityCodeOf(region.code);
@@ -194,11 +195,13 @@ void ProgramsPanel::Prepare() {
       continue;
     std::string name = region.name;
     if (city != region.code) {
-      const size_t own = region.full_name.rfind(' ');
-      const size_t before =
-          own == std::string::npos ? std::string::npos : region.full_name.rfind(' ', own - 1);
-      if (own != std::string::npos && before != std::string::npos)
-        name = region.full_name.substr(before + 1, own - before - 1);
+      const size_t si = name.find("시");
+      if (si != std::string::npos) name = name.substr(0, si + std::string("시").size());
+      for (const Program& p : data_.programs)
+        if (p.level == ProgramLevel::kCity && p.sigungu_code == city && !p.region_name.empty()) {
+          name = p.region_name;
+          break;
+        }
     }
     cities_.push_back(City{city, name});
   }
@@ -236,7 +239,9 @@ void ProgramsPanel::Draw(float screen_width, float screen_height, bool narrow) {
     ImGui::SetNextWindowFocus();  // over any card on the map
     focus_pending_ = false;
   }
-  // Large touch targets.
+  // Opaque, so the map does not show through on a phone; large touch targets.
+  ImGui::PushStyleColor(ImGuiCol_WindowBg,
+                        ImGui::ColorConvertU32ToFloat4(theme_.panel_background | IM_COL32_A_MASK));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(theme_.Scaled(14), theme_.Scaled(12)));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(theme_.Scaled(8), theme_.Scaled(10)));
   ImGui::Begin("##programs", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar);
@@ -257,6 +262,7 @@ void ProgramsPanel::Draw(float screen_width, float screen_height, bool narrow) {
   }
   ImGui::End();
   ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -885,7 +891,7 @@ void ProgramsPanel::DrawResultsPage() {
     for (MatchUnknown unknown : m.unknowns) ImGui::TextUnformatted(Text(UnknownText(unknown)));
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    if (ImGui::Button(Text(StringId::kProgramOpenLink)) && !dragging)
+    if (ImGui::Button(Text(StringId::kMatchOpenCard)) && !dragging)
       picked = static_cast<int>(m.program);
     Note("match:" + std::to_string(m.program));
     ImGui::Separator();

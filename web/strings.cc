@@ -230,6 +230,7 @@ constexpr Row kRows[] = {
      {"지원 대상이 맞지 않을 수 있어요. 확인이 필요해요.",
       "Who it is for may not fit: please check."}},
     {StringId::kUnknownCheckCriteria, {"선정기준을 확인하세요.", "Check the selection criteria."}},
+    {StringId::kMatchOpenCard, {"자세히 보기", "Details"}},
 };
 static_assert(std::size(kRows) == static_cast<size_t>(StringId::kCount), "one row per StringId");
 

@@ -182,6 +182,7 @@ enum class StringId : uint16_t {
   kUnknownIncomeMayNotFit,
   kUnknownTargetMayNotFit,
   kUnknownCheckCriteria,
+  kMatchOpenCard,
   kCount,
 };
 
