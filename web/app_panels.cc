@@ -209,18 +209,7 @@ void App::DrawFacilityCard() {
 
   // Where this came from and how old it is.
   ImGui::Spacing();
-  ImGui::PushTextWrapPos(0);
-  if (f.source < data_.sources.size()) {
-    const Source& source = data_.sources[f.source];
-    ImGui::TextDisabled("%s: %s", Text(StringId::kCardSource), source.name.c_str());
-    const std::string source_date = FormatDate(source.data_date);
-    ImGui::TextDisabled(Text(StringId::kCardSourceDateFormat), source_date.c_str());
-  }
-  if (f.verified != 0) {
-    const std::string verified = FormatDate(f.verified);
-    ImGui::TextDisabled(Text(StringId::kCardVerifiedFormat), verified.c_str());
-  }
-  ImGui::PopTextWrapPos();
+  DrawSourceLines(data_, f.source, StringId::kCardVerifiedFormat, f.verified);
   ImGui::End();
 }
 

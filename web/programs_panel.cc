@@ -553,16 +553,7 @@ void ProgramsPanel::DrawDetailPage() {
 
   // Where this came from and how old it is.
   ImGui::Separator();
-  if (p.source < data_.sources.size()) {
-    const Source& source = data_.sources[p.source];
-    ImGui::TextDisabled("%s: %s", Text(StringId::kCardSource), source.name.c_str());
-    const std::string date = FormatDate(source.data_date);
-    ImGui::TextDisabled(Text(StringId::kCardSourceDateFormat), date.c_str());
-  }
-  if (p.updated != 0) {
-    const std::string updated = FormatDate(p.updated);
-    ImGui::TextDisabled(Text(StringId::kProgramUpdatedFormat), updated.c_str());
-  }
+  DrawSourceLines(data_, p.source, StringId::kProgramUpdatedFormat, p.updated);
   ImGui::PopTextWrapPos();
   ImGui::EndChild();
 }

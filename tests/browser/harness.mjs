@@ -16,7 +16,8 @@ import {fileURLToPath} from 'node:url';
 import {chromium} from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const siteDir = process.env.BOKJI_SITE_DIR || path.resolve(here, '../../build/site');
+// Normalised (a relative or '..'-holding BOKJI_SITE_DIR works): served paths are checked against it by prefix.
+export const siteDir = path.resolve(process.env.BOKJI_SITE_DIR || path.join(here, '../../build/site'));
 export const artifactsDir = process.env.BOKJI_TEST_ARTIFACTS || path.resolve(here, '../../build/test-artifacts');
 
 const kTypes = {
