@@ -13,6 +13,8 @@ import http from 'node:http';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
+import {after, before} from 'node:test';
+
 import {chromium} from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -59,6 +61,22 @@ export function startServer(overrides = {}) {
       });
     });
   });
+}
+
+// One server and one browser for a test file: started before its tests, closed after them.
+//   const shared = useServerAndBrowser();
+//   test('…', async () => { const page = await openApp(shared.browser, shared.server.url + '/'); … });
+export function useServerAndBrowser() {
+  const shared = {server: null, browser: null};
+  before(async () => {
+    shared.server = await startServer();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }
 
 // Headless Chromium with WebGL2 through SwiftShader (flags measured in TOOLCHAIN.md).

@@ -11,24 +11,15 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 
-import {launchBrowser, openApp, screenshot, settle, startServer} from './harness.mjs';
+import {openApp, screenshot, settle, useServerAndBrowser} from './harness.mjs';
 import {dataDir, disabilityCentres, parseCsv} from './reference.mjs';
 
 const kLevelCity = 2;        // ProgramLevel::kCity in the catalogue
 const kStageYoungAdult = 16; // LifeStage::kStageYoungAdult (청년)
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useServerAndBrowser();
 
 const catalogue = (page) => page.evaluate(() => window.bokjiPage.programs());
 
@@ -61,7 +52,7 @@ async function choose(page, filter, option) {
 const sorted = (ids) => [...ids].sort((a, b) => a - b);
 
 test('programs: browse by 청년 lists every program stating 청년 (and, when asked, those stating none)', async () => {
-  const page = await openApp(browser, server.url + '/');
+  const page = await openApp(shared.browser, shared.server.url + '/');
   const programs = await catalogue(page);
   let view = await click(page, 'programs');
   assert.equal(view.programs_view.open, true);
@@ -89,7 +80,7 @@ test('programs: browse by 청년 lists every program stating 청년 (and, when a
 });
 
 test('programs: 김제시 lists its own, the 도 and national programs, and no 남원시 program', async () => {
-  const page = await openApp(browser, server.url + '/');
+  const page = await openApp(shared.browser, shared.server.url + '/');
   const programs = await catalogue(page);
   const gimje = cityCode(programs, '김제시');
   const namwon = cityCode(programs, '남원시');
@@ -125,7 +116,7 @@ function choseong(text) {
 }
 
 test('programs: typing a name\'s 초성 finds it, within the chosen filters', async () => {
-  const page = await openApp(browser, server.url + '/');
+  const page = await openApp(shared.browser, shared.server.url + '/');
   const programs = await catalogue(page);
   const gimje = cityCode(programs, '김제시');
   // A 김제시 program whose name starts with three Hangul syllables.
@@ -157,7 +148,7 @@ test('programs: typing a name\'s 초성 finds it, within the chosen filters', as
 });
 
 test('programs: self-check for a 30-year-old in 김제시 matches 김제시 청년 programs, never 남원시; answers clear', async () => {
-  const page = await openApp(browser, server.url + '/');
+  const page = await openApp(shared.browser, shared.server.url + '/');
   const programs = await catalogue(page);
   const gimje = cityCode(programs, '김제시');
   const namwon = cityCode(programs, '남원시');
@@ -205,7 +196,7 @@ test('programs: self-check for a 30-year-old in 김제시 matches 김제시 청�
 });
 
 test('programs: a card\'s apply button opens the program\'s apply_url in a new tab', async () => {
-  const page = await openApp(browser, server.url + '/');
+  const page = await openApp(shared.browser, shared.server.url + '/');
   const programs = await catalogue(page);
   // Every request off the test server is answered here: no network needed.
   await page.context().route((url) => url.hostname !== '127.0.0.1',
@@ -234,7 +225,7 @@ function cityInAddress(programs, address) {
 }
 
 test('programs: the facility card opens the programs of the facility\'s 시군', async () => {
-  const page = await openApp(browser, server.url + '/');
+  const page = await openApp(shared.browser, shared.server.url + '/');
   const programs = await catalogue(page);
   const csv = parseCsv(fs.readFileSync(path.join(dataDir, 'facilities/jeonbuk_장애인복지관_20191231.csv'), 'utf8')
                            .replace(/^\uFEFF/, ''));
@@ -276,7 +267,7 @@ test('programs: the facility card opens the programs of the facility\'s 시군',
 });
 
 test('programs: on a phone the view fills the screen and its buttons are large', async () => {
-  const page = await openApp(browser, server.url + '/', {width: 390, height: 844, scale: 2, mobile: true});
+  const page = await openApp(shared.browser, shared.server.url + '/', {width: 390, height: 844, scale: 2, mobile: true});
   let view = await click(page, 'programs');
   const {css_width: width, css_height: height} = view.canvas;
   assert.ok(view.overlays.some((r) => r[0] <= 0 && r[1] <= 0 && r[2] >= width && r[3] >= height),
