@@ -194,10 +194,14 @@ void App::Frame() {
     DrawAttribution(background);
   }
 
-  DrawHeaderPanel();
-  if (region_to_frame_ >= 0 && frame_count_ >= 1) {
-    FlyToRegion(static_cast<uint32_t>(region_to_frame_));
-    region_to_frame_ = -1;
+  if (programs_.is_open()) {
+    programs_.Draw(view_.width(), view_.height(), IsNarrow());
+  } else {
+    DrawHeaderPanel();
+    if (region_to_frame_ >= 0 && frame_count_ >= 1) {
+      FlyToRegion(static_cast<uint32_t>(region_to_frame_));
+      region_to_frame_ = -1;
+    }
   }
   DrawZoomControls();
   if (selected_ >= 0) DrawFacilityCard();
@@ -699,6 +703,7 @@ std::string App::DebugJson() const {
                 selected_program_, static_cast<int>(facility_hits_.size()),
                 static_cast<int>(region_hits_.size()), static_cast<int>(program_hits_.size()));
   json += buffer;
+  json += ",\"programs_view\":" + programs_.DebugJson();
   json += ",\"missing_glyphs\":[";
   for (size_t i = 0; i < font_.missing().size(); ++i) {
     std::snprintf(buffer, sizeof(buffer), "%s%u", i ? "," : "",

@@ -27,6 +27,7 @@
 #include "web/basemap_cache.h"
 #include "web/font.h"
 #include "web/map_view.h"
+#include "web/programs_panel.h"
 #include "web/strings.h"
 #include "web/theme.h"
 #include "web/tile_layer.h"
@@ -54,6 +55,8 @@ class App {
   // The state tests look at (view, visible markers, selection, font coverage, start-up times), as
   // JSON.
   std::string DebugJson() const;
+  // Every program's facts as JSON, for tests (ProgramsPanel::CatalogJson).
+  std::string ProgramCatalogJson() const { return programs_.CatalogJson(); }
   // Adds a start-up phase's duration to DebugJson's "startup_ms".
   void RecordStartupTime(const char* phase, double ms);
 
@@ -213,6 +216,9 @@ class App {
   float header_bottom_ = 0;
   int region_to_frame_ = -1;           // a link's area filter, framed once the header has its size
   bool legend_layout_narrow_ = false;  // the layout the legend's open state was chosen for
+
+  // The welfare programs view (browse, program cards, self-check); drawn instead of the header.
+  ProgramsPanel programs_{data_, theme_, font_, program_search_};
 };
 
 }  // namespace bokji::web

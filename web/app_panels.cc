@@ -41,7 +41,16 @@ void App::DrawHeaderPanel() {
     nearby_open_ = true;
   }
   NoteButton("near_me");
-  if (ImGui::Button(Text(StringId::kEducationButton))) {
+  // The two other halves of the product: welfare programs (the primary action) and education.
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float education_width = ImGui::CalcTextSize(Text(StringId::kEducationButton)).x +
+                                2 * ImGui::GetStyle().FramePadding.x;
+  if (AccentButton(theme_, Text(StringId::kProgramsButton),
+                   ImVec2(ImGui::GetContentRegionAvail().x - education_width - spacing, 0)))
+    programs_.Open();
+  NoteButton("programs");
+  ImGui::SameLine();
+  if (ImGui::Button(Text(StringId::kEducationButton), ImVec2(education_width, 0))) {
     show_education_ = !show_education_;
     if (show_education_) {
       selected_ = -1;
@@ -210,6 +219,13 @@ void App::DrawFacilityCard() {
   }
   NoteButton("copy_link");
   if (copied) RequestFrames(1);  // to turn the label back when the time is up
+  if (f.sigungu_code != 0) {
+    if (ImGui::Button(Text(StringId::kFacilityCityPrograms), ImVec2(full, 0))) {
+      programs_.OpenForCity(f.sigungu_code);
+      if (IsNarrow()) selected_ = -1;  // the view covers the screen: the card would sit behind it
+    }
+    NoteButton("city_programs");
+  }
   ImGui::Spacing();
   ImGui::Separator();
 
@@ -232,18 +248,7 @@ void App::DrawFacilityCard() {
 
   // Where this came from and how old it is.
   ImGui::Spacing();
-  ImGui::PushTextWrapPos(0);
-  if (f.source < data_.sources.size()) {
-    const Source& source = data_.sources[f.source];
-    ImGui::TextDisabled("%s: %s", Text(StringId::kCardSource), source.name.c_str());
-    const std::string source_date = FormatDate(source.data_date);
-    ImGui::TextDisabled(Text(StringId::kCardSourceDateFormat), source_date.c_str());
-  }
-  if (f.verified != 0) {
-    const std::string verified = FormatDate(f.verified);
-    ImGui::TextDisabled(Text(StringId::kCardVerifiedFormat), verified.c_str());
-  }
-  ImGui::PopTextWrapPos();
+  DrawSourceLines(data_, f.source, StringId::kCardVerifiedFormat, f.verified);
   ImGui::End();
 }
 

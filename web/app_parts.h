@@ -1,12 +1,16 @@
 // Small drawing helpers shared by the App's source files (app.cc, app_map.cc, app_panels.cc,
-// app_search.cc). Not part of the App's interface.
+// app_search.cc) and the programs view (programs_panel.cc). Not part of the App's interface.
 #pragma once
 
 #include <emscripten.h>
 
+#include <string>
 #include <vector>
 
+#include "core/model.h"
 #include "imgui.h"
+#include "web/format.h"
+#include "web/strings.h"
 #include "web/theme.h"
 
 namespace bokji::web {
@@ -46,6 +50,22 @@ inline bool AccentButton(const Theme& theme, const char* label, ImVec2 size = Im
   const bool pressed = ImGui::Button(label, size);
   ImGui::PopStyleColor(4);
   return pressed;
+}
+
+// Where a record came from and how old it is, in muted wrapped lines: its source's name and data
+// date, then `date` (when not 0) in `date_format` (a StringId with one %s).
+inline void DrawSourceLines(const Dataset& data, uint16_t source, StringId date_format, Date date) {
+  ImGui::PushTextWrapPos(0);
+  if (source < data.sources.size()) {
+    ImGui::TextDisabled("%s: %s", Text(StringId::kCardSource), data.sources[source].name.c_str());
+    const std::string source_date = FormatDate(data.sources[source].data_date);
+    ImGui::TextDisabled(Text(StringId::kCardSourceDateFormat), source_date.c_str());
+  }
+  if (date != 0) {
+    const std::string formatted = FormatDate(date);
+    ImGui::TextDisabled(Text(date_format), formatted.c_str());
+  }
+  ImGui::PopTextWrapPos();
 }
 
 // Milliseconds on the page's monotonic clock (performance.now()).

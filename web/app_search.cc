@@ -14,6 +14,7 @@
 #include "web/app_parts.h"
 #include "web/format.h"
 #include "web/platform.h"
+#include "web/text_field_box.h"
 
 namespace bokji::web {
 
@@ -22,69 +23,7 @@ namespace bokji::web {
 // ---------------------------------------------------------------------------------------------------------
 
 void App::DrawSearchBox() {
-  const TextField& field = CurrentTextField();
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float height = ImGui::GetFrameHeight() + theme_.Scaled(6);
-  const float width = ImGui::GetContentRegionAvail().x;
-  const ImVec2 p0 = ImGui::GetCursorScreenPos();
-  const ImVec2 p1(p0.x + width, p0.y + height);
-  const float clear_width = field.value.empty() ? 0 : height;
-  ImGui::Dummy(ImVec2(width, height));  // the page's <input> over this box takes the pointer
-
-  ImDrawList* draw_list = ImGui::GetWindowDrawList();
-  draw_list->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
-  draw_list->AddRect(p0, p1, field.focused ? theme_.accent : theme_.panel_border,
-                     style.FrameRounding, 0, field.focused ? theme_.Scaled(1.5f) : 1.0f);
-  const float pad = theme_.Scaled(8);  // the <input>'s padding in bridge.js
-  const ImVec2 text_min(p0.x + pad, p0.y + (height - ImGui::GetFontSize()) / 2);
-  const float text_right = p1.x - clear_width - pad;
-  if (field.value.empty() && !field.focused) {
-    draw_list->AddText(text_min, theme_.text_muted, Text(StringId::kSearchHint));
-  } else {
-    const char* text = field.value.c_str();
-    auto x_at = [&](int offset) { return ImGui::CalcTextSize(text, text + offset).x; };
-    // Scroll a long query so the caret stays in the box.
-    const float caret = x_at(field.selection_end);
-    const float scroll = std::max(0.0f, caret - (text_right - text_min.x));
-    const float x0 = text_min.x - scroll;
-    draw_list->PushClipRect(ImVec2(text_min.x, p0.y), ImVec2(text_right + 1, p1.y), true);
-    if (field.focused && field.selection_begin != field.selection_end) {
-      const int a = std::min(field.selection_begin, field.selection_end);
-      const int b = std::max(field.selection_begin, field.selection_end);
-      draw_list->AddRectFilled(ImVec2(x0 + x_at(a), text_min.y),
-                               ImVec2(x0 + x_at(b), text_min.y + ImGui::GetFontSize()),
-                               ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
-    }
-    draw_list->AddText(ImVec2(x0, text_min.y), theme_.text, text);
-    if (field.composition_begin >= 0 && field.composition_end > field.composition_begin) {
-      // The syllable being composed, underlined as IMEs show it.
-      const float y = text_min.y + ImGui::GetFontSize() + 1;
-      draw_list->AddLine(ImVec2(x0 + x_at(field.composition_begin), y),
-                         ImVec2(x0 + x_at(field.composition_end), y), theme_.text, 1.5f);
-    }
-    if (field.focused && field.selection_begin == field.selection_end)
-      draw_list->AddLine(ImVec2(x0 + caret, text_min.y - 1),
-                         ImVec2(x0 + caret, text_min.y + ImGui::GetFontSize() + 1), theme_.accent,
-                         1.5f);
-    draw_list->PopClipRect();
-  }
-  // The page's <input> covers the box except the clear button; hidden while the data summary (which
-  // may overlap it) is open.
-  PlaceTextField(
-      show_data_info_ ? ImVec4(0, 0, 0, 0) : ImVec4(p0.x, p0.y, p1.x - clear_width, p1.y),
-      Text(StringId::kSearchHint));
-  if (clear_width > 0) {
-    ImGui::SetCursorScreenPos(ImVec2(p1.x - clear_width, p0.y));
-    if (ImGui::InvisibleButton("##clear", ImVec2(clear_width, height))) SetTextFieldValue("");
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
-      ImGui::SetTooltip("%s", Text(StringId::kSearchClear));
-    const ImVec2 c(p1.x - clear_width / 2, p0.y + height / 2);
-    const float r = height * 0.17f;
-    draw_list->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), theme_.text_muted, 1.8f);
-    draw_list->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), theme_.text_muted, 1.8f);
-    ImGui::SetCursorScreenPos(ImVec2(p0.x, p1.y + style.ItemSpacing.y));
-    ImGui::Dummy(ImVec2(0, 0));
-  }
+  DrawTextFieldBox(theme_, Text(StringId::kSearchHint), /*hidden=*/show_data_info_);
 }
 
 void App::UpdateSearch() {

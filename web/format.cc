@@ -84,6 +84,39 @@ std::string TelUrl(const std::string& phone) {
   return digits.size() >= 3 ? "tel:" + digits : "";
 }
 
+// A run of digits and hyphens is a phone number when it looks like one: 9 to 11 digits from a
+// leading 0, 8 digits as 1xxx-xxxx, or 3 to 4 digits from a 1 with nothing but a separator after.
+std::string PhoneInText(const std::string& text) {
+  auto is_part = [](char c) { return (c >= '0' && c <= '9') || c == '-'; };
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!is_part(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() && is_part(text[end])) ++end;
+    size_t begin = i;
+    while (begin < end && text[begin] == '-') ++begin;
+    size_t last = end;
+    while (last > begin && text[last - 1] == '-') --last;
+    const std::string run = text.substr(begin, last - begin);
+    int digits = 0;
+    for (char c : run) digits += c != '-';
+    const bool hyphenated = run.find('-') != std::string::npos;
+    const char after = end < text.size() ? text[end] : ' ';
+    const bool stands_alone =
+        after == ' ' || after == ',' || after == ')' || after == '(' || after == '/';
+    if (!run.empty() &&
+        ((run[0] == '0' && digits >= 9 && digits <= 11) ||
+         (run[0] == '1' && digits == 8 && hyphenated) ||
+         (run[0] == '1' && digits >= 3 && digits <= 4 && !hyphenated && stands_alone)))
+      return run;
+    i = end;
+  }
+  return "";
+}
+
 // Distances as people read them: "350 m", "1.2 km", "15 km".
 std::string FormatDistance(double metres) {
   char buffer[32];

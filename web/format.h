@@ -4,6 +4,7 @@
 //   FormatDate(20191231)           → "2019.12.31"   (0 → the "not stated" text)
 //   FormatDistance(1234)           → "1.2 km"
 //   TelUrl("063-222-9999 (내선 2)") → "tel:0632229999"
+//   PhoneInText("보건복지상담센터129") → "129"
 //   KakaoDirectionsUrl(facility)   → "https://map.kakao.com/link/to/<name>,35.824200,127.148000"
 #pragma once
 
@@ -27,6 +28,10 @@ std::vector<std::pair<std::string, std::string>> ParseQueryString(const std::str
 // "tel:" and the digits of the first number in `phone` (a leading + kept); empty when there are
 // fewer than 3.
 std::string TelUrl(const std::string& phone);
+// The first phone number written in free text (a program's 문의처), as written: an area or mobile
+// number ("063-540-3000", "0262623125"), a 1xxx-xxxx number ("1577-0606") or a short public line
+// ("129", "1388") standing alone or after a name. Empty when there is none.
+std::string PhoneInText(const std::string& text);
 // Directions to the facility: Kakao Map's documented /link/to/ link, and Naver Map's web route
 // page.
 std::string KakaoDirectionsUrl(const Facility& f);

@@ -116,4 +116,10 @@ EMSCRIPTEN_KEEPALIVE const char* bokji_debug_json() {
   return g_debug_json.c_str();
 }
 
+// Every program's facts for tests (see App::ProgramCatalogJson). Valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* bokji_program_catalog_json() {
+  g_debug_json = g_app ? g_app->ProgramCatalogJson() : std::string("[]");
+  return g_debug_json.c_str();
+}
+
 }  // extern "C"

@@ -18,7 +18,8 @@ import {after, before} from 'node:test';
 import {chromium} from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const siteDir = process.env.BOKJI_SITE_DIR || path.resolve(here, '../../build/site');
+// Normalised (a relative or '..'-holding BOKJI_SITE_DIR works): served paths are checked against it by prefix.
+export const siteDir = path.resolve(process.env.BOKJI_SITE_DIR || path.join(here, '../../build/site'));
 // Bundles built from invented test data (scripts/test.sh: import_test_fixtures).
 export const fixturesDir = process.env.BOKJI_TEST_FIXTURES || path.resolve(here, '../../build/test-fixtures');
 export const artifactsDir = process.env.BOKJI_TEST_ARTIFACTS || path.resolve(here, '../../build/test-artifacts');
