@@ -81,18 +81,7 @@ const char* AudienceLabel(EducationAudience audience) {
 // ---------------------------------------------------------------------------------------------------------
 
 void App::DrawEducationPanel() {
-  const float margin = theme_.Scaled(10);
-  if (IsNarrow()) {
-    ImGui::SetNextWindowPos(ImVec2(margin, view_.height() - margin), ImGuiCond_Always,
-                            ImVec2(0, 1));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(view_.width() - 2 * margin, 0),
-                                        ImVec2(view_.width() - 2 * margin, view_.height() * 0.6f));
-  } else {
-    const float width = theme_.Scaled(420);
-    ImGui::SetNextWindowPos(ImVec2(view_.width() - margin, margin), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0),
-                                        ImVec2(width, view_.height() - 2 * margin));
-  }
+  PlaceCard(theme_, ImVec2(view_.width(), view_.height()), IsNarrow(), 420, 0.6f);
   ImGui::Begin("##education", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
   const float close_width =
       ImGui::CalcTextSize(Text(StringId::kCardClose)).x + ImGui::GetStyle().FramePadding.x * 2;

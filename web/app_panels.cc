@@ -145,18 +145,7 @@ void App::DrawZoomControls() {
 
 void App::DrawFacilityCard() {
   const Facility& f = data_.facilities[selected_];
-  const float margin = theme_.Scaled(10);
-  if (IsNarrow()) {
-    ImGui::SetNextWindowPos(ImVec2(margin, view_.height() - margin), ImGuiCond_Always,
-                            ImVec2(0, 1));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(view_.width() - 2 * margin, 0),
-                                        ImVec2(view_.width() - 2 * margin, view_.height() * 0.5f));
-  } else {
-    const float width = theme_.Scaled(380);
-    ImGui::SetNextWindowPos(ImVec2(view_.width() - margin, margin), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0),
-                                        ImVec2(width, view_.height() - 2 * margin));
-  }
+  PlaceCard(theme_, ImVec2(view_.width(), view_.height()), IsNarrow(), 380, 0.5f);
   ImGui::Begin("##card", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
   const float close_width =
       ImGui::CalcTextSize(Text(StringId::kCardClose)).x + ImGui::GetStyle().FramePadding.x * 2;
@@ -281,18 +270,7 @@ void App::DrawChooser() {
 
 void App::DrawProgramCard() {
   const Program& p = data_.programs[selected_program_];
-  const float margin = theme_.Scaled(10);
-  if (IsNarrow()) {
-    ImGui::SetNextWindowPos(ImVec2(margin, view_.height() - margin), ImGuiCond_Always,
-                            ImVec2(0, 1));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(view_.width() - 2 * margin, 0),
-                                        ImVec2(view_.width() - 2 * margin, view_.height() * 0.6f));
-  } else {
-    const float width = theme_.Scaled(420);
-    ImGui::SetNextWindowPos(ImVec2(view_.width() - margin, margin), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0),
-                                        ImVec2(width, view_.height() - 2 * margin));
-  }
+  PlaceCard(theme_, ImVec2(view_.width(), view_.height()), IsNarrow(), 420, 0.6f);
   ImGui::Begin("##program", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
   const float close_width =
       ImGui::CalcTextSize(Text(StringId::kCardClose)).x + ImGui::GetStyle().FramePadding.x * 2;
@@ -314,6 +292,7 @@ void App::DrawProgramCard() {
   };
   field(StringId::kProgramProvider, p.provider);
   field(StringId::kProgramSummary, p.summary);
+  field(StringId::kProgramBenefits, p.benefits);
   field(StringId::kProgramEligibility, p.eligibility);
   field(StringId::kProgramSelection, p.selection_criteria);
   field(StringId::kProgramHowToApply, p.how_to_apply);

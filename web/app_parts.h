@@ -68,6 +68,22 @@ inline void DrawSourceLines(const Dataset& data, uint16_t source, StringId date_
   ImGui::PopTextWrapPos();
 }
 
+// Where a card sits, before its ImGui::Begin: a bottom sheet of at most `sheet_height` (a fraction
+// of the screen) on a phone, else a column of `width` (unscaled px) at the top right.
+inline void PlaceCard(const Theme& theme, ImVec2 screen, bool narrow, float width,
+                      float sheet_height) {
+  const float margin = theme.Scaled(10);
+  if (narrow) {
+    ImGui::SetNextWindowPos(ImVec2(margin, screen.y - margin), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(screen.x - 2 * margin, 0),
+                                        ImVec2(screen.x - 2 * margin, screen.y * sheet_height));
+  } else {
+    ImGui::SetNextWindowPos(ImVec2(screen.x - margin, margin), ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(theme.Scaled(width), 0),
+                                        ImVec2(theme.Scaled(width), screen.y - 2 * margin));
+  }
+}
+
 // Milliseconds on the page's monotonic clock (performance.now()).
 inline double NowMs() {
   return emscripten_get_now();

@@ -3,28 +3,10 @@
 
 #include <cmath>
 
-#include "generated/shaders.inc"
-#include "web/gl_program.h"
-
 namespace bokji::web {
 
 bool BasemapCache::Init(std::string* error) {
-  // The tile shader draws a texture into a screen rectangle: all this needs.
-  program_ = CompileProgram(kShader_tile_vert, kShader_tile_frag, error);
-  if (program_ == 0) return false;
-  rect_uniform_ = glGetUniformLocation(program_, "u_rect");
-  viewport_uniform_ = glGetUniformLocation(program_, "u_viewport");
-  opacity_uniform_ = glGetUniformLocation(program_, "u_opacity");
-  texture_uniform_ = glGetUniformLocation(program_, "u_tile");
-  static constexpr float kCorners[] = {0, 0, 1, 0, 0, 1, 1, 1};  // a triangle strip
-  glGenVertexArrays(1, &vao_);
-  glBindVertexArray(vao_);
-  glGenBuffers(1, &corners_);
-  glBindBuffer(GL_ARRAY_BUFFER, corners_);
-  glBufferData(GL_ARRAY_BUFFER, sizeof(kCorners), kCorners, GL_STATIC_DRAW);
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-  glBindVertexArray(0);
+  if (!quad_.Init(error)) return false;
   glGenFramebuffers(1, &framebuffer_);
   glGenTextures(1, &texture_);
   return true;
@@ -84,20 +66,12 @@ void BasemapCache::Draw(const Basemap& basemap, const MapView& view, const Theme
     Render(basemap, view, theme, canvas);
     return Draw(basemap, view, theme, canvas, moving);  // now at no offset
   }
-  glUseProgram(program_);
-  glUniform2f(viewport_uniform_, view.width(), view.height());
-  glUniform1f(opacity_uniform_, 1);
-  glUniform1i(texture_uniform_, 0);
   // The texture's first row is the bottom of what was drawn: pass the rectangle bottom-up.
-  glUniform4f(rect_uniform_, dx - kMargin, dy + view.height() + kMargin,
-              dx + view.width() + kMargin, dy - kMargin);
-  glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D, texture_);
   glDisable(GL_BLEND);
-  glBindVertexArray(vao_);
-  glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-  glBindVertexArray(0);
-  glBindTexture(GL_TEXTURE_2D, 0);
+  quad_.Begin(view.width(), view.height());
+  quad_.Draw(texture_, dx - kMargin, dy + view.height() + kMargin, dx + view.width() + kMargin,
+             dy - kMargin);
+  quad_.End();
   glEnable(GL_BLEND);
   last_from_texture_ = true;
 }

@@ -18,6 +18,7 @@
 #include <string>
 
 #include "web/basemap.h"
+#include "web/gl_program.h"
 #include "web/map_view.h"
 #include "web/platform.h"
 #include "web/theme.h"
@@ -46,8 +47,7 @@ class BasemapCache {
   void Render(const Basemap& basemap, const MapView& view, const Theme& theme,
               const CanvasSize& canvas);
 
-  GLuint program_ = 0, vao_ = 0, corners_ = 0;
-  GLint rect_uniform_ = -1, viewport_uniform_ = -1, opacity_uniform_ = -1, texture_uniform_ = -1;
+  TexturedQuad quad_;
   GLuint framebuffer_ = 0, texture_ = 0;
   int texture_width_ = 0, texture_height_ = 0;
   // What the texture shows.

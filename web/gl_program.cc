@@ -1,5 +1,7 @@
 #include "web/gl_program.h"
 
+#include "generated/shaders.inc"
+
 #include <vector>
 
 namespace bokji::web {
@@ -48,6 +50,45 @@ GLuint CompileProgram(const char* vertex_source, const char* fragment_source, st
   *error = std::string("link: ") + log.data();
   glDeleteProgram(program);
   return 0;
+}
+
+bool TexturedQuad::Init(std::string* error) {
+  program_ = CompileProgram(kShader_tile_vert, kShader_tile_frag, error);
+  if (program_ == 0) return false;
+  rect_ = glGetUniformLocation(program_, "u_rect");
+  viewport_ = glGetUniformLocation(program_, "u_viewport");
+  opacity_ = glGetUniformLocation(program_, "u_opacity");
+  texture_ = glGetUniformLocation(program_, "u_tile");
+  static constexpr float kCorners[] = {0, 0, 1, 0, 0, 1, 1, 1};  // a triangle strip
+  glGenVertexArrays(1, &vao_);
+  glBindVertexArray(vao_);
+  glGenBuffers(1, &corners_);
+  glBindBuffer(GL_ARRAY_BUFFER, corners_);
+  glBufferData(GL_ARRAY_BUFFER, sizeof(kCorners), kCorners, GL_STATIC_DRAW);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+  glBindVertexArray(0);
+  return true;
+}
+
+void TexturedQuad::Begin(float viewport_width, float viewport_height) const {
+  glUseProgram(program_);
+  glUniform2f(viewport_, viewport_width, viewport_height);
+  glUniform1f(opacity_, 1);
+  glUniform1i(texture_, 0);
+  glActiveTexture(GL_TEXTURE0);
+  glBindVertexArray(vao_);
+}
+
+void TexturedQuad::Draw(GLuint texture, float x0, float y0, float x1, float y1) const {
+  glBindTexture(GL_TEXTURE_2D, texture);
+  glUniform4f(rect_, x0, y0, x1, y1);
+  glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+void TexturedQuad::End() const {
+  glBindVertexArray(0);
+  glBindTexture(GL_TEXTURE_2D, 0);
 }
 
 }  // namespace bokji::web

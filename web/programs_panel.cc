@@ -529,6 +529,7 @@ void ProgramsPanel::DrawDetailPage() {
   ImGui::Separator();
 
   DrawField(Text(StringId::kProgramSummary), p.summary);
+  DrawField(Text(StringId::kProgramBenefits), p.benefits);
   DrawField(Text(StringId::kProgramEligibility), p.eligibility);
   DrawField(Text(StringId::kProgramSelection), p.selection_criteria);
   DrawField(Text(StringId::kProgramHowToApply), p.how_to_apply);

@@ -146,6 +146,7 @@ constexpr Row kRows[] = {
     {StringId::kProgramLevelPrivate, {"민간", "Private"}},
     {StringId::kProgramProvider, {"담당", "Run by"}},
     {StringId::kProgramSummary, {"내용", "What it is"}},
+    {StringId::kProgramBenefits, {"지원 내용", "What you receive"}},
     {StringId::kProgramEligibility, {"지원 대상", "Who can get it"}},
     {StringId::kProgramSelection, {"선정 기준", "Selection criteria"}},
     {StringId::kProgramHowToApply, {"신청 방법", "How to apply"}},

@@ -134,6 +134,7 @@ enum class StringId : uint16_t {
   kProgramLevelPrivate,
   kProgramProvider,
   kProgramSummary,
+  kProgramBenefits,
   kProgramEligibility,
   kProgramSelection,
   kProgramHowToApply,

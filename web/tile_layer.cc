@@ -6,29 +6,12 @@
 #include <cmath>
 #include <vector>
 
-#include "generated/shaders.inc"
-#include "web/gl_program.h"
 #include "web/platform.h"
 
 namespace bokji::web {
 
 bool TileLayer::Init(std::string* error) {
-  program_ = CompileProgram(kShader_tile_vert, kShader_tile_frag, error);
-  if (program_ == 0) return false;
-  rect_uniform_ = glGetUniformLocation(program_, "u_rect");
-  viewport_uniform_ = glGetUniformLocation(program_, "u_viewport");
-  opacity_uniform_ = glGetUniformLocation(program_, "u_opacity");
-  tile_uniform_ = glGetUniformLocation(program_, "u_tile");
-  static constexpr float kCorners[] = {0, 0, 1, 0, 0, 1, 1, 1};  // a triangle strip
-  glGenVertexArrays(1, &vao_);
-  glBindVertexArray(vao_);
-  glGenBuffers(1, &corners_);
-  glBindBuffer(GL_ARRAY_BUFFER, corners_);
-  glBufferData(GL_ARRAY_BUFFER, sizeof(kCorners), kCorners, GL_STATIC_DRAW);
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-  glBindVertexArray(0);
-  return true;
+  return quad_.Init(error);
 }
 
 bool TileLayer::IsValidTemplate(const std::string& t) {
@@ -80,12 +63,7 @@ void TileLayer::Draw(const MapView& view) {
   const int y0 = std::clamp(static_cast<int>(std::floor(top_left.y * n)), 0, n - 1);
   const int y1 = std::clamp(static_cast<int>(std::floor(bottom_right.y * n)), 0, n - 1);
 
-  glUseProgram(program_);
-  glUniform2f(viewport_uniform_, view.width(), view.height());
-  glUniform1f(opacity_uniform_, 1);
-  glUniform1i(tile_uniform_, 0);
-  glActiveTexture(GL_TEXTURE0);
-  glBindVertexArray(vao_);
+  quad_.Begin(view.width(), view.height());
   glEnable(GL_BLEND);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
   glDisable(GL_SCISSOR_TEST);
@@ -127,8 +105,7 @@ void TileLayer::Draw(const MapView& view) {
       DrawTile(view, z, x, y, found->second.texture);
     }
   }
-  glBindVertexArray(0);
-  glBindTexture(GL_TEXTURE_2D, 0);
+  quad_.End();
 
   std::sort(wanted.begin(), wanted.end(),
             [](const Wanted& a, const Wanted& b) { return a.distance < b.distance; });
@@ -153,9 +130,7 @@ void TileLayer::DrawTile(const MapView& view, int z, int x, int y, GLuint textur
   const double n = std::ldexp(1.0, z);
   const ImVec2 a = view.ToScreen(Mercator{x / n, y / n});
   const ImVec2 b = view.ToScreen(Mercator{(x + 1) / n, (y + 1) / n});
-  glBindTexture(GL_TEXTURE_2D, texture);
-  glUniform4f(rect_uniform_, a.x, a.y, b.x, b.y);
-  glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+  quad_.Draw(texture, a.x, a.y, b.x, b.y);
   ++drawn_;
 }
 

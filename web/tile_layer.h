@@ -22,6 +22,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "web/gl_program.h"
 #include "web/map_view.h"
 
 namespace bokji::web {
@@ -81,8 +82,7 @@ class TileLayer {
   int loaded_ = 0, failed_ = 0, drawn_ = 0;
   uint64_t frame_ = 0;
 
-  GLuint program_ = 0, vao_ = 0, corners_ = 0;
-  GLint rect_uniform_ = -1, viewport_uniform_ = -1, opacity_uniform_ = -1, tile_uniform_ = -1;
+  TexturedQuad quad_;
 };
 
 }  // namespace bokji::web
