@@ -121,7 +121,6 @@ class App {
   void DrawPlaceChooser();  // tap the map or choose an area, when the device's location is refused
   void UpdateResults();
   void DrawResultsList();
-  std::string RegionLabel(int region) const;  // "전주시 완산구": the full name without the 도
   // "open" / "closed" / "" (unknown) for the facility at this minute.
   OpenState OpenStateOf(uint32_t facility) const;
   void DrawLocation(ImDrawList* draw_list);

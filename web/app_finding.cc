@@ -50,24 +50,23 @@ void App::FiltersChanged() {
   RequestFrames(2);
 }
 
-std::string App::RegionLabel(int region) const {
-  const std::string& full = data_.regions[region].full_name;
-  const size_t space = full.find(' ');
-  return space == std::string::npos ? full : full.substr(space + 1);
-}
-
 namespace {
+
+// "전주시 완산구": a region's full name without the 도 it starts with.
+std::string RegionLabel(const Region& r) {
+  const size_t space = r.full_name.find(' ');
+  return space == std::string::npos ? r.full_name : r.full_name.substr(space + 1);
+}
 
 // Two combos, 시군구 then its 읍면동, editing `code` (0 = anywhere, else a 5- or 7-digit code).
 // True when the choice changed. `id` keeps two uses on one screen apart.
-bool RegionCombos(const Dataset& data, const char* id, uint32_t* code,
-                  std::string (*label_of)(const Dataset&, const Region&)) {
+bool RegionCombos(const Dataset& data, const char* id, uint32_t* code) {
   ImGui::PushID(id);
   bool changed = false;
   const uint32_t sigungu = *code >= 1000000 ? *code / 100 : *code;
   std::string current = Text(StringId::kFilterAllSigungu);
   for (const Region& r : data.regions)
-    if (r.level == RegionLevel::kSigungu && r.code == sigungu) current = label_of(data, r);
+    if (r.level == RegionLevel::kSigungu && r.code == sigungu) current = RegionLabel(r);
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::BeginCombo("##sigungu", current.c_str(), ImGuiComboFlags_HeightLarge)) {
     if (ImGui::Selectable(Text(StringId::kFilterAllSigungu), sigungu == 0)) {
@@ -77,7 +76,7 @@ bool RegionCombos(const Dataset& data, const char* id, uint32_t* code,
     for (const Region& r : data.regions) {
       if (r.level != RegionLevel::kSigungu) continue;
       ImGui::PushID(static_cast<int>(r.code));
-      if (ImGui::Selectable(label_of(data, r).c_str(), r.code == sigungu)) {
+      if (ImGui::Selectable(RegionLabel(r).c_str(), r.code == sigungu)) {
         *code = r.code;
         changed = true;
       }
@@ -109,11 +108,6 @@ bool RegionCombos(const Dataset& data, const char* id, uint32_t* code,
   }
   ImGui::PopID();
   return changed;
-}
-
-std::string SigunguLabel(const Dataset&, const Region& r) {
-  const size_t space = r.full_name.find(' ');
-  return space == std::string::npos ? r.full_name : r.full_name.substr(space + 1);
 }
 
 }  // namespace
@@ -162,7 +156,7 @@ void App::DrawFilters() {
   ImGui::TextUnformatted(Text(StringId::kFilterRegion));
   ImGui::SameLine(theme_.Scaled(56));
   ImGui::BeginGroup();
-  if (RegionCombos(data_, "filter_region", &filter_.region_code, SigunguLabel)) {
+  if (RegionCombos(data_, "filter_region", &filter_.region_code)) {
     changed = true;
     for (size_t i = 0; i < data_.regions.size() && filter_.region_code != 0; ++i)
       if (data_.regions[i].code == filter_.region_code) FlyToRegion(static_cast<uint32_t>(i));
@@ -221,7 +215,7 @@ void App::DrawPlaceChooser() {
   uint32_t code = place_kind_ == PlaceKind::kRegion && place_region_ >= 0
                       ? data_.regions[place_region_].code
                       : 0;
-  if (RegionCombos(data_, "place_region", &code, SigunguLabel) && code != 0) {
+  if (RegionCombos(data_, "place_region", &code) && code != 0) {
     for (size_t i = 0; i < data_.regions.size(); ++i) {
       if (data_.regions[i].code != code) continue;
       SetPlace(PlaceKind::kRegion, label_positions_[i], static_cast<int>(i));
@@ -266,10 +260,6 @@ void App::UpdateResults() {
   }
   LatLng south_west, north_east;
   view_.VisibleBounds(0, &south_west, &north_east);
-  south_west.lat = std::clamp(south_west.lat, -85.0, 85.0);
-  north_east.lat = std::clamp(north_east.lat, -85.0, 85.0);
-  south_west.lng = std::clamp(south_west.lng, -180.0, 180.0);
-  north_east.lng = std::clamp(north_east.lng, -180.0, 180.0);
   const LatLng centre = FromMercator(view_.center());
   std::vector<Neighbor> in_view;
   facility_index_.VisitInRect(south_west, north_east, filter_, [&](uint32_t id) {
@@ -292,9 +282,10 @@ void App::DrawResultsList() {
   if (place_kind_ == PlaceKind::kNone) {
     std::snprintf(title, sizeof(title), Text(StringId::kListInViewFormat), results_total_);
   } else {
-    const std::string place = place_kind_ == PlaceKind::kDevice   ? Text(StringId::kPlaceMyLocation)
-                              : place_kind_ == PlaceKind::kRegion ? RegionLabel(place_region_)
-                                                                  : Text(StringId::kPlacePicked);
+    const std::string place = place_kind_ == PlaceKind::kDevice ? Text(StringId::kPlaceMyLocation)
+                              : place_kind_ == PlaceKind::kRegion
+                                  ? RegionLabel(data_.regions[place_region_])
+                                  : Text(StringId::kPlacePicked);
     std::snprintf(title, sizeof(title), Text(StringId::kListNearFormat), place.c_str());
   }
   std::string header = std::string(title) + "###results_list";  // the id survives title changes

@@ -17,10 +17,6 @@ void App::CollectMarkers() {
   visible_markers_.clear();
   LatLng south_west, north_east;
   view_.VisibleBounds(theme_.Scaled(24), &south_west, &north_east);
-  south_west.lat = std::clamp(south_west.lat, -85.0, 85.0);
-  north_east.lat = std::clamp(north_east.lat, -85.0, 85.0);
-  south_west.lng = std::clamp(south_west.lng, -180.0, 180.0);
-  north_east.lng = std::clamp(north_east.lng, -180.0, 180.0);
   const int zoom = std::max(0, static_cast<int>(std::floor(view_.zoom())));
   const float radius = theme_.Scaled(theme_.marker_radius);
   clusters_.VisitClusters(south_west, north_east, zoom, [&](const MarkerCluster& cluster) {

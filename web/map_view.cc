@@ -47,8 +47,11 @@ Mercator MapView::ToMercator(ImVec2 screen) const {
 void MapView::VisibleBounds(float margin_px, LatLng* south_west, LatLng* north_east) const {
   const LatLng top_left = ToLatLng(ImVec2(-margin_px, -margin_px));
   const LatLng bottom_right = ToLatLng(ImVec2(width_ + margin_px, height_ + margin_px));
-  *south_west = LatLng{bottom_right.lat, top_left.lng};
-  *north_east = LatLng{top_left.lat, bottom_right.lng};
+  // Clamped to the world a query accepts (a zoomed-out view shows more than that).
+  *south_west =
+      LatLng{std::clamp(bottom_right.lat, -85.0, 85.0), std::clamp(top_left.lng, -180.0, 180.0)};
+  *north_east =
+      LatLng{std::clamp(top_left.lat, -85.0, 85.0), std::clamp(bottom_right.lng, -180.0, 180.0)};
 }
 
 double MapView::MetresPerPixel() const {

@@ -45,7 +45,8 @@ class MapView {
   Mercator ToMercator(ImVec2 screen) const;
   LatLng ToLatLng(ImVec2 screen) const { return FromMercator(ToMercator(screen)); }
 
-  // The visible area as south-west and north-east corners (slightly larger by `margin_px`).
+  // The visible area as south-west and north-east corners (slightly larger by `margin_px`), clamped
+  // to latitudes ±85 and longitudes ±180.
   void VisibleBounds(float margin_px, LatLng* south_west, LatLng* north_east) const;
 
   // Ground distance of one CSS pixel at the view's centre, in metres.
