@@ -40,7 +40,7 @@ import_test_fixtures
 assemble_site
 if [ -d "$root/tests/browser" ] && ls "$root"/tests/browser/*.test.mjs >/dev/null 2>&1; then
   step "browser test dependencies" npm ci --prefix "$root/tests/browser" --no-audit --no-fund --loglevel=error
-  step "browser tests (chromium)" bash -c "BOKJI_SITE_DIR='$site_dir' BOKJI_TEST_FIXTURES='$fixtures_dir' node --test --test-concurrency=1 \
+  step "browser tests (chromium)" bash -c "BOKJI_SITE_DIR='$site_dir' BOKJI_TEST_FIXTURES='$fixtures_dir' BOKJI_SHARED_DATA_DIR='$data_root' node --test --test-concurrency=1 \
     '$root'/tests/browser/*.test.mjs 2>&1 | tee '$log_dir/browser.log'" || true
   b_pass=$(grep -E '^# pass [0-9]+' "$log_dir/browser.log" | awk '{print $3}' | tail -n 1)
   b_fail=$(grep -E '^# fail [0-9]+' "$log_dir/browser.log" | awk '{print $3}' | tail -n 1)
