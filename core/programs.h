@@ -7,6 +7,7 @@
 //   - Target groups          ParseTargetGroupList (structured tag lists)
 //   - Conditions in text     FindAgeLimits, FindIncomeLimits, FindTargetGroups, DeriveProgramTags
 //   - Self-check matching    SelfCheckAnswers, MatchPrograms, CityCodeOf
+//   - Self-check results     SelfCheckQuestion, MatchFit, GroupMatches, SuggestNextQuestion
 //
 //   // importer: 복지로's 생애주기 column is structured, so it goes into the Program as stated.
 //   program.life_stages = bokji::ParseLifeStageList(row.lifecycle, &unknown_words);
@@ -235,8 +236,10 @@ struct ProgramMatch {
   TargetSet matched_targets = 0;       // target groups of the program that fit the answers
 };
 
-// Matches programs against the answers, best first (ties keep the programs' order). A program is
-// left out only when a stated fact rules it out:
+// Matches programs against the answers, best first: by MatchFit (a program naming something
+// answered about the household before one that merely does not exclude it, cautions last), then by
+// score (its own 시군 before the 도 before national; stated facts before text), ties in the
+// programs' order. A program is left out only when a stated fact rules it out:
 //   - a 시군 program (ProgramLevel::kCity) whose 시군 differs from the answered one; 도 and
 //     central programs match everywhere in the 도;
 //   - stated life stages none of which fits the household, when everything needed to know that
@@ -257,5 +260,81 @@ std::vector<ProgramMatch> MatchPrograms(const std::vector<Program>& programs,
 // The 시군 a KOSTAT 5-digit 시군구 code belongs to: a 구 of a 시 (last digit non-zero, as in
 // 35011 전주시 완산구) maps to its 시 (35010); a 시 or 군 maps to itself. 0 stays 0.
 uint32_t CityCodeOf(uint32_t sigungu_code);
+
+// -------------------------------------------------------------------------------------------------
+// Self-check results: how well each match fits, groups with counts, and the question to answer
+// next.
+//
+// clang-format off
+//   std::vector<bokji::ProgramMatch> matches = bokji::MatchPrograms(programs, tags, answers, 2026);
+//   for (const bokji::MatchGroup& g : bokji::GroupMatches(programs, matches, bokji::MatchGrouping::kByFit))
+//     ShowHeading(g.fit, g.matches.size());           // strongest group first, with its count
+//   if (auto next = bokji::SuggestNextQuestion(matches, answers))
+//     Say(next->question, next->programs);            // "answering this settles N programs"
+// clang-format on
+// -------------------------------------------------------------------------------------------------
+
+// The self-check's questions, in the order the app asks them.
+enum class SelfCheckQuestion : uint8_t {
+  kAge,
+  kCity,
+  kHousehold,
+  kDisability,
+  kPregnant,
+  kChildren,
+  kIncome,
+  kVeteran,
+  kMulticultural,
+};
+inline constexpr int kSelfCheckQuestionCount = 9;
+
+bool IsAnswered(const SelfCheckAnswers& answers, SelfCheckQuestion question);
+int AnsweredCount(const SelfCheckAnswers& answers);
+// Makes the question unanswered again (what "skip" does).
+void ClearAnswer(SelfCheckQuestion question, SelfCheckAnswers* answers);
+// The question whose answer would settle `unknown`; nullopt for the cautions and
+// kRegionUnclear / kCheckSelectionCriteria, which no answer settles.
+std::optional<SelfCheckQuestion> QuestionOf(MatchUnknown unknown);
+
+// How well a match fits what was answered, strongest first.
+enum class MatchFit : uint8_t {
+  // The program names something answered about the household that fits: a stated life stage, a
+  // target group, or an age or income limit in its text; and no condition seems not to fit.
+  kNamesYou = 0,
+  // Nothing answered rules it out and it names nothing answered: open to many, or its conditions
+  // wait on questions not answered.
+  kOpen = 1,
+  // A condition found in its text seems not to fit (a *MayNotFit caution): kept, but last.
+  kMayNotFit = 2,
+};
+inline constexpr int kMatchFitCount = 3;
+MatchFit FitOf(const ProgramMatch& match);
+
+enum class MatchGrouping : uint8_t { kByFit, kByTheme, kByLevel };
+
+struct MatchGroup {
+  MatchFit fit = MatchFit::kOpen;               // kByFit: the group's fit; else its best member's
+  std::string theme;                            // kByTheme: the 관심주제; empty = none stated
+  ProgramLevel level = ProgramLevel::kCentral;  // kByLevel
+  std::vector<size_t> matches;                  // indexes into the matches, best first
+};
+
+// The matches in groups, every match in exactly one: by fit (kNamesYou, kOpen, kMayNotFit), by its
+// first 관심주제, or by level (시군 …). Groups are ordered strongest first (the rank of their best
+// member, as MatchPrograms orders matches), empty groups left out. REQUIRES: `matches` came from
+// MatchPrograms over `programs`, in its order.
+std::vector<MatchGroup> GroupMatches(const std::vector<Program>& programs,
+                                     const std::vector<ProgramMatch>& matches,
+                                     MatchGrouping grouping);
+
+struct QuestionSuggestion {
+  SelfCheckQuestion question = SelfCheckQuestion::kAge;
+  int programs = 0;  // matches whose fit waits on this question's answer
+};
+// The unanswered question that the most matches wait on (their *NotAnswered unknowns): answering it
+// settles the most programs (excludes or confirms them). Ties go to the earlier question. nullopt
+// when no match waits on an unanswered question.
+std::optional<QuestionSuggestion> SuggestNextQuestion(const std::vector<ProgramMatch>& matches,
+                                                      const SelfCheckAnswers& answers);
 
 }  // namespace bokji
