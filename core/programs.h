@@ -196,6 +196,8 @@ struct SelfCheckAnswers {
   std::optional<bool> veteran;
   // A 다문화가족.
   std::optional<bool> multicultural;
+
+  bool operator==(const SelfCheckAnswers&) const = default;
 };
 
 // Why a program was matched. The UI turns these into Korean through its string table.
