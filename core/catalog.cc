@@ -1,5 +1,7 @@
 #include "core/catalog.h"
 
+#include <algorithm>
+#include <cmath>
 #include <utility>
 
 #include "core/geo.h"
@@ -25,6 +27,36 @@ Catalog Catalog::Build(Dataset data) {
   for (const Region& r : d.regions) {
     c.region_search.Add(r.name, r.full_name);
     c.label_points.push_back(LabelPointOf(r));
+  }
+  // The main extent: rings of at least 1% of the largest ring's area, so far-off islets do not
+  // shrink the start screen's province.
+  auto area = [](const Ring& ring) {
+    double twice = 0;
+    for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
+      twice += (ring[j].lng - ring[i].lng) * (ring[j].lat + ring[i].lat);
+    return std::fabs(twice) / 2;
+  };
+  double largest = 0;
+  for (const Region& r : d.regions)
+    for (const Ring& ring : r.rings) largest = std::max(largest, area(ring));
+  for (const Region& r : d.regions)
+    for (const Ring& ring : r.rings) {
+      LatLng lo, hi;
+      if (area(ring) < largest * 0.01 || !BoundingBox({ring}, &lo, &hi)) continue;
+      if (!c.has_bounds) c.south_west = lo, c.north_east = hi;
+      c.south_west = LatLng{std::min(c.south_west.lat, lo.lat), std::min(c.south_west.lng, lo.lng)};
+      c.north_east = LatLng{std::max(c.north_east.lat, hi.lat), std::max(c.north_east.lng, hi.lng)};
+      c.has_bounds = true;
+    }
+  if (!c.has_bounds && !d.facilities.empty()) {
+    c.has_bounds = true;
+    c.south_west = c.north_east = d.facilities.front().position;
+    for (const Facility& f : d.facilities) {
+      c.south_west = LatLng{std::min(c.south_west.lat, f.position.lat),
+                            std::min(c.south_west.lng, f.position.lng)};
+      c.north_east = LatLng{std::max(c.north_east.lat, f.position.lat),
+                            std::max(c.north_east.lng, f.position.lng)};
+    }
   }
 
   for (const Program& p : d.programs) {

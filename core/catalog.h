@@ -57,6 +57,10 @@ struct Catalog {
 
   // Regions: where each name is drawn (core/geo.h LabelPointOf), by region.
   std::vector<LatLng> label_points;
+  // The box the start screen frames: the regions' rings of at least 1% of the largest ring's area
+  // (far-off islets left out), else every facility; has_bounds false for an empty dataset.
+  bool has_bounds = false;
+  LatLng south_west, north_east;
 
   // Programs.
   std::vector<ProgramTags> program_tags;  // DeriveAllProgramTags(data.programs)

@@ -69,6 +69,19 @@ LatLng InteriorPoint(const std::vector<Ring>& rings) {
   return LatLng{y, best_lng};
 }
 
+bool BoundingBox(const std::vector<Ring>& rings, LatLng* south_west, LatLng* north_east) {
+  LatLng lo{90, 180}, hi{-90, -180};
+  for (const Ring& ring : rings)
+    for (const LatLng& p : ring) {
+      lo = LatLng{std::min(lo.lat, p.lat), std::min(lo.lng, p.lng)};
+      hi = LatLng{std::max(hi.lat, p.lat), std::max(hi.lng, p.lng)};
+    }
+  if (lo.lat > hi.lat) return false;
+  *south_west = lo;
+  *north_east = hi;
+  return true;
+}
+
 LatLng LabelPointOf(const Region& region) {
   if (region.label.lat != 0 || region.label.lng != 0) return region.label;
   return InteriorPoint(region.rings);

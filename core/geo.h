@@ -35,6 +35,10 @@ uint64_t LeafCellId(LatLng p);
 // are no vertices. Planar in degrees, as the boundaries are drawn; O(vertices).
 LatLng InteriorPoint(const std::vector<Ring>& rings);
 
+// The smallest latitude/longitude box holding every vertex of `rings`; false (boxes untouched)
+// when there is none.
+bool BoundingBox(const std::vector<Ring>& rings, LatLng* south_west, LatLng* north_east);
+
 // Where a region's name goes: its Region::label, or InteriorPoint(region.rings) when the bundle
 // has none ({0, 0}). The importer stores GEOS's point on surface and falls back to InteriorPoint
 // too, so the app and the importer follow one rule.

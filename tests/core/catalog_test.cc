@@ -90,6 +90,29 @@ TEST(Catalog, BuildsEveryDerivedPartInDataOrder) {
   EXPECT_EQ(c.themes.front(), "주거");
 }
 
+TEST(Catalog, TheStartFramingLeavesFarOffIsletsOut) {
+  Dataset d;
+  Region land;
+  land.rings = {{{35.0, 126.0}, {35.0, 127.0}, {36.0, 127.0}, {36.0, 126.0}}};
+  Region islet;
+  islet.rings = {{{35.0, 124.0}, {35.0, 124.01}, {35.01, 124.01}, {35.01, 124.0}}};
+  d.regions = {land, islet};
+  const Catalog c = Catalog::Build(d);
+  ASSERT_TRUE(c.has_bounds);
+  EXPECT_EQ(c.south_west.lng, 126.0);
+  EXPECT_EQ(c.north_east.lat, 36.0);
+  // Without regions, the facilities; without either, nothing.
+  Dataset points;
+  points.facilities.resize(2);
+  points.facilities[0].position = {35.5, 127.5};
+  points.facilities[1].position = {35.7, 127.1};
+  const Catalog f = Catalog::Build(points);
+  ASSERT_TRUE(f.has_bounds);
+  EXPECT_EQ(f.south_west.lat, 35.5);
+  EXPECT_EQ(f.south_west.lng, 127.1);
+  EXPECT_FALSE(Catalog::Build(Dataset{}).has_bounds);
+}
+
 TEST(Catalog, LooksUpWhatLinksCarry) {
   const Catalog c = Catalog::Build(SmallDataset());
   EXPECT_EQ(c.FacilityByKey("노숙인:7"), 1);

@@ -144,7 +144,7 @@ void ExpectAtStart(const AppState& state) {
     EXPECT_EQ(question, SelfCheckQuestion::kAge);
     EXPECT_FALSE(age_decade.has_value());
     EXPECT_EQ(grouping, MatchGrouping::kByFit);
-    EXPECT_EQ(more, (std::array<int, kMatchFitCount>{}));
+    EXPECT_TRUE(more.empty());
   }
   EXPECT_EQ(tiles, "");
   EXPECT_EQ(language, Language::kKorean);

@@ -183,7 +183,7 @@ TEST(UrlState, ALinkWithoutAViewFramesItsAreaOrItsFacility) {
   DecodeUrlState(c, "f=" + UrlEncode(c.data.facilities[4].source_key), &facility);
   EXPECT_EQ(facility.camera.kind, CameraRequest::Kind::kCentre);
   EXPECT_EQ(facility.camera.at, c.data.facilities[4].position);
-  EXPECT_EQ(facility.camera.min_zoom, 14);
+  EXPECT_EQ(facility.camera.zoom, 14);
   AppState none;
   DecodeUrlState(c, "q=x", &none);
   EXPECT_EQ(none.camera, AppState{}.camera) << "the start framing stays";
@@ -284,6 +284,19 @@ TEST(UrlState, MalformedValuesAreIgnored) {
     DecodeUrlState(c, query, &state);
     EXPECT_EQ(state, Busy()) << query;
   }
+}
+
+TEST(UrlState, TheModeIsThePagesOwnKeyKeptInTheConfig) {
+  EXPECT_EQ(ConfigFromQuery("mode=kiosk&q=x", AppConfig{}).mode, UiMode::kKiosk);
+  EXPECT_EQ(ConfigFromQuery("mode=embed", AppConfig{}).mode, UiMode::kEmbed);
+  AppConfig kiosk{UiMode::kKiosk};
+  EXPECT_EQ(ConfigFromQuery("mode=tv", kiosk).mode, UiMode::kKiosk);
+  EXPECT_EQ(ConfigFromQuery("", kiosk).mode, UiMode::kKiosk);
+  // Not one of the app's keys: the page keeps it in the address.
+  EXPECT_EQ(std::string(kAppUrlKeys).find("mode"), std::string::npos);
+  AppState state;
+  DecodeUrlState(SampleCatalog(), "mode=kiosk", &state);
+  EXPECT_EQ(state, AppState{});
 }
 
 }  // namespace

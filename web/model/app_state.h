@@ -55,13 +55,14 @@ struct CameraRequest {
     kNone,
     kFitData,       // the whole province (the start screen)
     kFitRegion,     // `target`: a region index
-    kShowFacility,  // `target`: a facility index, in sight beside its card, zoom >= min_zoom
-    kCentre,        // `at` in the middle of the free map, zoom >= min_zoom
+    kShowFacility,  // `target`: a facility index, in sight beside its card, zoom >= `zoom`
+    kCentre,        // `at` in the middle of the free map, zoom >= `zoom`
+    kZoomBy,        // `zoom` levels in (out when negative) around the middle of the screen
   };
   Kind kind = Kind::kNone;
   uint32_t target = 0;
   LatLng at;
-  double min_zoom = 0;
+  double zoom = 0;
   bool animate = true;
 
   static CameraRequest FitData(bool animate) { return {Kind::kFitData, 0, {}, 0, animate}; }
@@ -74,6 +75,7 @@ struct CameraRequest {
   static CameraRequest Centre(LatLng at, double min_zoom, bool animate = true) {
     return {Kind::kCentre, 0, at, min_zoom, animate};
   }
+  static CameraRequest ZoomBy(double levels) { return {Kind::kZoomBy, 0, {}, levels, true}; }
   bool operator==(const CameraRequest&) const = default;
 };
 
@@ -175,7 +177,7 @@ struct SelfCheckState {
   SelfCheckQuestion question = SelfCheckQuestion::kAge;
   std::optional<int> age_decade;  // chosen on the age question before the exact age
   MatchGrouping grouping = MatchGrouping::kByFit;
-  std::array<int, kMatchFitCount> more = {};  // rows shown beyond the first few, by group order
+  std::vector<int> more;  // rows shown beyond the first few, by group order ("더 보기")
   bool operator==(const SelfCheckState&) const = default;
 };
 

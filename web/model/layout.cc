@@ -21,6 +21,7 @@ Layout Layout::For(UiMode mode, float width, float height, float scale, const Pa
     layout.measured.column_right = layout.Scaled(kMargin + kColumnWidth);
     layout.measured.sheet_top = layout.height - layout.Scaled(60);
   }
+  if (layout.measured.sheet_top <= 0) layout.measured.sheet_top = layout.height;  // no sheet
   return layout;
 }
 

@@ -34,8 +34,8 @@ double MapView::scale() const {
 
 Vec2 MapView::ToScreen(Mercator m) const {
   const double s = scale();
-  return Vec2(static_cast<float>((m.x - center_.x) * s + width_ / 2.0),
-              static_cast<float>((m.y - center_.y) * s + height_ / 2.0));
+  return Vec2{static_cast<float>((m.x - center_.x) * s + width_ / 2.0),
+              static_cast<float>((m.y - center_.y) * s + height_ / 2.0)};
 }
 
 Mercator MapView::ToMercator(Vec2 screen) const {
@@ -45,8 +45,8 @@ Mercator MapView::ToMercator(Vec2 screen) const {
 }
 
 void MapView::VisibleBounds(float margin_px, LatLng* south_west, LatLng* north_east) const {
-  const LatLng top_left = ToLatLng(Vec2(-margin_px, -margin_px));
-  const LatLng bottom_right = ToLatLng(Vec2(width_ + margin_px, height_ + margin_px));
+  const LatLng top_left = ToLatLng(Vec2{-margin_px, -margin_px});
+  const LatLng bottom_right = ToLatLng(Vec2{width_ + margin_px, height_ + margin_px});
   // Clamped to the world a query accepts (a zoomed-out view shows more than that).
   *south_west =
       LatLng{std::clamp(bottom_right.lat, -85.0, 85.0), std::clamp(top_left.lng, -180.0, 180.0)};

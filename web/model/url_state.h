@@ -54,4 +54,8 @@ std::string EncodeUrlState(const Catalog& catalog, const AppState& state);
 // (the start state's framing of the whole province).
 void DecodeUrlState(const Catalog& catalog, const std::string& query, AppState* state);
 
+// The page's own ?mode= (citizen, kiosk, embed): how the app is deployed. Not AppState (a reset
+// keeps it) and never written by the app; a missing or unknown value keeps `config`.
+AppConfig ConfigFromQuery(const std::string& query, AppConfig config);
+
 }  // namespace bokji::web
