@@ -1114,8 +1114,54 @@ std::vector<MatchGroup> GroupMatches(const std::vector<Program>& programs,
   return groups;
 }
 
-std::optional<QuestionSuggestion> SuggestNextQuestion(const std::vector<ProgramMatch>& matches,
-                                                      const SelfCheckAnswers& answers) {
+std::vector<SelfCheckAnswers> RepresentativeAnswers(SelfCheckQuestion question,
+                                                    const SelfCheckAnswers& answers,
+                                                    const std::vector<Program>& programs,
+                                                    int current_year) {
+  std::vector<SelfCheckAnswers> out;
+  auto with = [&](auto set) {
+    SelfCheckAnswers a = answers;
+    set(a);
+    out.push_back(std::move(a));
+  };
+  switch (question) {
+    case SelfCheckQuestion::kAge:
+      // One age in each age-based life stage.
+      for (int age : {3, 9, 15, 30, 50, 70})
+        with([&](SelfCheckAnswers& a) { a.birth_year = current_year - age; });
+      break;
+    case SelfCheckQuestion::kCity: {
+      std::vector<uint32_t> cities;
+      for (const Program& p : programs)
+        if (p.level == ProgramLevel::kCity && p.sigungu_code != 0 &&
+            std::find(cities.begin(), cities.end(), CityCodeOf(p.sigungu_code)) == cities.end())
+          cities.push_back(CityCodeOf(p.sigungu_code));
+      for (uint32_t city : cities) with([&](SelfCheckAnswers& a) { a.sigungu_code = city; });
+      break;
+    }
+    case SelfCheckQuestion::kPregnant:
+      for (bool pregnant : {true, false}) with([&](SelfCheckAnswers& a) { a.pregnant = pregnant; });
+      break;
+    case SelfCheckQuestion::kChildren:
+      with([&](SelfCheckAnswers& a) { a.children_ages = std::vector<int>{}; });
+      for (int age : {0, 3, 9, 15})
+        with([&](SelfCheckAnswers& a) { a.children_ages = std::vector<int>{age}; });
+      break;
+    case SelfCheckQuestion::kHousehold:
+    case SelfCheckQuestion::kDisability:
+    case SelfCheckQuestion::kIncome:
+    case SelfCheckQuestion::kVeteran:
+    case SelfCheckQuestion::kMulticultural:
+      break;  // target groups and text conditions only rank
+  }
+  return out;
+}
+
+std::optional<QuestionSuggestion> SuggestNextQuestion(const std::vector<Program>& programs,
+                                                      const std::vector<ProgramTags>& tags,
+                                                      const SelfCheckAnswers& answers,
+                                                      int current_year,
+                                                      const std::vector<ProgramMatch>& matches) {
   int waiting[kSelfCheckQuestionCount] = {};
   for (const ProgramMatch& m : matches) {
     bool counted[kSelfCheckQuestionCount] = {};
@@ -1130,7 +1176,18 @@ std::optional<QuestionSuggestion> SuggestNextQuestion(const std::vector<ProgramM
   for (int q = 0; q < kSelfCheckQuestionCount; ++q) {
     const auto question = static_cast<SelfCheckQuestion>(q);
     if (IsAnswered(answers, question) || waiting[q] == 0) continue;
-    if (!best || waiting[q] > best->programs) best = QuestionSuggestion{question, waiting[q]};
+    QuestionSuggestion candidate{question, 0, waiting[q]};
+    const std::vector<SelfCheckAnswers> tries =
+        RepresentativeAnswers(question, answers, programs, current_year);
+    double left = 0;
+    for (const SelfCheckAnswers& a : tries)
+      left += static_cast<double>(MatchPrograms(programs, tags, a, current_year).size());
+    if (!tries.empty())
+      candidate.fewer =
+          static_cast<double>(matches.size()) - left / static_cast<double>(tries.size());
+    const bool better = !best || candidate.fewer > best->fewer ||
+                        (candidate.fewer == best->fewer && candidate.programs > best->programs);
+    if (better) best = candidate;
   }
   return best;
 }

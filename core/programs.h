@@ -271,8 +271,8 @@ uint32_t CityCodeOf(uint32_t sigungu_code);
 //   std::vector<bokji::ProgramMatch> matches = bokji::MatchPrograms(programs, tags, answers, 2026);
 //   for (const bokji::MatchGroup& g : bokji::GroupMatches(programs, matches, bokji::MatchGrouping::kByFit))
 //     ShowHeading(g.fit, g.matches.size());           // strongest group first, with its count
-//   if (auto next = bokji::SuggestNextQuestion(matches, answers))
-//     Say(next->question, next->programs);            // "answering this settles N programs"
+//   if (auto next = bokji::SuggestNextQuestion(programs, tags, answers, 2026, matches))
+//     Say(next->question, next->fewer);               // "answering this leaves N fewer on average"
 // clang-format on
 // -------------------------------------------------------------------------------------------------
 
@@ -331,12 +331,30 @@ std::vector<MatchGroup> GroupMatches(const std::vector<Program>& programs,
 
 struct QuestionSuggestion {
   SelfCheckQuestion question = SelfCheckQuestion::kAge;
-  int programs = 0;  // matches whose fit waits on this question's answer
+  // How many fewer matches an answer leaves, on average over the question's representative
+  // answers (SuggestNextQuestion); 0 when no answer of it can take a program off the list.
+  double fewer = 0;
+  int programs = 0;  // matches whose fit waits on this question's answer (*NotAnswered unknowns)
 };
-// The unanswered question that the most matches wait on (their *NotAnswered unknowns): answering it
-// settles the most programs (excludes or confirms them). Ties go to the earlier question. nullopt
-// when no match waits on an unanswered question.
-std::optional<QuestionSuggestion> SuggestNextQuestion(const std::vector<ProgramMatch>& matches,
-                                                      const SelfCheckAnswers& answers);
+// The unanswered question that would narrow the list most. Only stated facts exclude a program
+// (MatchPrograms), so only four questions can: age, 시군, pregnancy and children. Each is tried
+// with a few representative answers (an age in each life stage; every 시군 of the programs; yes
+// and no; no children, or one newborn, or one child of each child stage), taken as equally
+// likely: the question leaving the fewest matches on average wins. When no answer of any question
+// would leave fewer, the one the most matches wait on is suggested instead (its answer ranks
+// them: confirms or doubts their fit). Ties go to the earlier question; nullopt when no match
+// waits on an unanswered question. REQUIRES: `matches` is MatchPrograms(programs, tags, answers,
+// current_year). Costs up to ~30 MatchPrograms runs.
+std::optional<QuestionSuggestion> SuggestNextQuestion(const std::vector<Program>& programs,
+                                                      const std::vector<ProgramTags>& tags,
+                                                      const SelfCheckAnswers& answers,
+                                                      int current_year,
+                                                      const std::vector<ProgramMatch>& matches);
+// The representative answers SuggestNextQuestion tries for `question` (empty for the questions
+// whose answers never exclude), each as `answers` with that question answered.
+std::vector<SelfCheckAnswers> RepresentativeAnswers(SelfCheckQuestion question,
+                                                    const SelfCheckAnswers& answers,
+                                                    const std::vector<Program>& programs,
+                                                    int current_year);
 
 }  // namespace bokji

@@ -145,10 +145,14 @@ void App::Frame() {
   for (const std::unique_ptr<Panel>& panel : panels_) panel->Draw(ctx);
   text_field_.EndFrame();
   camera_.UpdateCursor(ctx);
+  covered_names_.clear();
   for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
-    if (window->Active && !window->Hidden)
+    // Not ImGui's implicit "Debug##Default" window: it is never drawn.
+    if (window->Active && !window->Hidden && !window->IsFallbackWindow) {
       covered_.push_back(Rect{window->Pos.x, window->Pos.y, window->Pos.x + window->Size.x,
                               window->Pos.y + window->Size.y});
+      covered_names_.push_back(window->Name);
+    }
   }
 
   ImGui::Render();
@@ -265,6 +269,7 @@ std::string App::DebugJson() {
   nlohmann::json overlays = nlohmann::json::array();
   for (const Rect& r : covered_) overlays.push_back({r.x0, r.y0, r.x1, r.y1});
   out["overlays"] = std::move(overlays);
+  out["windows"] = covered_names_;  // the names of the panels among the overlays
   out["buttons"] = rects_.ToJson();
   for (const std::unique_ptr<Panel>& panel : panels_) panel->Debug(ctx, out);
   layer_.Debug(out);

@@ -96,7 +96,8 @@ class App {
   PanelEdges edges_;  // where the panels ended in the last frame
   Hover hover_;
   std::vector<Rect> covered_;  // what covered the map in the last frame (panels, scale bar)
-  std::string url_state_;      // what the page's URL says now
+  std::vector<std::string> covered_names_;  // the ImGui windows among them, for tests
+  std::string url_state_;                   // what the page's URL says now
   nlohmann::json startup_ms_ = nlohmann::json::object();
   int frame_count_ = 0;
   double last_frame_ms_ = 0;

@@ -111,6 +111,8 @@ void MapLayer::Debug(nlohmann::json& out) const {
         {{"x", m.screen.x}, {"y", m.screen.y}, {"count", m.count}, {"facility", m.facility_id}});
   }
   out["markers"] = std::move(markers);
+  out["open_marker"] = open_marker_ ? nlohmann::json{{"x", open_marker_->x}, {"y", open_marker_->y}}
+                                    : nlohmann::json(nullptr);
 }
 
 void MapLayer::Draw(PanelContext& ctx, ImDrawList* draw_list, std::vector<Rect>* covered) {
@@ -227,9 +229,11 @@ void MapLayer::DrawMarkers(PanelContext& ctx, ImDrawList* draw_list) {
   // The open facility, on top of everything at its own position: picked from a list, it shows
   // even while its marker is inside a cluster.
   const int open = OpenFacility(ctx.state);
+  open_marker_.reset();
   if (open >= 0) {
     const Facility& f = facilities[open];
     const ImVec2 at = view.ToScreen(f.position);
+    open_marker_ = at;
     const float r = theme.Scaled(theme.marker_radius) * 1.45f;
     draw_list->AddCircleFilled(at, r + outline * 1.5f, theme.marker_selected_ring);
     draw_list->AddCircleFilled(at, r, theme.marker_outline);

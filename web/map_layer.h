@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "core/cluster.h"
@@ -56,6 +57,7 @@ class MapLayer {
   void DrawAttribution(PanelContext& ctx, ImDrawList* draw_list, std::vector<Rect>* covered);
 
   std::vector<Marker> markers_;
+  std::optional<ImVec2> open_marker_;  // where the open facility was drawn on top, this frame
 };
 
 }  // namespace bokji::web

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
 import {openApp, samplePng, screenshot, settle, useServerAndBrowser} from './harness.mjs';
-import {boundaryFeatures, disabilityCentres, haversineMetres, insideRings, project, unproject} from './reference.mjs';
+import {boundaryFeatures, disabilityCentres, haversineMetres, insideRings, project, underOverlay, unproject} from './reference.mjs';
 
 const shared = useServerAndBrowser();
 
@@ -81,6 +81,36 @@ test('list and map in step: hovering a row rings its marker, hovering a marker l
   await page.context().close();
 });
 
+test('a facility picked from the list is shown: apart from its cluster, or on top of it where it cannot split', async () => {
+  const page = await openApp(shared.browser, shared.server.url + '/');
+  let view = await settle(page);
+  // The province at the start: one of the list's first rows is a 장애인복지관 (its position read from
+  // the source file) inside a cluster marker.
+  const single = (v, id) => v.markers.find((m) => m.count === 1 && m.facility === id);
+  const centreOf = (name) => disabilityCentres().find((c) => squash(c.name) === squash(name));
+  const row = [0, 1, 2].find((i) => !single(view, view.results[i].facility) && centreOf(view.results[i].name));
+  assert.ok(row !== undefined, `a row inside a cluster: ${JSON.stringify(view.results.slice(0, 3))}`);
+  const picked = view.results[row].facility;
+  const centre = centreOf(view.results[row].name);
+  await page.mouse.click(...center(view.buttons['result_' + row]));
+  view = await settle(page);
+  assert.equal(view.selected, picked);
+  // Drawn on top at its own position, on screen and clear of every panel.
+  const drawn = view.open_marker;
+  assert.ok(drawn && drawn.x > 0 && drawn.y > 0 && drawn.x < view.canvas.css_width &&
+            drawn.y < view.canvas.css_height, JSON.stringify(drawn));
+  assert.ok(!underOverlay(view, drawn.x, drawn.y, 4), 'not under a panel');
+  const truth = project(view, centre.lat, centre.lng);
+  assert.ok(Math.hypot(truth.x - drawn.x, truth.y - drawn.y) < 1.5, 'where the source file puts it');
+  // And zoomed until it stands apart, unless it shares its spot up to the deepest clustering zoom.
+  const kDeepestClusterZoom = 16;  // core/cluster.h ClusterOptions::max_zoom
+  assert.ok(single(view, picked) || view.zoom >= kDeepestClusterZoom,
+            `zoom ${view.zoom}: ${JSON.stringify(view.markers)}`);
+  await screenshot(page, 'list-pick');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('near me without permission: the app says so and a tap on the map chooses the place instead', async () => {
   const centre = disabilityCentres().find((c) => c.name.includes('남원'));
   const context = await shared.browser.newContext({viewport: {width: 1280, height: 800}});  // no geolocation grant
@@ -137,6 +167,17 @@ test('the card\'s share link is the page address with the card in it, and a sear
   assert.equal(state.query, '장애인');
   assert.ok(state.search.facilities >= 1);
   assert.equal(await searched.evaluate(() => document.getElementById('bokji-text-field').value), '장애인');
+  // The reset a kiosk will use: the search text, the card and the link go back to the start.
+  await searched.evaluate(() => window.bokjiPage.reset());
+  const reset = await settle(searched);
+  assert.equal(reset.query, '');
+  assert.equal(await searched.evaluate(() => document.getElementById('bokji-text-field').value), '');
+  assert.deepEqual([...new URL(searched.url()).searchParams.keys()], ['map']);
+  await page.evaluate(() => window.bokjiPage.reset());
+  const start = await settle(page);
+  assert.equal(start.selected, -1, 'the card closed');
+  assert.ok(start.zoom < 12, `the whole province again (zoom ${start.zoom})`);
+  assert.deepEqual([...new URL(page.url()).searchParams.keys()], ['map']);
   assert.deepEqual([...page.problems, ...searched.problems], []);
   await page.context().close();
   await searched.context().close();

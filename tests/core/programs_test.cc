@@ -787,55 +787,74 @@ TEST_F(MatchJeonbuk, GroupsHoldEveryMatchOnceStrongestFirst) {
   EXPECT_GT(by_fit.size(), 1u);  // the flat list of every match became parts
 }
 
-TEST_F(MatchJeonbuk, SuggestsTheUnansweredQuestionTheMostMatchesWaitOn) {
+TEST_F(MatchJeonbuk, SuggestsTheQuestionWhoseAnswersNarrowTheListMost) {
   const SelfCheckAnswers answers = ThirtyInGimje();
   const std::vector<ProgramMatch> matches = Match(answers);
-  const std::optional<QuestionSuggestion> next = SuggestNextQuestion(matches, answers);
+  const std::optional<QuestionSuggestion> next =
+      SuggestNextQuestion(programs_, tags_, answers, kYear, matches);
   ASSERT_TRUE(next.has_value());
   EXPECT_FALSE(IsAnswered(answers, next->question));
-  // Counted here from the unknowns, by the name of each question's unknown.
+  // Age and 시군 are answered: of the questions whose answers can exclude, pregnancy and children
+  // are left. Their answers, written out here, each taken as equally likely.
+  auto mean_left = [&](const std::vector<SelfCheckAnswers>& tries) {
+    double left = 0;
+    for (const SelfCheckAnswers& a : tries) left += static_cast<double>(Match(a).size());
+    return left / static_cast<double>(tries.size());
+  };
+  std::vector<SelfCheckAnswers> pregnancy(2, answers), children(5, answers);
+  pregnancy[0].pregnant = true;
+  pregnancy[1].pregnant = false;
+  children[0].children_ages = std::vector<int>{};
+  children[1].children_ages = std::vector<int>{0};
+  children[2].children_ages = std::vector<int>{3};
+  children[3].children_ages = std::vector<int>{9};
+  children[4].children_ages = std::vector<int>{15};
+  const double fewer_pregnancy = static_cast<double>(matches.size()) - mean_left(pregnancy);
+  const double fewer_children = static_cast<double>(matches.size()) - mean_left(children);
+  ASSERT_GT(std::max(fewer_pregnancy, fewer_children), 0.0) << "an answer takes programs off";
+  const SelfCheckQuestion expected = fewer_children > fewer_pregnancy
+                                         ? SelfCheckQuestion::kChildren
+                                         : SelfCheckQuestion::kPregnant;
+  EXPECT_EQ(next->question, expected);
+  EXPECT_NEAR(next->fewer, std::max(fewer_pregnancy, fewer_children), 1e-9);
+  // And how many matches wait on it, from their unknowns.
+  const MatchUnknown unknown = expected == SelfCheckQuestion::kChildren
+                                   ? MatchUnknown::kChildrenNotAnswered
+                                   : MatchUnknown::kPregnancyNotAnswered;
+  int waiting = 0;
+  for (const ProgramMatch& m : matches) waiting += Has(m.unknowns, unknown);
+  EXPECT_EQ(next->programs, waiting);
+
+  // With those answered too, nothing answerable excludes any more: the question the most matches
+  // wait on (it ranks them) is suggested, and answering it leaves none waiting.
+  SelfCheckAnswers more = answers;
+  more.pregnant = false;
+  more.children_ages = std::vector<int>{};
+  const std::vector<ProgramMatch> after = Match(more);
+  const std::optional<QuestionSuggestion> then =
+      SuggestNextQuestion(programs_, tags_, more, kYear, after);
+  ASSERT_TRUE(then.has_value());
+  EXPECT_EQ(then->fewer, 0);
   const std::map<SelfCheckQuestion, MatchUnknown> unknown_of = {
       {SelfCheckQuestion::kHousehold, MatchUnknown::kHouseholdNotAnswered},
       {SelfCheckQuestion::kDisability, MatchUnknown::kDisabilityNotAnswered},
-      {SelfCheckQuestion::kPregnant, MatchUnknown::kPregnancyNotAnswered},
-      {SelfCheckQuestion::kChildren, MatchUnknown::kChildrenNotAnswered},
       {SelfCheckQuestion::kIncome, MatchUnknown::kIncomeNotAnswered},
       {SelfCheckQuestion::kVeteran, MatchUnknown::kVeteranNotAnswered},
       {SelfCheckQuestion::kMulticultural, MatchUnknown::kMultiCulturalNotAnswered}};
   int most = 0;
-  for (const auto& [question, unknown] : unknown_of) {
-    int waiting = 0;
-    for (const ProgramMatch& m : matches) waiting += Has(m.unknowns, unknown);
-    if (question == next->question) {
-      EXPECT_EQ(waiting, next->programs);
-    }
-    most = std::max(most, waiting);
+  for (const auto& [question, u] : unknown_of) {
+    int n = 0;
+    for (const ProgramMatch& m : after) n += Has(m.unknowns, u);
+    most = std::max(most, n);
   }
-  EXPECT_EQ(next->programs, most);
-  EXPECT_GT(most, 0);
-
-  // Answering it (here with "no" / "none") leaves no match waiting on it.
-  SelfCheckAnswers answered = answers;
-  switch (next->question) {
-    case SelfCheckQuestion::kChildren:
-      answered.children_ages = std::vector<int>{};
-      break;
-    case SelfCheckQuestion::kHousehold:
-      answered.household = 0;
-      break;
-    case SelfCheckQuestion::kIncome:
-      answered.income = IncomeRange{151, kNoMaxIncomePercent};
-      break;
-    default:
-      answered.pregnant = answered.disability = answered.veteran = answered.multicultural = false;
-  }
-  const std::vector<ProgramMatch> after = Match(answered);
-  for (const ProgramMatch& m : after)
-    EXPECT_FALSE(Has(m.unknowns, unknown_of.at(next->question))) << programs_[m.program].name;
-  const std::optional<QuestionSuggestion> then = SuggestNextQuestion(after, answered);
-  if (then) {
-    EXPECT_NE(then->question, next->question);
-  }
+  EXPECT_EQ(then->programs, most);
+  ASSERT_TRUE(unknown_of.count(then->question));
+  SelfCheckAnswers answered = more;
+  answered.household = 0;
+  answered.income = IncomeRange{151, kNoMaxIncomePercent};
+  answered.disability = answered.veteran = answered.multicultural = false;
+  for (const ProgramMatch& m : Match(answered))
+    EXPECT_FALSE(Has(m.unknowns, unknown_of.at(then->question))) << programs_[m.program].name;
 }
 
 TEST(SelfCheckQuestions, AnsweredCountAndClearAnswer) {

@@ -79,6 +79,18 @@ const std::vector<MatchGroup>& Derived::MatchGroups(const Catalog& catalog,
   return groups_.value;
 }
 
+const std::optional<QuestionSuggestion>& Derived::NextQuestion(const Catalog& catalog,
+                                                               const SelfCheckAnswers& answers,
+                                                               int year) {
+  const std::tuple<SelfCheckAnswers, int> key{answers, year};
+  if (next_question_.key != key) {
+    next_question_.key = key;
+    next_question_.value = SuggestNextQuestion(catalog.data.programs, catalog.program_tags, answers,
+                                               year, Matches(catalog, answers, year));
+  }
+  return next_question_.value;
+}
+
 const std::vector<uint32_t>& Derived::Education(const Catalog& catalog, const EducationCard& card,
                                                 DateTime now) {
   EducationCard key = card;

@@ -41,6 +41,9 @@ class Derived {
   // GroupMatches over Matches(...).
   const std::vector<MatchGroup>& MatchGroups(const Catalog& catalog, const SelfCheckState& check,
                                              int year);
+  // SuggestNextQuestion over Matches(...): the question that would narrow the list most.
+  const std::optional<QuestionSuggestion>& NextQuestion(const Catalog& catalog,
+                                                        const SelfCheckAnswers& answers, int year);
   const std::vector<uint32_t>& Education(const Catalog& catalog, const EducationCard& card,
                                          DateTime now);
 
@@ -63,6 +66,7 @@ class Derived {
   Cached<std::tuple<ProgramFilter, std::string>, ProgramList> programs_;
   Cached<std::tuple<SelfCheckAnswers, int>, std::vector<ProgramMatch>> matches_;
   Cached<std::tuple<SelfCheckAnswers, int, MatchGrouping>, std::vector<MatchGroup>> groups_;
+  Cached<std::tuple<SelfCheckAnswers, int>, std::optional<QuestionSuggestion>> next_question_;
   Cached<std::tuple<EducationCard, DateTime>, std::vector<uint32_t>> education_;
 };
 

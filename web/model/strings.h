@@ -259,7 +259,8 @@ enum class StringId : uint16_t {
   kGroupByTheme,
   kGroupByLevel,
   kThemeNone,
-  kNextQuestionFormat,
+  kNextQuestionFormat,         // %s: a question (QuestionLabel), %d: programs
+  kNextQuestionNarrowsFormat,  // %s: a question (QuestionLabel), %d: programs
   kAnswerNextQuestion,
   kQuestionLabelAge,
   kQuestionLabelCity,

@@ -63,8 +63,10 @@ class SelfCheckPanel final : public Panel {
                           {"theme", g.theme},
                           {"level", static_cast<int>(g.level)},
                           {"count", g.matches.size()}});
-      if (const auto suggestion = SuggestNextQuestion(matches, check.answers))
+      if (const auto& suggestion =
+              ctx.derived.NextQuestion(ctx.catalog, check.answers, ctx.now.year))
         next = {{"question", static_cast<int>(suggestion->question)},
+                {"fewer", suggestion->fewer},
                 {"programs", suggestion->programs}};
     }
     view["matches"] = matched.size();
@@ -312,10 +314,15 @@ class SelfCheckPanel final : public Panel {
     ImGui::TextUnformatted(Text(StringId::kSelfCheckCheckCriteria));
     ImGui::PopStyleColor();
     // What to answer next to narrow the list most.
-    if (const auto next = SuggestNextQuestion(matches, check.answers)) {
+    if (const auto& next = ctx.derived.NextQuestion(ctx.catalog, check.answers, ctx.now.year)) {
       char sentence[256];
-      std::snprintf(sentence, sizeof(sentence), Text(StringId::kNextQuestionFormat),
-                    QuestionLabel(next->question), next->programs);
+      const int fewer = static_cast<int>(next->fewer + 0.5);
+      if (fewer >= 1)
+        std::snprintf(sentence, sizeof(sentence), Text(StringId::kNextQuestionNarrowsFormat),
+                      QuestionLabel(next->question), fewer);
+      else
+        std::snprintf(sentence, sizeof(sentence), Text(StringId::kNextQuestionFormat),
+                      QuestionLabel(next->question), next->programs);
       ImGui::TextUnformatted(sentence);
       if (BigButton(ctx, Text(StringId::kAnswerNextQuestion), "next_question")) {
         check.question = next->question;
