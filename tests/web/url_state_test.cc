@@ -127,27 +127,34 @@ TEST(UrlState, EveryKeyRoundTripsAlone) {
   }
 }
 
-TEST(UrlState, EveryKeyAtOnce) {
+// A state with a value in every field a link can carry, to see that bad values change nothing.
+AppState Busy() {
   const Catalog& c = SampleCatalog();
-  AppState state;
-  state.map.SetZoom(11);
-  state.card = ProgramCard{3};
-  state.search.query = "노인";
-  state.filters.index.categories = CategoryBit(FacilityCategory::kHomeless);
-  state.filters.index.any_target = kTargetHomeless;
-  state.filters.index.region_code = 35011;
-  state.finding.place = Place{PlaceKind::kPicked, {35.81, 127.12}, -1};
-  state.finding.near_open = true;
-  state.tiles = kOpenStreetMapTiles;
-  state.view = View::kPrograms;
-  state.programs.filter = ProgramFilter{kStageYoungAdult, true, c.themes.front(), kTargetLowIncome,
-                                        c.cities.front().code};
-  state.programs.query = "월세";
-  state.language = Language::kEnglish;
-  AppState restored = RoundTrip(state);
-  EXPECT_EQ(restored.camera.kind, CameraRequest::Kind::kNone);
-  restored.camera = state.camera;
-  EXPECT_EQ(restored, state) << EncodeUrlState(c, state);
+  AppState s;
+  s.map.SetZoom(10);
+  s.card = FacilityCard{1};
+  s.search.query = "복지";
+  s.filters.index.categories = CategoryBit(FacilityCategory::kChild);
+  s.filters.index.any_target = kTargetChildren;
+  s.filters.index.region_code = 35020;
+  s.finding.place = Place{PlaceKind::kPicked, {35.9, 126.7}, -1};
+  s.finding.near_open = true;
+  s.tiles = kOpenStreetMapTiles;
+  s.view = View::kPrograms;
+  s.programs.filter = ProgramFilter{kStageChild, false, c.themes.front(), kTargetChildren, 0};
+  s.programs.query = "아동";
+  s.language = Language::kEnglish;
+  s.camera = CameraRequest{};
+  return s;
+}
+
+TEST(UrlState, EveryKeyAtOnce) {
+  AppState restored = RoundTrip(Busy());
+  EXPECT_EQ(restored.camera.kind, CameraRequest::Kind::kNone) << "the link names the view";
+  EXPECT_EQ(restored, Busy()) << EncodeUrlState(SampleCatalog(), Busy());
+  AppState with_program = Busy();
+  with_program.card = ProgramCard{3};
+  EXPECT_EQ(RoundTrip(with_program), with_program);
 }
 
 TEST(UrlState, APlaceChosenAsAnAreaIsSharedAsAPointNeverTheDevice) {
@@ -204,27 +211,6 @@ TEST(UrlState, OpenNowOnlyWhereHoursAreKnown) {
   AppState open;
   open.filters.open_now = true;
   EXPECT_TRUE(RoundTrip(open, with_hours).filters.open_now);
-}
-
-// A state with a value in every field a link can carry, to see that bad values change nothing.
-AppState Busy() {
-  const Catalog& c = SampleCatalog();
-  AppState s;
-  s.map.SetZoom(10);
-  s.card = FacilityCard{1};
-  s.search.query = "복지";
-  s.filters.index.categories = CategoryBit(FacilityCategory::kChild);
-  s.filters.index.any_target = kTargetChildren;
-  s.filters.index.region_code = 35020;
-  s.finding.place = Place{PlaceKind::kPicked, {35.9, 126.7}, -1};
-  s.finding.near_open = true;
-  s.tiles = kOpenStreetMapTiles;
-  s.view = View::kPrograms;
-  s.programs.filter = ProgramFilter{kStageChild, false, c.themes.front(), kTargetChildren, 0};
-  s.programs.query = "아동";
-  s.language = Language::kEnglish;
-  s.camera = CameraRequest{};
-  return s;
 }
 
 TEST(UrlState, MalformedValuesAreIgnored) {

@@ -47,24 +47,24 @@ const std::string& AddressOf(const Facility& f) {
   return f.road_address.empty() ? f.lot_address : f.road_address;
 }
 
-std::string TargetListText(TargetSet targets) {
+// The labels of the bits set in `bits`, in bit order, joined by ", ".
+template <typename Label>
+std::string JoinBitLabels(uint32_t bits, int count, Label label) {
   std::string list;
-  for (int bit = 0; bit < kTargetGroupCount; ++bit) {
-    if ((targets & (1u << bit)) == 0) continue;
+  for (int bit = 0; bit < count; ++bit) {
+    if ((bits & (1u << bit)) == 0) continue;
     if (!list.empty()) list += ", ";
-    list += TargetLabel(1u << bit);
+    list += label(1u << bit);
   }
   return list;
 }
 
+std::string TargetListText(TargetSet targets) {
+  return JoinBitLabels(targets, kTargetGroupCount, TargetLabel);
+}
+
 std::string StageListText(LifeStageSet stages) {
-  std::string list;
-  for (int bit = 0; bit < kLifeStageCount; ++bit) {
-    if ((stages & (1u << bit)) == 0) continue;
-    if (!list.empty()) list += ", ";
-    list += StageLabel(1u << bit);
-  }
-  return list;
+  return JoinBitLabels(stages, kLifeStageCount, StageLabel);
 }
 
 std::string ProgramPlaceText(const Program& p) {
