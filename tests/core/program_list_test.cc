@@ -151,8 +151,9 @@ TEST(CitiesOf, TheFourteenCitiesOfTheRealBoundariesNamedAsTheirProgramsNameThem)
   std::vector<City> cities = CitiesOf(data);
   ASSERT_EQ(cities.size(), testdata::CityCodes().size());
   for (const auto& [name, code] : testdata::CityCodes()) {
+    const uint32_t wanted = code;  // clang 14 (wasm) cannot capture a structured binding
     const auto found =
-        std::find_if(cities.begin(), cities.end(), [&](const City& c) { return c.code == code; });
+        std::find_if(cities.begin(), cities.end(), [&](const City& c) { return c.code == wanted; });
     ASSERT_NE(found, cities.end()) << name;
     EXPECT_EQ(found->name, name);
   }
