@@ -96,7 +96,7 @@ bool App::BuildFont(float pixel_ratio) {
 Layout App::CurrentLayout() const {
   const CanvasSize& canvas = GetCanvasSize();
   return Layout::For(config_.mode, canvas.css_width, canvas.css_height, theme_.ui_scale, edges_,
-                     frame_count_ > 0);
+                     frame_count_ > 0, state_.view);
 }
 
 PanelContext App::Context(const Layout& layout, const Now& now, double now_ms) {

@@ -46,6 +46,10 @@ TEST(Layout, AWideScreenHasAColumnEachSideAndTheMapBetween) {
   EXPECT_EQ(insets.left, 334);
   EXPECT_EQ(insets.right, 1280 - card.x0 + 24);
   EXPECT_EQ(desk.ProgramsRect().x1, 550);
+  // With the programs view open, the map is free right of it.
+  const Layout programs =
+      Layout::For(UiMode::kCitizen, 1280, 800, 1, measured, true, View::kPrograms);
+  EXPECT_EQ(programs.MapArea(false).x0, 550);
 }
 
 TEST(Layout, ScaleModeAndEstimatesBeforeTheFirstFrame) {

@@ -5,8 +5,9 @@
 namespace bokji::web {
 
 Layout Layout::For(UiMode mode, float width, float height, float scale, const PanelEdges& last,
-                   bool drawn_before) {
+                   bool drawn_before, View view) {
   Layout layout;
+  layout.programs_open = view == View::kPrograms;
   layout.mode = mode;
   layout.width = std::max(width, 1.0f);
   layout.height = std::max(height, 1.0f);
@@ -61,7 +62,7 @@ Rect Layout::MapArea(bool card_open) const {
     area.y0 = std::max(area.y0, measured.header_bottom);
     area.y1 = card_open ? CardRect(0).y0 : std::min(area.y1, measured.sheet_top);
   } else {
-    area.x0 = std::max(area.x0, measured.column_right);
+    area.x0 = std::max(area.x0, programs_open ? ProgramsRect().x1 : measured.column_right);
     if (card_open) area.x1 = CardRect(380).x0;
   }
   // Never less than a sliver: a tiny window still gets a map to aim at.

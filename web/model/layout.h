@@ -14,7 +14,7 @@
 //                                               the programs view takes the whole screen
 //
 // clang-format off
-//   Layout layout = Layout::For(config.mode, canvas_width, canvas_height, theme.ui_scale, measured);
+//   Layout layout = Layout::For(config.mode, width, height, theme.ui_scale, measured, true, state.view);
 //   Rect card = layout.CardRect(380);               // where a card goes (a sheet on a phone)
 //   Rect free = layout.MapArea(/*card_open=*/true); // what the camera frames things in
 // clang-format on
@@ -50,9 +50,10 @@ struct Layout {
   Insets safe;          // the device's safe areas (notch, home bar); 0 where the page gives none
   PanelEdges measured;  // last frame's; estimates before the first frame
   bool measured_once = false;
+  bool programs_open = false;  // the programs view covers the left column (or all of a phone)
 
   static Layout For(UiMode mode, float width, float height, float scale, const PanelEdges& last,
-                    bool drawn_before);
+                    bool drawn_before, View view = View::kMap);
 
   float Scaled(float size) const { return size * scale; }
   // A card of `card_width` (unscaled): a column at the top right, or the bottom sheet on a phone.
