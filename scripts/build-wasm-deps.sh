@@ -28,6 +28,13 @@ imgui_version=1.90.1+ds-1
 earcut_version=1.0.1-2
 
 mkdir -p "$deps/src" "$deps/wasm"
+# One run at a time per cache: a second run (another clone sharing BOKJI_DEPS_DIR, or bench.sh started beside
+# test.sh) would delete the folder the first is building into. It waits here instead.
+exec 9>"$deps/.lock"
+if ! flock -n 9; then
+  echo "build-wasm-deps: another run is using $deps; waiting for it"
+  flock 9
+fi
 log_dir=$deps/logs
 mkdir -p "$log_dir"
 
