@@ -1,14 +1,12 @@
 // web/qr: QR codes for real card links, decoded by an independent reader (zbarimg, Debian
-// zbar-tools), the shape the QR standard prescribes (size, quiet zone, finder patterns), and the
-// too-long error checked against qr-code-generator's own limit.
+// zbar-tools; run natively, and from node for the wasm build), the shape the QR standard prescribes
+// (size, quiet zone, finder patterns), and the too-long error checked against the library's limit.
 //
 // Index
-//   - Decoding       복지로 and Kakao Map links (Korean too) rendered to a PGM image, read by
-//   zbarimg
-//   - Shape          size, quiet zone, the three finder patterns, error correction level
-//   - Limits         the largest texts at each level fit and one byte more gives an error, as the
-//   library
-//                    itself decides (natively, where its exception can be caught)
+//   - Decoding   복지로 and Kakao Map links (Korean too) drawn into a PGM image, read by zbarimg
+//   - Shape      size, quiet zone, the three finder patterns, error correction level
+//   - Limits     the largest texts at each level fit and one byte more is an error, where the
+//                library itself draws the line (natively, where its exception can be caught)
 #include "web/qr/qr_code.h"
 
 #include <qrcodegen/qrcodegen.hpp>
@@ -22,6 +20,10 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
 
 namespace bokji::qr {
 namespace {
@@ -55,27 +57,44 @@ std::string WritePgm(const QrMatrix& matrix, const std::string& name, int pixels
   return path;
 }
 
-bool HaveZbarimg() {
+// zbarimg runs as a child process: natively through popen, under node (the wasm build) through
+// node's child_process, reading the image the wasm wrote through NODERAWFS.
 #ifdef __EMSCRIPTEN__
-  return false;  // no processes under node's wasm runtime
+std::string RunCommand(const std::string& command) {
+  // The command goes to JavaScript as a string literal: " and \ escaped (our commands and paths
+  // hold no control characters).
+  std::string literal = "\"";
+  for (char c : command) {
+    if (c == '"' || c == '\\') literal += '\\';
+    literal += c;
+  }
+  literal += "\"";
+  const std::string script =
+      "(function () { try { return require('child_process').execSync(" + literal +
+      ", {stdio: ['ignore', 'pipe', 'ignore']}).toString('utf8'); } catch (e) { return ''; } })()";
+  return emscripten_run_script_string(script.c_str());
+}
 #else
-  return std::system("command -v zbarimg >/dev/null 2>&1") == 0;
+std::string RunCommand(const std::string& command) {
+  std::string output;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return output;
+  char buffer[4096];
+  size_t read;
+  while ((read = fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, read);
+  pclose(pipe);
+  return output;
+}
 #endif
+
+bool HaveZbarimg() {
+  return !RunCommand("command -v zbarimg 2>/dev/null").empty();
 }
 
 // What zbarimg reads from the image, byte for byte (its --raw output without the closing newline).
 std::string Zbarimg(const std::string& path) {
-  std::string text;
-#ifndef __EMSCRIPTEN__
-  const std::string command = "zbarimg --raw -q '" + path + "' 2>/dev/null";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return text;
-  char buffer[4096];
-  size_t read;
-  while ((read = fread(buffer, 1, sizeof buffer, pipe)) > 0) text.append(buffer, read);
-  pclose(pipe);
+  std::string text = RunCommand("zbarimg --raw -q '" + path + "' 2>/dev/null");
   if (!text.empty() && text.back() == '\n') text.pop_back();
-#endif
   return text;
 }
 
