@@ -46,8 +46,9 @@ class HangulComposer {
   // Ends composition: the syllable being composed joins the committed text.
   void Commit();
 
-  // Forgets all text: committed, being composed, and libhangul's buffer. The bytes this object held
-  // are overwritten first (a kiosk's idle reset leaves no typed text behind in memory it owns).
+  // Forgets all text: committed, being composed, and libhangul's buffer. The bytes of the text this
+  // object kept are overwritten first (a kiosk's idle reset); libhangul resets its own state but may
+  // keep the code points of the last syllable in its fixed buffers until they are next written.
   void Clear();
 
   // Starts over from `utf8` as committed text (a field that already holds text), nothing composed.
