@@ -47,8 +47,8 @@ class HangulComposer {
   void Commit();
 
   // Forgets all text: committed, being composed, and libhangul's buffer. The bytes of the text this
-  // object kept are overwritten first (a kiosk's idle reset); libhangul resets its own state but may
-  // keep the code points of the last syllable in its fixed buffers until they are next written.
+  // object kept are overwritten first (a kiosk's idle reset); libhangul resets its own state but
+  // may keep the code points of the last syllable in its fixed buffers until they are next written.
   void Clear();
 
   // Starts over from `utf8` as committed text (a field that already holds text), nothing composed.
