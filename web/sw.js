@@ -15,16 +15,20 @@
 // the header "X-Bokji-Offline: 1", which the page notes (window.bokjiPage.servedOffline).
 //
 // Versions: the build (web/CMakeLists.txt) writes a hash of the app's files into VERSION, so a new build is a
-// new service worker. It installs at once (skipWaiting), copies the app's files into a cache of its own
-// name, and on activation deletes the caches of older versions.
+// new service worker. It copies the app's files into a cache of its own name and takes over at once
+// (skipWaiting); if the page, wasm, script or font cannot be copied (the network went away), it does not
+// install and the older version keeps serving. On activation it carries the older caches' data (data/…,
+// which does not change with the app) over into its own cache and deletes them.
 'use strict';
 
 const VERSION = '@BOKJI_SW_VERSION@';
 const CACHE_PREFIX = 'bokjimap-';
 const CACHE = CACHE_PREFIX + VERSION;
 
-// Fetched when the worker installs, relative to its scope (the folder of sw.js and index.html).
-const SHELL = ['./', 'bokjimap.js', 'bokjimap.wasm', 'fonts/bokji-hangul.ttf', 'data/jeonbuk-sample.bundle'];
+// Fetched when the worker installs, relative to its scope (the folder of sw.js and index.html): the app
+// (required: without them no offline start) and the default bundle (a site may serve another one).
+const APP_FILES = ['./', 'bokjimap.js', 'bokjimap.wasm', 'fonts/bokji-hangul.ttf'];
+const DEFAULT_DATA = ['data/jeonbuk-sample.bundle'];
 // Files (besides the page) kept when the page asks for them: these names, and anything in these folders.
 const KEPT_FILES = ['bokjimap.js', 'bokjimap.wasm'];
 const KEPT_FOLDERS = ['fonts/', 'data/'];
@@ -71,24 +75,44 @@ async function networkFirst(event, key) {
   }
 }
 
+// Copies `path` into `cache`; with `required`, a failure (no network, HTTP error) rejects.
+async function keep(cache, path, required) {
+  const url = new URL(path, scope).href;
+  try {
+    const response = await fetch(url);
+    if (response.ok) return await cache.put(url, response);
+    if (required) throw new Error(`${url}: HTTP ${response.status}`);
+  } catch (error) {
+    if (required) throw error;
+  }
+}
+
 self.addEventListener('install', (event) => {
-  self.skipWaiting();
-  // One file failing (a site without the sample bundle) leaves the others kept.
-  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(SHELL.map(async (path) => {
-    const url = new URL(path, scope).href;
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
     try {
-      const response = await fetch(url);
-      if (response.ok) await cache.put(url, response);
+      await Promise.all([...APP_FILES.map((p) => keep(cache, p, true)),
+                         ...DEFAULT_DATA.map((p) => keep(cache, p, false))]);
     } catch (error) {
-      // Offline while installing: the page's own requests fill the cache later.
+      await caches.delete(CACHE);
+      throw error;  // not installed: the next visit tries again
     }
-  }))));
+    await self.skipWaiting();
+  })());
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
     for (const name of await caches.keys()) {
-      if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
+      if (!name.startsWith(CACHE_PREFIX) || name === CACHE) continue;
+      const old = await caches.open(name);
+      for (const request of await old.keys()) {
+        const path = scopedPath(new URL(request.url));
+        if (path === null || !path.startsWith('data/') || (await cache.match(request))) continue;
+        await cache.put(request, await old.match(request));
+      }
+      await caches.delete(name);
     }
     await self.clients.claim();
   })());

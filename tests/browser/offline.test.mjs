@@ -88,11 +88,15 @@ test('the service worker is stamped with a version by the build', () => {
 test('service worker: keeps the app and its data, never the API, and drops older versions\' caches', async () => {
   const overrides = Object.fromEntries(api.map((p) => [p, Buffer.from('{"made_up": true}')]));
   const server = await startServer(overrides);
-  // An older version's cache, left by an earlier deploy (made before the worker registers).
+  // An older version's cache, left by an earlier deploy (made before the worker registers): its app file
+  // goes, the data it kept (another bundle) is carried over.
   const page = await newPage(() => {
     if (window.top === window && !sessionStorage.getItem('seeded')) {
       sessionStorage.setItem('seeded', '1');
-      caches.open('bokjimap-0123456789abcdef').then((c) => c.put('/bokjimap.wasm', new Response('old')));
+      caches.open('bokjimap-0123456789abcdef').then((c) => Promise.all([
+        c.put('/bokjimap.wasm', new Response('old wasm')),
+        c.put('/data/other.bundle', new Response('kept data')),
+      ]));
     }
   });
   try {
@@ -105,7 +109,15 @@ test('service worker: keeps the app and its data, never the API, and drops older
     }
     const cached = await cachedPaths(page);
     assert.deepEqual(Object.keys(cached), [cacheName], 'only this version\'s cache is left');
-    assert.deepEqual(cached[cacheName], [...shell].sort(), 'exactly the app\'s files are kept');
+    assert.deepEqual(cached[cacheName], [...shell, '/data/other.bundle'].sort(),
+                     'exactly the app\'s files and the older data are kept');
+    const kept = await page.evaluate(async (name) => {
+      const cache = await caches.open(name);
+      return {wasm: (await (await cache.match('/bokjimap.wasm')).arrayBuffer()).byteLength,
+              data: await (await cache.match('/data/other.bundle')).text()};
+    }, cacheName);
+    assert.equal(kept.wasm, fs.statSync(path.join(siteDir, 'bokjimap.wasm')).size, 'this build\'s wasm');
+    assert.equal(kept.data, 'kept data');
     assert.deepEqual(page.problems, []);
   } finally {
     await page.context().close();
