@@ -39,6 +39,9 @@ build_native() {
 }
 
 build_wasm() {
+  # Again, just before configuring (instant when everything is built): with a shared BOKJI_DEPS_DIR another
+  # checkout's script may have rewritten deps.cmake since setup_all, without this checkout's libraries.
+  step "check wasm dependencies" bash "$root/scripts/build-wasm-deps.sh"
   step "configure wasm" quietly cmake --preset wasm -DBOKJI_SHARED_DATA_DIR="$data_root"
   step "build wasm" cmake --build --preset wasm -j "$jobs" "$@"
 }
