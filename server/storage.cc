@@ -411,12 +411,22 @@ Result<CreateOutcome> Storage::CreateRequest(const NewRequest& request, const Ra
           "INSERT INTO help_requests (service_code, emd_code, sigungu_code, status, created_at, "
           "updated_at, personal, receipt_hash, receipt_sealed, idempotency_key, body_hash) VALUES "
           "($1, $2, "
-          "$3, 'received', $4, $4, $5, $6, $7, $8, $9) RETURNING id",
+          "$3, 'received', $4, $4, $5, $6, $7, $8, $9) ON CONFLICT (idempotency_key) DO NOTHING "
+          "RETURNING id",
           {request.service_code, static_cast<int64_t>(request.emd_code),
            static_cast<int64_t>(request.sigungu_code), now, request.sealed_personal,
            request.receipt_hash, request.sealed_receipt, KeyOrNull(request.idempotency_key),
            request.body_hash});
       if (!rows.ok()) return rows.status();
+      if (rows.value().empty()) {
+        // Another instance committed the same key since our look-up (PostgreSQL waited for it):
+        // answer with its row.
+        auto again = FindReplay(tx, "help_requests", request.idempotency_key, request.body_hash,
+                                true, &outcome);
+        if (!again.ok()) return again.status();
+        return again.value() ? Status::Ok()
+                             : Status::Error("idempotency key conflict without a row");
+      }
       outcome.kind = CreateKind::kCreated;
       outcome.id = rows.value().Int(0, 0);
       outcome.sealed_receipt = request.sealed_receipt;
@@ -617,10 +627,16 @@ Result<CreateOutcome> Storage::CreateCorrection(const NewCorrection& c, const Ra
       auto rows = tx.Query(
           "INSERT INTO corrections (target_kind, target_key, target_name, sigungu_code, status, "
           "created_at, updated_at, personal, idempotency_key, body_hash) VALUES ($1, $2, $3, $4, "
-          "'received', $5, $5, $6, $7, $8) RETURNING id",
+          "'received', $5, $5, $6, $7, $8) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
           {c.target_kind, c.target_key, c.target_name, static_cast<int64_t>(c.sigungu_code), now,
            c.sealed_personal, KeyOrNull(c.idempotency_key), c.body_hash});
       if (!rows.ok()) return rows.status();
+      if (rows.value().empty()) {
+        auto again = FindReplay(tx, "corrections", c.idempotency_key, c.body_hash, false, &outcome);
+        if (!again.ok()) return again.status();
+        return again.value() ? Status::Ok()
+                             : Status::Error("idempotency key conflict without a row");
+      }
       outcome.kind = CreateKind::kCreated;
       outcome.id = rows.value().Int(0, 0);
       return Status::Ok();
@@ -693,7 +709,7 @@ Result<UpdateKind> Storage::ChangeCorrectionStatus(const Account& actor, int64_t
     auto rows = tx.Query(
         "UPDATE corrections SET status = $1, updated_at = $2, staff_note = $3, closed_at = CASE "
         "WHEN $1 "
-        "IN ('fixed', 'rejected') THEN $2 ELSE NULL END WHERE id = $4" +
+        "IN ('fixed', 'rejected') THEN CAST($2 AS BIGINT) ELSE NULL END WHERE id = $4" +
             where + " RETURNING id",
         params);
     if (!rows.ok()) return rows.status();
