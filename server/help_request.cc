@@ -316,6 +316,7 @@ Parsed<HelpRequestInput> ParseHelpRequest(std::string_view body,
     return out;
   }
   HelpRequestInput in;
+  bool for_whom_known = false;
   check.OnlyKnown("", j,
                   {"service_code", "for_whom", "situations", "description", "lat", "long",
                    "region_code", "address_string", "contact", "reporter", "consent"});
@@ -333,6 +334,7 @@ Parsed<HelpRequestInput> ParseHelpRequest(std::string_view body,
               "is required: \"self\" or \"other\".");
   } else if (j["for_whom"] == "self" || j["for_whom"] == "other") {
     in.for_self = j["for_whom"] == "self";
+    for_whom_known = true;
   } else {
     check.Add("for_whom", "invalid_choice", "'self'(본인) 또는 'other'(다른 사람)여야 합니다.",
               "must be \"self\" or \"other\".");
@@ -423,14 +425,14 @@ Parsed<HelpRequestInput> ParseHelpRequest(std::string_view body,
   }
   if (j.contains("contact")) in.contact = check.ContactFields("contact", j["contact"], true);
   if (j.contains("reporter")) {
-    if (in.for_self) {
+    if (for_whom_known && in.for_self) {
       check.Add("reporter", "not_allowed", "본인 요청에는 알리는 사람 정보를 적지 않습니다.",
                 "is only for reports about someone else (for_whom \"other\").");
     } else {
       in.reporter = check.ContactFields("reporter", j["reporter"], false);
     }
   }
-  if (in.for_self && in.contact.phone.empty()) {
+  if (for_whom_known && in.for_self && in.contact.phone.empty()) {
     bool phone_error = false;
     for (const FieldError& e : check.errors)
       phone_error = phone_error || e.field == "contact.phone";
