@@ -154,6 +154,16 @@ int Serve(const Config& config) {
   if (config.key_file.empty()) {
     return Fail("no key file: set key_file (bokji-server make-key FILE writes a new one)");
   }
+  // SIGINT/SIGTERM are taken by one thread (sigwait) so that the server stops cleanly. They are
+  // blocked before any thread starts (the storage's committer too), so that no other thread
+  // receives them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
   auto keys = LoadKeyFile(config.key_file);
   if (!keys.ok()) return Fail(keys.status().message());
   auto storage = OpenStorage(config);
@@ -162,14 +172,6 @@ int Serve(const Config& config) {
   if (!directory.ok()) return Fail(directory.status().message());
   auto site = StaticSite::Load(config.site_dir);
   if (!site.ok()) return Fail(site.status().message());
-
-  // SIGINT/SIGTERM are taken by one thread (sigwait) so that the server stops cleanly.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  signal(SIGPIPE, SIG_IGN);
 
   App app(config, std::move(storage).value(), std::move(directory).value(), keys.value(),
           std::make_unique<StaticSite>(std::move(site).value()));
@@ -187,7 +189,7 @@ int Serve(const Config& config) {
   }
   if (port < 0) return Fail("cannot listen on " + config.host + ":" + std::to_string(config.port));
 
-  std::atomic<bool> stopping = false;
+  std::atomic<bool> stopping = false, signalled = false;
   std::mutex purge_mu;
   std::condition_variable purge_cv;
   std::thread purger([&] {
@@ -209,6 +211,7 @@ int Serve(const Config& config) {
   std::thread signal_waiter([&] {
     int received = 0;
     sigwait(&signals, &received);
+    signalled = true;
     stopping = true;
     purge_cv.notify_all();
     http.stop();
@@ -221,7 +224,8 @@ int Serve(const Config& config) {
   stopping = true;
   purge_cv.notify_all();
   purger.join();
-  kill(getpid(), SIGTERM);  // wakes the signal thread if the server stopped by itself
+  if (!signalled)
+    pthread_kill(signal_waiter.native_handle(), SIGTERM);  // the server stopped by itself
   signal_waiter.join();
   return 0;
 }
