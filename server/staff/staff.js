@@ -100,7 +100,7 @@
         (r.assigned_name ? ' · 담당 ' + r.assigned_name : ''));
       const button = el('button', { type: 'button', class: 'row', 'data-id': r.id }, line1, line2);
       if (state.selected === r.id) button.setAttribute('aria-current', 'true');
-      button.addEventListener('click', () => openRequest(r.id));
+      button.addEventListener('click', () => openRequest(r.id, true));
       list.append(el('li', {}, button));
     }
   }
@@ -129,14 +129,14 @@
       const dot = svg('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: 11, class: kindOf(r) + (state.selected === r.id ? ' selected' : ''),
                                   'data-id': r.id, tabindex: 0, role: 'button' });
       const title = svg('title'); title.textContent = '#' + r.id + ' ' + r.status_ko + ' ' + (r.situations_ko || ''); dot.append(title);
-      dot.addEventListener('click', () => openRequest(r.id));
-      dot.addEventListener('keydown', (e) => { if (e.key === 'Enter') openRequest(r.id); });
+      dot.addEventListener('click', () => openRequest(r.id, true));
+      dot.addEventListener('keydown', (e) => { if (e.key === 'Enter') openRequest(r.id, true); });
       root.append(dot);
     }
     box.append(root);
   }
 
-  async function openRequest(id) {
+  async function openRequest(id, reveal) {
     state.selected = id;
     $('detail-error').textContent = '';
     let d;
@@ -166,7 +166,7 @@
     const actions = $('status-actions');
     actions.replaceChildren();
     for (const next of d.next_statuses) {
-      const b = el('button', { type: 'button', 'data-status': next.status }, next.status_ko + '(으)로 바꾸기');
+      const b = el('button', { type: 'button', 'data-status': next.status }, next.status_ko + ' 처리');
       b.addEventListener('click', () => changeStatus(d.id, next.status));
       actions.append(b);
     }
@@ -178,6 +178,7 @@
       notes.append(el('li', {}, head + (n.text ? ': ' + n.text : '')));
     }
     if (!d.notes.length) notes.append(el('li', { class: 'muted' }, '아직 기록이 없습니다.'));
+    if (reveal) $('detail').scrollIntoView({ block: 'start', behavior: 'smooth' });
   }
 
   async function changeStatus(id, status) {
