@@ -226,6 +226,10 @@ int Serve(const Config& config) {
   purger.join();
   if (!signalled)
     pthread_kill(signal_waiter.native_handle(), SIGTERM);  // the server stopped by itself
+  int64_t transactions = 0, writes = 0;
+  app.storage().db().CommitStats(&transactions, &writes);
+  std::fprintf(stderr, "bokji-server: stopped; group commit: %lld writes in %lld transactions\n",
+               static_cast<long long>(writes), static_cast<long long>(transactions));
   signal_waiter.join();
   return 0;
 }
