@@ -28,12 +28,12 @@ struct Config {
   std::string key_file;                 // REQUIRED: the 64-hex-digit key (make-key writes one)
   std::vector<std::string> frame_ancestors;  // sites that may embed the app in an iframe
   std::vector<std::string> trusted_proxies;  // addresses whose X-Forwarded-For is believed
-  int threads = 16;                          // HTTP worker threads
-  int db_connections = 8;                    // read connections (SQLite) or pool (PostgreSQL)
-  int64_t max_body_bytes = 16 * 1024;        // larger bodies get 413
-  int submissions_per_window = 20;           // help requests + corrections per address
-  int lookups_per_window = 60;               // receipt status look-ups per address
-  int logins_per_window = 10;                // staff login attempts per address
+  int threads = 64;  // HTTP worker threads: cpp-httplib keeps one per open keep-alive connection
+  int db_connections = 8;              // read connections (SQLite) or pool (PostgreSQL)
+  int64_t max_body_bytes = 16 * 1024;  // larger bodies get 413
+  int submissions_per_window = 20;     // help requests + corrections per address
+  int lookups_per_window = 60;         // receipt status look-ups per address
+  int logins_per_window = 10;          // staff login attempts per address
   int rate_window_seconds = 600;
   int retention_days = 90;    // personal data deleted this long after 종결
   int access_log_days = 730;  // access-log rows kept (at least 2 years)
