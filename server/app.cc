@@ -392,7 +392,6 @@ void App::CreateRequest(const httplib::Request& req, httplib::Response& res) {
     return;
   }
   if (outcome.kind == CreateKind::kReplayed) res.set_header("Idempotent-Replayed", "true");
-  std::optional<RequestStatusView> view;
   std::string routed_name =
       directory_.RegionName(place->emd_code ? place->emd_code : place->sigungu_code);
   ReplyJson(res, 201,
