@@ -151,6 +151,10 @@ TEST(ProcessTest, KillNineWhileSubmittingLosesNoAcknowledgedRequestAndMakesNoDup
   std::map<int, Ack> acked;  // key number → first acknowledgement
   std::set<int> pending;     // sent, not acknowledged (in flight at a kill, or refused connection)
   int next_key = 0, replays_checked = 0, kills = 0;
+  std::set<int>
+      failed_once;  // keys whose send failed at least once (in flight at a kill, or refused)
+  int committed_unanswered =
+      0;  // of those, stored before the kill: the retry was answered by a replay
   std::mt19937 random(7);
 
   auto submit = [&](httplib::Client& client, int n) -> bool {
@@ -163,6 +167,8 @@ TEST(ProcessTest, KillNineWhileSubmittingLosesNoAcknowledgedRequestAndMakesNoDup
     json a = json::parse(res->body)[0];
     std::lock_guard lock(mu);
     Ack ack{a["service_request_id"], a["receipt_code"]};
+    if (failed_once.count(n) && res->get_header_value("Idempotent-Replayed") == "true")
+      ++committed_unanswered;
     auto [it, fresh] = acked.emplace(n, ack);
     if (!fresh) {  // a retry: the first answer, never a second request
       EXPECT_EQ(it->second.id, ack.id) << key;
@@ -200,6 +206,7 @@ TEST(ProcessTest, KillNineWhileSubmittingLosesNoAcknowledgedRequestAndMakesNoDup
           if (!submit(client, n)) {
             std::lock_guard lock(mu);
             if (!acked.count(n)) pending.insert(n);
+            failed_once.insert(n);
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
           }
         }
@@ -273,8 +280,9 @@ TEST(ProcessTest, KillNineWhileSubmittingLosesNoAcknowledgedRequestAndMakesNoDup
   }
   std::printf(
       "crash test: %d kills, %zu requests acknowledged and stored once each, %d retries of "
-      "acknowledged keys answered with the first response\n",
-      kills, acked.size(), replays_checked);
+      "acknowledged keys answered with the first response; %zu keys retried after a failed send, "
+      "%d of them stored before the kill and answered by replay\n",
+      kills, acked.size(), replays_checked, failed_once.size(), committed_unanswered);
 }
 
 // ---------------------------------------------------------------------------------------------------------
