@@ -6,7 +6,8 @@
 #   3. gives the app's files content-hashed names (bokjimap.<12 hex>.js, .wasm, fonts/…, data/….bundle:
 #      hard links beside the plain names, variants too) and rewrites SITE/index.html to load those, so
 #      the server can cache them for a year ("immutable") while index.html itself is never cached. The
-#      repository's index.html keeps the plain names (the browser tests' node server serves both).
+#      repository's index.html keeps the plain names (the browser tests' node server serves both). The
+#      service worker's file lists (sw.js, if any) are rewritten the same way.
 # Usage: scripts/assemble-site.sh SITE_DIR REPOSITORY_ROOT
 set -euo pipefail
 site=$1
@@ -31,8 +32,9 @@ compress() {
   done
 }
 
-# hash_name FILE: hard-links FILE (and its variants) to its content-hashed name and rewrites
-# index.html's quoted references to it.
+# hash_name FILE: hard-links FILE (and its variants) to its content-hashed name and rewrites the quoted
+# references to it in index.html and in the service worker sw.js (when the web build made one: its lists of
+# files to keep offline must name what index.html loads).
 hash_name() {
   local file=$1 hash ext base hashed v
   [ -f "$file" ] || return 0
@@ -49,6 +51,7 @@ hash_name() {
   else
     echo "assemble-site: index.html does not name '$file'; it keeps its plain name only" >&2
   fi
+  if [ -f sw.js ]; then sed -i "s#'$file'#'$hashed'#g" sw.js; fi
 }
 
 while IFS= read -r -d '' f; do
@@ -62,7 +65,11 @@ if [ -f index.html ]; then
   for f in fonts/*.ttf data/*.bundle; do
     if [ -e "$f" ]; then hash_name "$f"; fi
   done
-  rm -f index.html.gz index.html.br
-  compress index.html
+  for page in index.html sw.js; do
+    if [ -f "$page" ]; then
+      rm -f "$page.gz" "$page.br"
+      compress "$page"
+    fi
+  done
 fi
 echo "assemble-site: $(find . -type f | wc -l) files in $site"
