@@ -874,7 +874,11 @@ void App::Map(const httplib::Request& req, httplib::Response& res) {
   if (!staff) return;
   res.status = 200;
   res.set_header("Cache-Control", "private, max-age=3600");
-  res.set_content(directory_.MapJson(staff->jurisdiction), kJson);
+  // Plain "application/json" (JSON is UTF-8 by definition): cpp-httplib compresses that type for
+  // clients that accept it (326 KB for the whole 도). The other API answers keep the charset and
+  // stay uncompressed: they mix secrets (CSRF token) with text citizens wrote, the combination
+  // compression must not see.
+  res.set_content(directory_.MapJson(staff->jurisdiction), "application/json");
 }
 
 // ---------------------------------------------------------------------------------------------------------
