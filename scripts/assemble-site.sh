@@ -17,6 +17,10 @@ cd "$site"
 mkdir -p staff
 cp "$root"/server/staff/* staff/
 
+# A second run over the same folder: references to hashed names go back to the plain names first.
+for page in index.html sw.js; do
+  if [ -f "$page" ]; then sed -i -E "s#\.[0-9a-f]{12}\.(js|wasm|ttf|bundle)'#.\1'#g" "$page"; fi
+done
 # Old hashed copies and variants go first, so that the folder holds only this build's.
 find . -regextype posix-extended -regex '.*\.[0-9a-f]{12}\.[A-Za-z0-9]+(\.(gz|br))?$' -delete
 find . \( -name '*.gz' -o -name '*.br' \) -delete
