@@ -64,8 +64,10 @@ import_test_fixtures() {
     --out "$fixtures_dir/education-test.bundle" --report "$fixtures_dir/education-report"
 }
 
-# Copies the web build's files next to the bundle.
+# Copies the web build's files next to the bundle, adds the staff inbox, content-hashed names and the
+# precompressed variants bokji-server serves (scripts/assemble-site.sh).
 assemble_site() {
   mkdir -p "$site_dir"
   cp -r "$root/build/wasm/web/site/." "$site_dir/"
+  step "assemble site" bash "$root/scripts/assemble-site.sh" "$site_dir" "$root"
 }
