@@ -23,7 +23,6 @@
 #include <type_traits>
 #include <utility>
 
-#include "absl/container/inlined_vector.h"
 #include "core/geo.h"
 
 namespace bokji {
@@ -43,6 +42,9 @@ constexpr double kSlack = 1e-7;
 // The box tree's fan-out: a leaf box holds 16 points, an inner box 16 boxes (as in flatbush).
 constexpr int kBoxBits = 4;
 constexpr uint32_t kBoxFanout = 1 << kBoxBits;
+// A leaf box holds this many consecutive points.
+constexpr int kLeafBits = 5;
+constexpr uint32_t kLeafSize = 1 << kLeafBits;
 
 // attribute_codes_ value for a point whose attributes are not in the table (it holds at most
 // 65,535 combinations): filters read them from the caller's element.
@@ -57,13 +59,6 @@ double Squared(double x) {
 struct Vec3 {
   double x, y, z;
 };
-
-// The exact unit vector of p (S2LatLng::ToPoint's formula), for query points.
-Vec3 UnitVector(LatLng p) {
-  const double lat = p.lat * kRadiansPerDegree, lng = p.lng * kRadiansPerDegree;
-  const double cos_lat = std::cos(lat);
-  return {cos_lat * std::cos(lng), cos_lat * std::sin(lng), std::sin(lat)};
-}
 
 // sin and cos of an angle in degrees, |degrees| <= 360, to within 1e-13 (Taylor series to the
 // 13th / 14th power on [-45°, 45°] after an exact reduction by quadrants): what the build needs
@@ -95,11 +90,20 @@ SinCos SinCosDegrees(double degrees) {
   }
 }
 
+// The unit vector of a query point (S2LatLng::ToPoint's formula), to within 1e-13: far inside
+// kSlack.
+Vec3 UnitVector(LatLng p) {
+  const SinCos lat = SinCosDegrees(p.lat), lng = SinCosDegrees(p.lng);
+  return {lat.cos * lng.cos, lat.cos * lng.sin, lat.sin};
+}
+
 // The chord length on the unit sphere between points `metres` apart on Earth (2 for any distance
 // beyond the antipode).
 double ChordFromMeters(double metres) {
   const double radians = metres / kEarthRadiusMeters;
-  return radians >= M_PI ? 2.0 : 2 * std::sin(radians / 2);
+  if (radians >= M_PI) return 2.0;
+  const SinCos half = SinCosDegrees(radians * (90 / M_PI));  // sin(radians / 2), to 1e-13
+  return 2 * half.sin;
 }
 
 // A point's 시군구 code: its own, else the first 5 digits of its 읍면동 code.
@@ -292,19 +296,13 @@ struct FacilityIndex::Impl {
     return Squared(p.x - q.x) + Squared(p.y - q.y) + Squared(p.z - q.z);
   }
 
-  // The least and the greatest squared distance from q to a point of the box.
+  // The least squared distance from q to a point of the box.
   static double BoxMinSquared(const Box& box, const Vec3& q) {
     const double dx = std::max(std::max(box.lo[0] - q.x, q.x - box.hi[0]), 0.0);
     const double dy = std::max(std::max(box.lo[1] - q.y, q.y - box.hi[1]), 0.0);
     const double dz = std::max(std::max(box.lo[2] - q.z, q.z - box.hi[2]), 0.0);
     return dx * dx + dy * dy + dz * dz;
   }
-  static double BoxMaxSquared(const Box& box, const Vec3& q) {
-    return std::max(Squared(box.lo[0] - q.x), Squared(box.hi[0] - q.x)) +
-           std::max(Squared(box.lo[1] - q.y), Squared(box.hi[1] - q.y)) +
-           std::max(Squared(box.lo[2] - q.z), Squared(box.hi[2] - q.z));
-  }
-
   // Hands the accepted points of a query to its visitor in runs: a box wholly inside the query
   // as one run of ids_ (when nothing is filtered), the points of a tested box gathered first.
   class Reporter {
@@ -333,12 +331,13 @@ struct FacilityIndex::Impl {
       void Add(uint32_t i) {
         if (reporter_.filtering_ && !reporter_.index_.AcceptsAt(i, reporter_.filter_)) return;
         ids_[count_++] = reporter_.index_.ids_[i];
-        if (count_ == kCapacity) Flush();
+        if (count_ == kCapacity) [[unlikely]]
+          Flush();
       }
 
      private:
       static constexpr uint32_t kCapacity = 64;
-      void Flush() {
+      [[gnu::noinline]] void Flush() {
         if (count_ > 0) reporter_.visit_run_(std::span<const uint32_t>(ids_, count_));
         count_ = 0;
       }
@@ -368,7 +367,7 @@ struct FacilityIndex::Impl {
     const uint32_t level_start = index.box_levels_[level - 1];
     const uint32_t first = node * kBoxFanout;
     const uint32_t end = std::min(first + kBoxFanout, index.box_levels_[level] - level_start);
-    const uint64_t span = uint64_t{1} << (kBoxBits * level);  // points under a child
+    const uint64_t span = uint64_t{kLeafSize} << (kBoxBits * (level - 1));  // points under a child
     for (uint32_t child = first; child < end; ++child) {
       const Overlap overlap = query.Classify(index.boxes_[level_start + child]);
       if (overlap == Overlap::kNone) continue;
@@ -533,19 +532,28 @@ struct FacilityIndex::Impl {
       sure_inside2_ = chord > kSlack ? Squared(chord - kSlack) : 0.0;
       sure_outside2_ = Squared(chord + kSlack);
       const double q[3] = {q_.x, q_.y, q_.z};
+      // The cube inscribed in the ball of sure_inside2_ (half side r / √3, less a margin for
+      // rounding).
+      const double inner = chord > kSlack ? (chord - kSlack) * (1 / std::sqrt(3.0)) - 1e-15 : 0;
       for (int a = 0; a < 3; ++a) {
         ball_lo_[a] = q[a] - (chord + kSlack);
         ball_hi_[a] = q[a] + (chord + kSlack);
+        cube_lo_[a] = q[a] - inner;
+        cube_hi_[a] = q[a] + inner;
       }
     }
 
     Overlap Classify(const Box& box) const {
-      // First the ball's bounding box (6 comparisons), which rules out most boxes.
+      // Comparisons first: outside the ball's bounding box (most boxes), or inside the cube
+      // inscribed in the ball; then the box's distance.
       for (int a = 0; a < 3; ++a) {
         if (box.hi[a] < ball_lo_[a] || box.lo[a] > ball_hi_[a]) return Overlap::kNone;
       }
-      if (BoxMinSquared(box, q_) > sure_outside2_) return Overlap::kNone;
-      return BoxMaxSquared(box, q_) < sure_inside2_ ? Overlap::kAll : Overlap::kSome;
+      if (box.lo[0] > cube_lo_[0] && box.hi[0] < cube_hi_[0] && box.lo[1] > cube_lo_[1] &&
+          box.hi[1] < cube_hi_[1] && box.lo[2] > cube_lo_[2] && box.hi[2] < cube_hi_[2]) {
+        return Overlap::kAll;
+      }
+      return BoxMinSquared(box, q_) > sure_outside2_ ? Overlap::kNone : Overlap::kSome;
     }
     void Inside(uint32_t begin, uint32_t end) const { ReportAll(begin, end); }
     void Test(uint32_t begin, uint32_t end) const {
@@ -570,14 +578,15 @@ struct FacilityIndex::Impl {
     // sure_outside2_ outside for sure; in between DistanceMeters decides.
     double sure_inside2_, sure_outside2_;
     double ball_lo_[3], ball_hi_[3];  // the bounding box of the ball of chord + kSlack
+    double cube_lo_[3], cube_hi_[3];  // a cube inside the ball of chord - kSlack
   };
 
   // -----------------------------------------------------------------------------------------------
-  // Nearest: a best-first walk of the box tree (a heap of boxes by their distance to q) that keeps
-  // the k best points by stored chord and stops at the first box beyond the k-th best. Stored
-  // chords may misorder points less than 2·kSlack apart, so the walk also keeps every point within
-  // 2·kSlack of the k-th best, and the exact DistanceMeters of those few candidates decides the
-  // answer and its order.
+  // Nearest: a depth-first walk of the box tree, nearest child first, that collects the points
+  // within a limit and skips boxes beyond it. Once there are k candidates the limit is the k-th
+  // best stored chord plus 2·kSlack: stored chords may misorder points less than 2·kSlack apart,
+  // so every point within that may be in the answer, and the exact DistanceMeters of those few
+  // candidates decides the answer and its order.
   // -----------------------------------------------------------------------------------------------
   class NearestSearch {
    public:
@@ -612,9 +621,17 @@ struct FacilityIndex::Impl {
       const uint32_t level_start = index_.box_levels_[level - 1];
       const uint32_t first = node * kBoxFanout;
       const uint32_t count = std::min(kBoxFanout, index_.box_levels_[level] - level_start - first);
+      // Each child's least squared distance, or infinity when its box lies outside the cube
+      // around q_ that holds the ball of the current limit (comparisons only).
+      const double reach = limit_ * (1 + 1e-12);
+      const double lo[3] = {q_.x - reach, q_.y - reach, q_.z - reach};
+      const double hi[3] = {q_.x + reach, q_.y + reach, q_.z + reach};
       double min_squared[kBoxFanout];
       for (uint32_t c = 0; c < count; ++c) {
-        min_squared[c] = BoxMinSquared(index_.boxes_[level_start + first + c], q_);
+        const Box& box = index_.boxes_[level_start + first + c];
+        const bool outside = box.hi[0] < lo[0] || box.lo[0] > hi[0] || box.hi[1] < lo[1] ||
+                             box.lo[1] > hi[1] || box.hi[2] < lo[2] || box.lo[2] > hi[2];
+        min_squared[c] = outside ? std::numeric_limits<double>::infinity() : BoxMinSquared(box, q_);
       }
       for (;;) {
         uint32_t nearest = count;
@@ -631,8 +648,8 @@ struct FacilityIndex::Impl {
         if (level > 1) {
           Descend(level - 1, child);
         } else {
-          const uint32_t begin = child * kBoxFanout;
-          ScanRun(begin, std::min<uint32_t>(begin + kBoxFanout, index_.size()));
+          const uint32_t begin = child * kLeafSize;
+          ScanRun(begin, std::min<uint32_t>(begin + kLeafSize, index_.size()));
         }
       }
     }
@@ -641,14 +658,18 @@ struct FacilityIndex::Impl {
     // rounding of the two squared distances).
     double BoxLimit2() const { return limit2_ * (1 + 1e-12); }
 
+    // Appends the points of [begin, end) within limit_ to the candidates, then tightens.
     void ScanRun(uint32_t begin, uint32_t end) {
       const Vector* vectors = index_.vectors_.data();
       for (uint32_t i = begin; i < end; ++i) {
         const double d2 = SquaredChord(vectors[i], q_);
         if (d2 > limit2_) continue;
         if (filtering_ && !index_.AcceptsAt(i, filter_)) continue;
-        Offer({i, d2});
+        best_.push_back({i, d2});
       }
+      // The first time there are k candidates, and then whenever they have doubled: O(1) per
+      // candidate.
+      if (best_.size() >= k_ && (!tightened_ || best_.size() >= 2 * k_)) Tighten();
     }
 
     // While searching, a Neighbor holds a sorted position as its id and the squared stored chord as
@@ -659,37 +680,28 @@ struct FacilityIndex::Impl {
       }
     };
 
-    // Keeps `candidate` (within limit_) among the k best (a max-heap in best_) or the near ties.
-    void Offer(Neighbor candidate) {
-      if (best_.size() < k_) {
-        best_.push_back(candidate);
-        std::push_heap(best_.begin(), best_.end(), Closer());
-        if (best_.size() == k_) Tighten();
-        return;
-      }
-      if (!Closer()(candidate, best_.front())) {
-        near_ties_.push_back(candidate);
-        return;
-      }
-      std::pop_heap(best_.begin(), best_.end(), Closer());
-      const Neighbor evicted = best_.back();
-      best_.back() = candidate;
-      std::push_heap(best_.begin(), best_.end(), Closer());
-      Tighten();
-      if (evicted.distance_m <= limit2_) near_ties_.push_back(evicted);
-    }
-
-    // With k candidates, nothing more than 2·kSlack beyond the k-th best can be in the answer.
+    // With k candidates, nothing more than 2·kSlack beyond the k-th best by stored chord can be in
+    // the answer: lowers the limit to that and drops the candidates beyond it.
     void Tighten() {
-      limit_ = std::min(limit_, std::sqrt(best_.front().distance_m) + 2 * kSlack);
+      tightened_ = true;
+      std::nth_element(
+          best_.begin(), best_.begin() + (k_ - 1), best_.end(),
+          [](const Neighbor& a, const Neighbor& b) { return a.distance_m < b.distance_m; });
+      limit_ = std::min(limit_, std::sqrt(best_[k_ - 1].distance_m) + 2 * kSlack);
       limit2_ = Squared(limit_);
+      const double limit2 = limit2_;
+      best_.erase(std::remove_if(best_.begin() + k_, best_.end(),
+                                 [limit2](const Neighbor& n) { return n.distance_m > limit2; }),
+                  best_.end());
     }
 
-    // Exact distances for the candidates; the k closest by (distance, id) are the answer.
+    // Exact distances for the candidates within the final limit; the k closest by (distance, id)
+    // are the answer.
     void Finish() {
-      for (const Neighbor& tie : near_ties_) {
-        if (tie.distance_m <= limit2_) best_.push_back(tie);
-      }
+      const double limit2 = limit2_;
+      best_.erase(std::remove_if(best_.begin(), best_.end(),
+                                 [limit2](const Neighbor& n) { return n.distance_m > limit2; }),
+                  best_.end());
       // The candidates' positions are scattered over the caller's vector: load them all first, in
       // a loop of independent loads, then compute.
       thread_local std::vector<LatLng> positions;
@@ -716,10 +728,9 @@ struct FacilityIndex::Impl {
     const bool filtering_;
     const double max_distance_m_;
     std::vector<Neighbor>& best_;
-    absl::InlinedVector<Neighbor, 8>
-        near_ties_;  // beyond the k best by stored chord, within limit_
-    double limit_;   // chord: stored points farther from q_ cannot be in the answer
-    double limit2_;  // limit_²
+    double limit_;            // chord: stored points farther from q_ cannot be in the answer
+    double limit2_;           // limit_²
+    bool tightened_ = false;  // whether the candidates have been cut to the limit once
   };
 };
 
@@ -807,9 +818,10 @@ void FacilityIndex::Build(const std::vector<Element>& elements) {
 void FacilityIndex::BuildBoxes() {
   const size_t n = vectors_.size();
   box_levels_.push_back(0);
-  boxes_.reserve((n + kBoxFanout - 2) / (kBoxFanout - 1) + 1);
-  for (size_t begin = 0; begin < n; begin += kBoxFanout) {
-    const size_t end = std::min(n, begin + kBoxFanout);
+  const size_t leaves = (n + kLeafSize - 1) / kLeafSize;
+  boxes_.reserve(leaves + (leaves + kBoxFanout - 2) / (kBoxFanout - 1) + 1);
+  for (size_t begin = 0; begin < n; begin += kLeafSize) {
+    const size_t end = std::min(n, begin + kLeafSize);
     const Vector& first = vectors_[begin];
     Box box{{first.x, first.y, first.z}, {first.x, first.y, first.z}};
     for (size_t i = begin + 1; i < end; ++i) {
