@@ -99,7 +99,12 @@ class MarkerClusters {
   struct Viewport;  // a rectangle of grid cells at one level; defined in cluster.cc
 
   void Build(const std::vector<LatLng>& positions);
-  void ComputePrefixSums();
+  // Fills prefix_ and code_samples_ from codes_.
+  void ComputeSums();
+  // The first sorted position whose code is >= key (size() if none); and the same within [begin,
+  // end) (end if none).
+  size_t LowerBound(uint64_t key) const;
+  size_t LowerBound(size_t begin, size_t end, uint64_t key) const;
   // The grid level (cells per axis = 2^level) at which `zoom` snaps viewports.
   int GridLevel(int zoom) const;
   // The run [begin, end) of sorted points in the cluster `id` names.
@@ -107,6 +112,10 @@ class MarkerClusters {
   // Walks the cell at `level` starting at Morton code `first_code` holding the points [begin, end).
   void Descend(int level, uint64_t first_code, size_t begin, size_t end, const Viewport& view,
                absl::FunctionRef<void(const MarkerCluster&)> visit) const;
+  // Groups the points of [begin, end) by their cell at the view's level, one by one (for short
+  // runs, where searching for the cells' boundaries costs more).
+  void ScanCells(size_t begin, size_t end, const Viewport& view,
+                 absl::FunctionRef<void(const MarkerCluster&)> visit) const;
   void VisitRun(size_t begin, size_t end, const Viewport& view,
                 absl::FunctionRef<void(const MarkerCluster&)> visit) const;
 
@@ -116,9 +125,15 @@ class MarkerClusters {
   std::vector<uint64_t>
       codes_;  // Morton code of the quantized Mercator position (x bits above y bits)
   std::vector<uint32_t> ids_;
-  // prefix_x_[i] = sum of the quantized x of points [0, i); size() + 1 entries. Likewise y.
-  std::vector<uint64_t> prefix_x_;
-  std::vector<uint64_t> prefix_y_;
+  // prefix_[i] = the sums of the quantized x and y of points [0, i); size() + 1 entries (x and y
+  // side by side: a run's centre reads two places, not four).
+  struct Sums {
+    uint64_t x, y;
+  };
+  std::vector<Sums> prefix_;
+  // Every kSampleStride-th code (cluster.cc): small enough to stay in cache, it takes the first
+  // steps of the search for a viewport's first cell, which would otherwise each miss the cache.
+  std::vector<uint64_t> code_samples_;
 };
 
 }  // namespace bokji
