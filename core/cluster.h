@@ -20,10 +20,17 @@
 //
 // How it works. Positions are projected to Mercator, quantized to 32 bits per axis (~1 cm), and
 // sorted by their Morton (Z-order) code: the points of any grid cell at any zoom are then one
-// contiguous run, found by binary search. Prefix sums of the coordinates give any run's centre in
-// O(1). A viewport query walks the implicit quadtree down to the zoom's grid level, only into cells
-// that meet the viewport. Nothing is stored per zoom: building is one radix sort, memory is 28
-// bytes per point.
+// contiguous run, found by binary search (its first steps on every 64th code, which stays in
+// cache). Prefix sums of the coordinates give any run's centre in O(1). A viewport query walks the
+// implicit quadtree down to the zoom's grid level, only into cells that meet the viewport, and
+// groups runs of up to 48 points cell by cell directly; a small view (zoom 10 and up on a screen)
+// turns Mercator back into latitude with a Taylor polynomial fitted to the view instead of
+// atan(sinh). Nothing is stored per zoom: building is one radix sort, memory is 28.1 bytes per
+// point.
+//
+// Costs (bench/README.md: 1M points in wasm, median of 3 runs on a loaded 2-core machine): a
+// 1280×720 screen's clusters in 3.4–56 µs at zooms 8, 12 and 16 (1.4–3.0× faster than
+// supercluster); build 129–407 ms under that load (~50 ms on a quiet machine before).
 //
 // Index
 //   - ClusterOptions, MarkerCluster, ClusterId   the inputs and outputs
