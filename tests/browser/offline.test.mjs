@@ -17,7 +17,16 @@ import {disabilityCentres} from './reference.mjs';
 const workerSource = fs.readFileSync(path.join(siteDir, 'sw.js'), 'utf8');
 const version = (workerSource.match(/const VERSION = '([^']*)'/) || [])[1];
 const cacheName = 'bokjimap-' + version;
-const shell = ['/', '/bokjimap.js', '/bokjimap.wasm', '/fonts/bokji-hangul.ttf', '/data/jeonbuk-sample.bundle'];
+// The files it keeps, as the deployed worker lists them (scripts/assemble-site.sh gives them content-hashed
+// names in the served site: bokjimap.<hash>.wasm …).
+const workerList = (name) => {
+  const list = (workerSource.match(new RegExp(`const ${name} = \\[([^\\]]*)\\]`)) || [])[1];
+  assert.ok(list !== undefined, `sw.js has no ${name} list`);
+  return [...list.matchAll(/'([^']*)'/g)].map((m) => '/' + m[1].replace(/^\.\//, ''));
+};
+const shell = [...workerList('APP_FILES'), ...workerList('DEFAULT_DATA')];
+const wasmPath = shell.find((p) => p.endsWith('.wasm'));
+const bundlePath = workerList('DEFAULT_DATA')[0];
 // API paths the server answers (here with made-up bodies, all 200): never to be kept.
 const api = ['/api/facilities', '/open311/v2/services.json', '/staff', '/staff/requests'];
 
@@ -111,12 +120,12 @@ test('service worker: keeps the app and its data, never the API, and drops older
     assert.deepEqual(Object.keys(cached), [cacheName], 'only this version\'s cache is left');
     assert.deepEqual(cached[cacheName], [...shell, '/data/other.bundle'].sort(),
                      'exactly the app\'s files and the older data are kept');
-    const kept = await page.evaluate(async (name) => {
-      const cache = await caches.open(name);
-      return {wasm: (await (await cache.match('/bokjimap.wasm')).arrayBuffer()).byteLength,
+    const kept = await page.evaluate(async ({cacheName, wasmPath}) => {
+      const cache = await caches.open(cacheName);
+      return {wasm: (await (await cache.match(wasmPath)).arrayBuffer()).byteLength,
               data: await (await cache.match('/data/other.bundle')).text()};
-    }, cacheName);
-    assert.equal(kept.wasm, fs.statSync(path.join(siteDir, 'bokjimap.wasm')).size, 'this build\'s wasm');
+    }, {cacheName, wasmPath});
+    assert.equal(kept.wasm, fs.statSync(path.join(siteDir, wasmPath)).size, 'this build\'s wasm');
     assert.equal(kept.data, 'kept data');
     assert.deepEqual(page.problems, []);
   } finally {
@@ -139,22 +148,22 @@ test('offline: a reload without network shows the ready app, and the finder work
     // fixture bundle of invented education events, which holds none of the sample's facilities).
     const fixture = path.join(fixturesDir, 'education-test.bundle');
     assert.ok(fs.existsSync(fixture), `${fixture} is missing (scripts/test.sh: import_test_fixtures)`);
-    overrides['/data/jeonbuk-sample.bundle'] = fs.readFileSync(fixture);
+    overrides[bundlePath] = fs.readFileSync(fixture);
     await page.reload();
     let shown = await waitReady(page);
     assert.equal(shown.state, 'ready', JSON.stringify(shown.error));
     assert.equal(shown.servedOffline, false);
     assert.notEqual((await settle(page)).facilities, sample.facilities, 'the new bundle was loaded');
-    delete overrides['/data/jeonbuk-sample.bundle'];
+    delete overrides[bundlePath];
     await page.reload();
     assert.equal((await waitReady(page)).state, 'ready');
     assert.equal((await settle(page)).facilities, sample.facilities, 'the sample bundle is back');
     // Wait until the kept bundle is the sample again (kept in the background after the page got it).
-    const bundleSize = fs.statSync(path.join(siteDir, 'data/jeonbuk-sample.bundle')).size;
-    await page.waitForFunction(async ({cacheName, bundleSize}) => {
-      const kept = await (await caches.open(cacheName)).match('/data/jeonbuk-sample.bundle');
+    const bundleSize = fs.statSync(path.join(siteDir, bundlePath)).size;
+    await page.waitForFunction(async ({cacheName, bundlePath, bundleSize}) => {
+      const kept = await (await caches.open(cacheName)).match(bundlePath);
       return kept && (await kept.arrayBuffer()).byteLength === bundleSize;
-    }, {cacheName, bundleSize}, {timeout: 30000, polling: 200});
+    }, {cacheName, bundlePath, bundleSize}, {timeout: 30000, polling: 200});
 
     // The network goes away.
     await page.context().setOffline(true);
