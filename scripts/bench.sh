@@ -32,7 +32,7 @@ out=${BOKJI_BENCH_OUT:-$root/bench-out/$(date +%Y%m%d-%H%M%S)}
 centres=$data_root/boundaries/admdong_centroids_UTMK_2001-2023.tsv
 mkdir -p "$out"
 
-if [ ! -f "$root/.deps/wasm/deps.cmake" ]; then
+if [ ! -f "${BOKJI_DEPS_DIR:-$root/.deps}/wasm/deps.cmake" ]; then
   step "build wasm dependencies" bash "$root/scripts/build-wasm-deps.sh"
 fi
 step "configure native" cmake -S "$root" -B "$native_build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \

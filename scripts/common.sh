@@ -39,6 +39,9 @@ build_native() {
 }
 
 build_wasm() {
+  # Again, just before configuring (instant when everything is built): with a shared BOKJI_DEPS_DIR another
+  # checkout's script may have rewritten deps.cmake since setup_all, without this checkout's libraries.
+  step "check wasm dependencies" bash "$root/scripts/build-wasm-deps.sh"
   step "configure wasm" quietly cmake --preset wasm -DBOKJI_SHARED_DATA_DIR="$data_root"
   step "build wasm" cmake --build --preset wasm -j "$jobs" "$@"
 }
@@ -61,8 +64,10 @@ import_test_fixtures() {
     --out "$fixtures_dir/education-test.bundle" --report "$fixtures_dir/education-report"
 }
 
-# Copies the web build's files next to the bundle.
+# Copies the web build's files next to the bundle, adds the staff inbox, content-hashed names and the
+# precompressed variants bokji-server serves (scripts/assemble-site.sh).
 assemble_site() {
   mkdir -p "$site_dir"
   cp -r "$root/build/wasm/web/site/." "$site_dir/"
+  step "assemble site" bash "$root/scripts/assemble-site.sh" "$site_dir" "$root"
 }

@@ -11,7 +11,8 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 
-# Source packages: bookworm for s2geometry/abseil/openssl/libtommath, trixie for imgui 1.90.1.
+# Source packages: bookworm for s2geometry/abseil/openssl/libtommath/qr-code-generator, trixie for imgui
+# 1.90.1 and libhangul 0.2.0.
 src_list=/etc/apt/sources.list.d/bokjimap-src.sources
 if [ ! -f "$src_list" ]; then
   cat >"$src_list" <<'SRC'
@@ -37,12 +38,20 @@ packages=(
   # native libraries
   libs2-dev libssl-dev libabsl-dev libgdal-dev gdal-bin nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev libtommath-dev
+  # the on-screen keyboard's Hangul composition and QR codes (web/keyboard, web/qr); zbarimg decodes
+  # the QR codes in tests
+  libhangul-dev libqrcodegencpp-dev zbar-tools
   # WebAssembly toolchain (Debian's emscripten 3.1.6) and the node modules its optimiser needs
   emscripten node-acorn
   # Korean font and the subsetter
   fonts-nanum python3-fonttools
   # browser tests
   chromium
+  # bokji-server (server/): HTTP, crypto, storage; brotli and gzip variants at site assembly
+  libcpp-httplib-dev libsodium-dev libsqlite3-dev libpq-dev brotli
+  # the server's tests: a throwaway PostgreSQL cluster (pg_virtualenv), the load benchmark (wrk), the
+  # fuzz target (clang with libFuzzer and the sanitizer runtimes)
+  postgresql wrk clang-14 libclang-rt-14-dev
 )
 apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 

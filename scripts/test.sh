@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Sets up this machine, builds everything (native and wasm) and runs every test:
-#   1. native GoogleTest suites (core, importer, bignum layer, bench smoke run) through ctest
+#   1. native GoogleTest suites (core, importer, bignum layer, bench smoke run, bokji-server: storage on
+#      SQLite and PostgreSQL, API, crash test, two instances, the request-parser fuzz run) through ctest,
+#      inside `pg_virtualenv` (a throwaway PostgreSQL cluster, dropped afterwards)
 #   2. the core suite compiled to WebAssembly, run under node, through ctest
 #   3. browser end-to-end tests in headless Chromium (tests/browser, node --test) against the built app
 #      serving the sample bundle imported from ../shared/data
@@ -28,7 +30,10 @@ count_ctest() {
 
 setup_all
 build_native
-step "native tests" bash -c "ctest --preset native -j $jobs 2>&1 | tee '$log_dir/native.log'" || true
+# PostgreSQL for the server's tests: pg_virtualenv makes a throwaway cluster (as the postgres user when
+# run as root) and sets PG* for the command; BOKJI_REQUIRE_POSTGRES turns a missing cluster into failures.
+step "native tests (with a throwaway PostgreSQL)" pg_virtualenv bash -c \
+  "BOKJI_REQUIRE_POSTGRES=1 ctest --preset native -j $jobs 2>&1 | tee '$log_dir/native.log'" || true
 count_ctest "$log_dir/native.log"
 
 build_wasm

@@ -11,7 +11,9 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <span>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "core/geo.h"
@@ -217,10 +219,34 @@ std::vector<uint32_t> InRect(const FacilityIndex& index, LatLng lo, LatLng hi,
   return ids;
 }
 
+// The same through the run-handing entry points; each id must come exactly once.
+std::vector<uint32_t> WithinByRuns(const FacilityIndex& index, LatLng center, double radius_m,
+                                   const FacilityFilter& filter) {
+  std::vector<uint32_t> ids;
+  index.VisitRunsWithin(center, radius_m, filter, [&](std::span<const uint32_t> run) {
+    EXPECT_FALSE(run.empty());
+    ids.insert(ids.end(), run.begin(), run.end());
+  });
+  return ids;
+}
+
+std::vector<uint32_t> InRectByRuns(const FacilityIndex& index, LatLng lo, LatLng hi,
+                                   const FacilityFilter& filter) {
+  std::vector<uint32_t> ids;
+  index.VisitRunsInRect(lo, hi, filter, [&](std::span<const uint32_t> run) {
+    EXPECT_FALSE(run.empty());
+    ids.insert(ids.end(), run.begin(), run.end());
+  });
+  return ids;
+}
+
 void ExpectRect(const FacilityIndex& index, const std::vector<IndexedPoint>& points, LatLng lo,
                 LatLng hi, const FacilityFilter& filter, const std::string& what) {
-  ExpectSameIds(InRect(index, lo, hi, filter), BruteInRect(points, lo, hi, filter),
-                what + " rect " + Describe(lo) + " to " + Describe(hi) + " " + Describe(filter));
+  const std::vector<uint32_t> expected = BruteInRect(points, lo, hi, filter);
+  const std::string where =
+      what + " rect " + Describe(lo) + " to " + Describe(hi) + " " + Describe(filter);
+  ExpectSameIds(InRect(index, lo, hi, filter), expected, where);
+  ExpectSameIds(InRectByRuns(index, lo, hi, filter), expected, where + " (runs)");
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -329,10 +355,11 @@ void CheckRandomQueries(Layout layout, size_t n, uint64_t seed, int queries) {
     const LatLng center = RandomCenter(rng, points, layout);
 
     const double radius = RandomRadius(rng, points, center);
-    ExpectSameIds(Within(index, center, radius, filter),
-                  BruteWithin(points, center, radius, filter),
-                  what + " within " + std::to_string(radius) + " m of " + Describe(center) + " " +
-                      Describe(filter));
+    const std::vector<uint32_t> within = BruteWithin(points, center, radius, filter);
+    const std::string within_what = what + " within " + std::to_string(radius) + " m of " +
+                                    Describe(center) + " " + Describe(filter);
+    ExpectSameIds(Within(index, center, radius, filter), within, within_what);
+    ExpectSameIds(WithinByRuns(index, center, radius, filter), within, within_what + " (runs)");
 
     const Rect rect = RandomRect(rng, points, RandomCenter(rng, points, layout));
     ExpectRect(index, points, rect.lo, rect.hi, filter, what);
@@ -442,6 +469,39 @@ TEST(FacilityIndexTest, BuildsFromFacilitiesLikeFromPoints) {
                   BruteWithin(points, center, radius, filter), "from facilities");
   }
   EXPECT_EQ(from_facilities.position(7).lat, facilities[7].position.lat);
+}
+
+// The index reads exact positions from the vector it was built from, so it refuses temporaries.
+static_assert(std::is_constructible_v<FacilityIndex, const std::vector<IndexedPoint>&>);
+static_assert(!std::is_constructible_v<FacilityIndex, std::vector<IndexedPoint>>);
+static_assert(!std::is_constructible_v<FacilityIndex, std::vector<Facility>>);
+
+TEST(FacilityIndexTest, FiltersBeyondTheAttributeTable) {
+  // 70,000 distinct (category, targets, region) combinations: more than the index's table holds
+  // (65,535), so the filter reads the rest from the caller's vector.
+  std::mt19937_64 rng(77);
+  std::vector<IndexedPoint> points = MakePoints(rng, 70000, Layout::kKorea);
+  for (size_t i = 0; i < points.size(); ++i) {
+    points[i].targets = static_cast<TargetSet>(i) & ((1u << 17) - 1);
+    points[i].category = static_cast<FacilityCategory>(i % kFacilityCategoryCount);
+  }
+  const FacilityIndex index(points);
+  std::vector<Neighbor> nearest;
+  for (int q = 0; q < 30; ++q) {
+    FacilityFilter filter = RandomFilter(rng);
+    filter.any_target = 1u << (rng() % 17);
+    const LatLng center = RandomCenter(rng, points, Layout::kKorea);
+    const double radius = LogUniform(rng, 1000, 100000);
+    const std::string what = "many attributes " + Describe(center) + " " + Describe(filter);
+    ExpectSameIds(Within(index, center, radius, filter),
+                  BruteWithin(points, center, radius, filter), what);
+    const Rect rect = RandomRect(rng, points, center);
+    ExpectRect(index, points, rect.lo, rect.hi, filter, what);
+    index.Nearest(center, 10, filter, &nearest);
+    const std::vector<Neighbor> expected = BruteNearest(points, center, 10, filter, 1e300);
+    ASSERT_EQ(nearest.size(), expected.size()) << what;
+    for (size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(nearest[i].id, expected[i].id) << what;
+  }
 }
 
 TEST(FacilityIndexTest, NegativeOrNanQueriesFindNothing) {
