@@ -406,6 +406,22 @@ int MarkerClusters::ExpansionZoom(ClusterId id) const {
   return std::min(shared_levels + 1 - level_offset_, options_.max_zoom + 1);
 }
 
+int MarkerClusters::SeparationZoom(uint32_t id) const {
+  const auto found = std::find(ids_.begin(), ids_.end(), id);
+  if (found == ids_.end()) return -1;
+  const size_t i = static_cast<size_t>(found - ids_.begin());
+  // Sorted by code: only the neighbours in the order can share the point's cell at any level.
+  int shared_levels = -1;  // the deepest level at which a neighbour shares its cell
+  for (const size_t other : {i - 1, i + 1}) {
+    if (other >= codes_.size()) continue;  // i - 1 wrapped below 0, or past the end
+    const uint64_t differing = codes_[i] ^ codes_[other];
+    if (differing == 0) return options_.max_zoom + 1;
+    shared_levels = std::max(shared_levels, std::countl_zero(differing) / 2);
+  }
+  if (shared_levels < 0) return 0;  // the only point
+  return std::clamp(shared_levels + 1 - level_offset_, 0, options_.max_zoom + 1);
+}
+
 void MarkerClusters::VisitMembers(ClusterId id, absl::FunctionRef<void(uint32_t)> visit) const {
   size_t begin, end;
   Members(id, &begin, &end);

@@ -61,10 +61,10 @@ struct ClusterOptions {
 using ClusterId = uint64_t;
 
 struct MarkerCluster {
-  LatLng centre;         // the mean of the members' Web Mercator positions (within ~1 cm)
-  uint32_t count = 0;    // members, >= 1
-  uint32_t facility_id;  // count == 1: the member's id; otherwise the id of one member
-  ClusterId id;
+  LatLng centre;             // the mean of the members' Web Mercator positions (within ~1 cm)
+  uint32_t count = 0;        // members, >= 1
+  uint32_t facility_id = 0;  // count == 1: the member's id; otherwise the id of one member
+  ClusterId id = 0;
 };
 
 class MarkerClusters {
@@ -91,6 +91,12 @@ class MarkerClusters {
   // cell there, e.g. several facilities at one address: list them with VisitMembers). A cluster of
   // one returns its own zoom.
   int ExpansionZoom(ClusterId id) const;
+
+  // The lowest zoom at which the point `id` is drawn on its own (a cluster of one), so a map can
+  // zoom to where a facility picked from a list stands apart: 0 when it is alone at every zoom,
+  // max_zoom + 1 when another point shares its cell up to max_zoom (within ~1 cm: the same
+  // address), -1 when `id` is not clustered here (a Subset left it out). O(n) to find the point.
+  int SeparationZoom(uint32_t id) const;
 
   // Visits the ids of the cluster's members, in no particular order.
   void VisitMembers(ClusterId id, absl::FunctionRef<void(uint32_t)> visit) const;
@@ -129,8 +135,8 @@ class MarkerClusters {
   ClusterOptions options_;
   int level_offset_ = 2;  // grid level of zoom z is z + level_offset_ = log2(256 / cell_pixels)
   // Sorted by Morton code; entry i of each array describes the same point.
-  std::vector<uint64_t>
-      codes_;  // Morton code of the quantized Mercator position (x bits above y bits)
+  // Morton code of the quantized Mercator position (x bits above y bits).
+  std::vector<uint64_t> codes_;
   std::vector<uint32_t> ids_;
   // prefix_[i] = the sums of the quantized x and y of points [0, i); size() + 1 entries (x and y
   // side by side: a run's centre reads two places, not four).

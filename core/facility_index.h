@@ -77,6 +77,7 @@ struct FacilityFilter {
   bool Accepts(const IndexedPoint& p) const;
   // True when the filter accepts every point (queries then skip it).
   bool AcceptsAll() const;
+  bool operator==(const FacilityFilter&) const = default;
 };
 
 struct Neighbor {

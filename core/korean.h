@@ -6,8 +6,10 @@
 //   - Hangul        syllable parts, 초성 (Choseong), composition of conjoining jamo (ComposeHangul)
 //   - Search form   ToSearchForm, NormalizeForSearch: what a text looks like to the search
 //
+// clang-format off
 //   std::string key = bokji::NormalizeForSearch("전북종합 사회복지관");  // "전북종합사회복지관"
 //   char32_t initial = bokji::Choseong(U'관');                         // U'ㄱ'
+// clang-format on
 //
 // Terms. A Hangul syllable (U+AC00–U+D7A3) is an initial consonant (초성, 19 kinds), a medial vowel
 // (중성, 21) and an optional final consonant (종성, 27 kinds; index 0 = none), numbered as in
@@ -101,13 +103,11 @@ std::u32string ComposeHangul(std::u32string_view text);
 //     Hangul-composed (NFD input, as macOS file names and some IMEs produce, equals NFC input);
 //   - conjoining jamo left over after composition become the compatibility jamo of the same letter
 //     (a lone U+1107 ᄇ becomes ㅂ U+3142), so "ᄇᄌᄀ" is the 초성 query "ㅂㅈㄱ";
-//   - fullwidth ASCII becomes ASCII ("ＫＴ１" → "KT1"), then Latin letters are lower-cased (ASCII
-//   and
-//     Latin-1);
+//   - fullwidth ASCII becomes ASCII ("ＫＴ１" → "KT1"), then Latin letters are lower-cased
+//     (ASCII and Latin-1);
 //   - separators are dropped: white space, control characters, ASCII punctuation, and the
-//   punctuation and
-//     symbol blocks Korean text uses (· ㆍ ‧ ・ 「」 ※ ○ → ∼ …, private-use bullets). The character
-//     after a dropped separator starts a word.
+//     punctuation and symbol blocks Korean text uses (· ㆍ ‧ ・ 「」 ※ ○ → ∼ …, private-use
+//     bullets). The character after a dropped separator starts a word.
 struct SearchForm {
   std::u32string chars;
   std::vector<bool> word_starts;  // word_starts[i]: chars[i] starts a word; true for chars[0]

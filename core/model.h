@@ -11,8 +11,8 @@
 //   - Source                      where a record came from and how current it is
 //   - Dataset                     everything a bundle holds
 //
-// The importer (geodata/) fills a Dataset from official files; core/bundle.h writes and reads it; the indexes
-// (core/facility_index.h, core/region_index.h, core/text_search.h) are built over it.
+// The importer (geodata/) fills a Dataset from official files; core/bundle.h writes and reads it;
+// the indexes (core/facility_index.h, core/region_index.h, core/text_search.h) are built over it.
 //
 //   bokji::Dataset data = ...;                      // from LoadBundle()
 //   for (const bokji::Facility& f : data.facilities)
@@ -42,67 +42,70 @@ using DateTime = uint64_t;
 struct LatLng {
   double lat = 0;
   double lng = 0;
+  bool operator==(const LatLng&) const = default;
 };
 
 // ---------------------------------------------------------------------------------------------------------
-// Facility categories: the welfare-facility taxonomy. The numeric values are part of the bundle format:
-// append new categories at the end, never renumber.
+// Facility categories: the welfare-facility taxonomy. The numeric values are part of the bundle
+// format: append new categories at the end, never renumber.
 // ---------------------------------------------------------------------------------------------------------
 enum class FacilityCategory : uint8_t {
-  kElderly = 0,          // 노인
-  kDisability = 1,       // 장애인
-  kChild = 2,            // 아동
-  kYouth = 3,            // 청소년
-  kWomenFamily = 4,      // 여성·가족
-  kSingleParent = 5,     // 한부모
-  kHomeless = 6,         // 노숙인
-  kMentalHealth = 7,     // 정신건강
-  kCommunityWelfare = 8, // 종합사회복지관
-  kAdminCenter = 9,      // 행정복지센터
-  kMedical = 10,         // 의료 (병원·보건소)
-  kPharmacy = 11,        // 약국
-  kOther = 12,           // 기타
+  kElderly = 0,           // 노인
+  kDisability = 1,        // 장애인
+  kChild = 2,             // 아동
+  kYouth = 3,             // 청소년
+  kWomenFamily = 4,       // 여성·가족
+  kSingleParent = 5,      // 한부모
+  kHomeless = 6,          // 노숙인
+  kMentalHealth = 7,      // 정신건강
+  kCommunityWelfare = 8,  // 종합사회복지관
+  kAdminCenter = 9,       // 행정복지센터
+  kMedical = 10,          // 의료 (병원·보건소)
+  kPharmacy = 11,         // 약국
+  kOther = 12,            // 기타
 };
 inline constexpr int kFacilityCategoryCount = 13;
 
 // A set of categories, bit i = FacilityCategory(i). Used by query filters.
 using CategorySet = uint32_t;
 inline constexpr CategorySet kAllCategories = (1u << kFacilityCategoryCount) - 1;
-inline constexpr CategorySet CategoryBit(FacilityCategory c) { return 1u << static_cast<unsigned>(c); }
+inline constexpr CategorySet CategoryBit(FacilityCategory c) {
+  return 1u << static_cast<unsigned>(c);
+}
 
 // ---------------------------------------------------------------------------------------------------------
-// Target groups (who a facility or program is for) and life stages (생애주기). Bit sets; bit positions are
-// part of the bundle format: append only.
+// Target groups (who a facility or program is for) and life stages (생애주기). Bit sets; bit
+// positions are part of the bundle format: append only.
 // ---------------------------------------------------------------------------------------------------------
 enum TargetGroup : uint32_t {
-  kTargetElderly = 1u << 0,        // 노인
-  kTargetDisabled = 1u << 1,       // 장애인
-  kTargetChildren = 1u << 2,       // 아동
-  kTargetYouth = 1u << 3,          // 청소년
-  kTargetWomen = 1u << 4,          // 여성
-  kTargetFamily = 1u << 5,         // 가족
-  kTargetSingleParent = 1u << 6,   // 한부모·조손
-  kTargetHomeless = 1u << 7,       // 노숙인
-  kTargetMultiCultural = 1u << 8,  // 다문화
-  kTargetLowIncome = 1u << 9,      // 저소득
-  kTargetVeteran = 1u << 10,       // 보훈대상자
-  kTargetPregnant = 1u << 11,      // 임산부
-  kTargetMentalHealth = 1u << 12,  // 정신건강
-  kTargetResidents = 1u << 13,     // 지역주민 누구나
-  kTargetYoungAdult = 1u << 14,    // 청년
-  kTargetManyChildren = 1u << 15,  // 다자녀
+  kTargetElderly = 1u << 0,           // 노인
+  kTargetDisabled = 1u << 1,          // 장애인
+  kTargetChildren = 1u << 2,          // 아동
+  kTargetYouth = 1u << 3,             // 청소년
+  kTargetWomen = 1u << 4,             // 여성
+  kTargetFamily = 1u << 5,            // 가족
+  kTargetSingleParent = 1u << 6,      // 한부모·조손
+  kTargetHomeless = 1u << 7,          // 노숙인
+  kTargetMultiCultural = 1u << 8,     // 다문화
+  kTargetLowIncome = 1u << 9,         // 저소득
+  kTargetVeteran = 1u << 10,          // 보훈대상자
+  kTargetPregnant = 1u << 11,         // 임산부
+  kTargetMentalHealth = 1u << 12,     // 정신건강
+  kTargetResidents = 1u << 13,        // 지역주민 누구나
+  kTargetYoungAdult = 1u << 14,       // 청년
+  kTargetManyChildren = 1u << 15,     // 다자녀
   kTargetSingleHousehold = 1u << 16,  // 1인가구
 };
 using TargetSet = uint32_t;
 
 enum LifeStage : uint32_t {
-  kStagePregnancy = 1u << 0,  // 임신·출산
-  kStageInfant = 1u << 1,     // 영유아
-  kStageChild = 1u << 2,      // 아동
-  kStageTeen = 1u << 3,       // 청소년
-  kStageYoungAdult = 1u << 4, // 청년
-  kStageMiddleAge = 1u << 5,  // 중장년
-  kStageSenior = 1u << 6,     // 노년
+  kStagePregnancy = 1u << 0,   // 임신·출산
+  kStageInfant = 1u << 1,      // 영유아
+  kStageChild = 1u << 2,       // 아동
+  kStageTeen = 1u << 3,        // 청소년
+  kStageYoungAdult = 1u << 4,  // 청년
+  kStageMiddleAge = 1u << 5,   // 중장년
+  kStageSenior = 1u << 6,      // 노년
 };
 using LifeStageSet = uint32_t;
 inline constexpr LifeStageSet kAllLifeStages = (1u << 7) - 1;
@@ -121,21 +124,24 @@ struct Source {
 // Facility: a place on the map.
 // ---------------------------------------------------------------------------------------------------------
 struct Facility {
-  std::string source_key;  // the row's id within its source ("장애인복지관:179"), stable across imports
+  std::string
+      source_key;  // the row's id within its source ("장애인복지관:179"), stable across imports
   std::string name;
   FacilityCategory category = FacilityCategory::kOther;
   TargetSet targets = 0;
-  std::string road_address;  // 도로명주소
-  std::string lot_address;   // 지번주소; may be empty
-  std::string phone;         // as printed ("063-222-9999"); may be empty
-  std::string hours;         // opening hours as text; empty when unknown
-  std::string operator_name; // 운영법인; may be empty
-  uint32_t sigungu_code = 0; // KOSTAT 5-digit 시군구 code (35011), from the point-in-polygon lookup; 0 unknown
-  uint32_t emd_code = 0;     // KOSTAT 7-digit 읍면동 code (3501101); 0 unknown
+  std::string road_address;   // 도로명주소
+  std::string lot_address;    // 지번주소; may be empty
+  std::string phone;          // as printed ("063-222-9999"); may be empty
+  std::string hours;          // opening hours as text; empty when unknown
+  std::string operator_name;  // 운영법인; may be empty
+  uint32_t sigungu_code =
+      0;  // KOSTAT 5-digit 시군구 code (35011), from the point-in-polygon lookup; 0 unknown
+  uint32_t emd_code = 0;  // KOSTAT 7-digit 읍면동 code (3501101); 0 unknown
   LatLng position;
-  uint64_t s2_cell = 0;      // leaf S2CellId of `position`
-  uint16_t source = 0;       // index into Dataset::sources
-  Date verified = 0;         // when the record was last verified (the source's data date unless better known)
+  uint64_t s2_cell = 0;  // leaf S2CellId of `position`
+  uint16_t source = 0;   // index into Dataset::sources
+  Date verified =
+      0;  // when the record was last verified (the source's data date unless better known)
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -155,18 +161,18 @@ struct Program {
   std::string provider;       // 소관부처 / 담당부서 / 운영기관
   uint32_t sigungu_code = 0;  // for kCity: the 시군's KOSTAT code (전주시 = 35010); 0 otherwise
   std::string region_name;    // "전국", "전북특별자치도", "김제시"
-  LifeStageSet life_stages = 0;  // 0 = not stated (never "none of them")
-  TargetSet targets = 0;         // 0 = not stated
+  LifeStageSet life_stages = 0;     // 0 = not stated (never "none of them")
+  TargetSet targets = 0;            // 0 = not stated
   std::vector<std::string> themes;  // 관심주제 as the source words them
   std::string summary;
-  std::string eligibility;        // 지원대상; empty = not stated in the source
-  std::string selection_criteria; // 선정기준; empty = not stated
-  std::string benefits;           // 서비스내용 / 지원내용 (what one receives); empty = not stated
-  std::string how_to_apply;       // 신청방법
-  std::string contact;            // 문의처 (name and phone as text)
-  std::string apply_url;          // 복지로 detail/apply page
-  std::string provision;          // 제공유형 (현금지급, 서비스, …)
-  std::string cycle;              // 지원주기
+  std::string eligibility;         // 지원대상; empty = not stated in the source
+  std::string selection_criteria;  // 선정기준; empty = not stated
+  std::string benefits;  // 서비스내용 / 지원내용 (what one receives); empty = not stated
+  std::string how_to_apply;  // 신청방법
+  std::string contact;       // 문의처 (name and phone as text)
+  std::string apply_url;     // 복지로 detail/apply page
+  std::string provision;     // 제공유형 (현금지급, 서비스, …)
+  std::string cycle;         // 지원주기
   uint16_t source = 0;
   Date updated = 0;  // 최종수정일
 };
@@ -196,9 +202,9 @@ struct EducationEvent {
   uint32_t sigungu_code = 0;  // KOSTAT 시군구 code of `position` by point-in-polygon; 0 unknown
   uint32_t emd_code = 0;      // KOSTAT 읍면동 code; 0 unknown
   std::string link_url;       // 링크: details or registration page; may be empty
-  std::string fee;            // 수강료 as the source words it ("무료", "10,000원"); may be empty
-  std::string contact;        // 문의 (name and phone as text); may be empty
-  uint16_t source = 0;        // index into Dataset::sources
+  std::string fee;      // 수강료 as the source words it ("무료", "10,000원"); may be empty
+  std::string contact;  // 문의 (name and phone as text); may be empty
+  uint16_t source = 0;  // index into Dataset::sources
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -206,26 +212,27 @@ struct EducationEvent {
 // ---------------------------------------------------------------------------------------------------------
 enum class RegionLevel : uint8_t { kProvince = 0, kSigungu = 1, kEmd = 2 };
 
-// A ring of vertices, counter-clockwise for shells and clockwise for holes (GeoJSON's RFC 7946 order);
-// the first vertex is not repeated at the end.
+// A ring of vertices, counter-clockwise for shells and clockwise for holes (GeoJSON's RFC 7946
+// order); the first vertex is not repeated at the end.
 using Ring = std::vector<LatLng>;
 
 struct Region {
   uint32_t code = 0;         // KOSTAT code: 35 (도), 35011 (시군구), 3501101 (읍면동)
   uint32_t parent_code = 0;  // 0 for a province
   RegionLevel level = RegionLevel::kProvince;
-  std::string name;          // "완산구", "중앙동"
-  std::string full_name;     // "전북특별자치도 전주시 완산구 중앙동"
-  std::vector<Ring> rings;   // shells and holes, in any order; a point is inside by the even-odd rule
-  LatLng label;              // where to draw the name
+  std::string name;       // "완산구", "중앙동"
+  std::string full_name;  // "전북특별자치도 전주시 완산구 중앙동"
+  std::vector<Ring>
+      rings;     // shells and holes, in any order; a point is inside by the even-odd rule
+  LatLng label;  // where to draw the name
 };
 
 // ---------------------------------------------------------------------------------------------------------
 // Dataset: everything a bundle holds.
 // ---------------------------------------------------------------------------------------------------------
 struct Dataset {
-  std::string title;          // "전북특별자치도 복지자원 (샘플)"
-  Date built = 0;             // when the bundle was written
+  std::string title;  // "전북특별자치도 복지자원 (샘플)"
+  Date built = 0;     // when the bundle was written
   std::vector<Source> sources;
   std::vector<Facility> facilities;
   std::vector<Program> programs;

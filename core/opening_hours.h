@@ -2,14 +2,15 @@
 // into a week of open intervals, so the app can say whether a facility is open now — and says
 // "unknown" whenever it cannot be sure.
 //
+// clang-format off
 //   std::optional<bokji::WeeklyHours> hours = bokji::ParseOpeningHours(facility.hours);
 //   if (hours && hours->StateAt(bokji::KstWeekTime(now_unix_seconds)) == bokji::OpenState::kOpen)
 //     ShowOpenBadge();
+// clang-format on
 //
 // Honesty rules:
 //   - The whole text must be understood, or ParseOpeningHours returns nullopt: one segment we
-//   cannot
-//     read could be the one that says "closed".
+//     cannot read could be the one that says "closed".
 //   - A day the text does not mention is unknown, not closed ("평일 09:00~18:00" says nothing about
 //     Saturday). Public holidays are not modelled: "공휴일 휴무" is understood and ignored, so on a
 //     holiday the answer may be wrong; the card shows the original text beside the badge.

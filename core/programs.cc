@@ -955,13 +955,241 @@ std::vector<ProgramMatch> MatchPrograms(const std::vector<Program>& programs,
       matches.push_back(std::move(match));
   }
   std::stable_sort(matches.begin(), matches.end(),
-                   [](const ProgramMatch& a, const ProgramMatch& b) { return a.score > b.score; });
+                   [](const ProgramMatch& a, const ProgramMatch& b) {
+                     const MatchFit fa = FitOf(a), fb = FitOf(b);
+                     return fa != fb ? fa < fb : a.score > b.score;
+                   });
   return matches;
 }
 
 std::vector<ProgramMatch> MatchPrograms(const std::vector<Program>& programs,
                                         const SelfCheckAnswers& answers, int current_year) {
   return MatchPrograms(programs, DeriveAllProgramTags(programs), answers, current_year);
+}
+
+// -------------------------------------------------------------------------------------------------
+// Self-check results
+// -------------------------------------------------------------------------------------------------
+
+bool IsAnswered(const SelfCheckAnswers& a, SelfCheckQuestion question) {
+  switch (question) {
+    case SelfCheckQuestion::kAge:
+      return a.birth_year.has_value();
+    case SelfCheckQuestion::kCity:
+      return a.sigungu_code.has_value();
+    case SelfCheckQuestion::kHousehold:
+      return a.household.has_value();
+    case SelfCheckQuestion::kDisability:
+      return a.disability.has_value();
+    case SelfCheckQuestion::kPregnant:
+      return a.pregnant.has_value();
+    case SelfCheckQuestion::kChildren:
+      return a.children_ages.has_value();
+    case SelfCheckQuestion::kIncome:
+      return a.income.has_value();
+    case SelfCheckQuestion::kVeteran:
+      return a.veteran.has_value();
+    case SelfCheckQuestion::kMulticultural:
+      return a.multicultural.has_value();
+  }
+  return false;
+}
+
+int AnsweredCount(const SelfCheckAnswers& answers) {
+  int count = 0;
+  for (int q = 0; q < kSelfCheckQuestionCount; ++q)
+    count += IsAnswered(answers, static_cast<SelfCheckQuestion>(q));
+  return count;
+}
+
+void ClearAnswer(SelfCheckQuestion question, SelfCheckAnswers* a) {
+  switch (question) {
+    case SelfCheckQuestion::kAge:
+      a->birth_year.reset();
+      break;
+    case SelfCheckQuestion::kCity:
+      a->sigungu_code.reset();
+      break;
+    case SelfCheckQuestion::kHousehold:
+      a->household.reset();
+      break;
+    case SelfCheckQuestion::kDisability:
+      a->disability.reset();
+      break;
+    case SelfCheckQuestion::kPregnant:
+      a->pregnant.reset();
+      break;
+    case SelfCheckQuestion::kChildren:
+      a->children_ages.reset();
+      break;
+    case SelfCheckQuestion::kIncome:
+      a->income.reset();
+      break;
+    case SelfCheckQuestion::kVeteran:
+      a->veteran.reset();
+      break;
+    case SelfCheckQuestion::kMulticultural:
+      a->multicultural.reset();
+      break;
+  }
+}
+
+std::optional<SelfCheckQuestion> QuestionOf(MatchUnknown unknown) {
+  switch (unknown) {
+    case MatchUnknown::kSigunguNotAnswered:
+      return SelfCheckQuestion::kCity;
+    case MatchUnknown::kAgeNotAnswered:
+      return SelfCheckQuestion::kAge;
+    case MatchUnknown::kChildrenNotAnswered:
+      return SelfCheckQuestion::kChildren;
+    case MatchUnknown::kPregnancyNotAnswered:
+      return SelfCheckQuestion::kPregnant;
+    case MatchUnknown::kHouseholdNotAnswered:
+      return SelfCheckQuestion::kHousehold;
+    case MatchUnknown::kDisabilityNotAnswered:
+      return SelfCheckQuestion::kDisability;
+    case MatchUnknown::kIncomeNotAnswered:
+      return SelfCheckQuestion::kIncome;
+    case MatchUnknown::kVeteranNotAnswered:
+      return SelfCheckQuestion::kVeteran;
+    case MatchUnknown::kMultiCulturalNotAnswered:
+      return SelfCheckQuestion::kMulticultural;
+    case MatchUnknown::kRegionUnclear:
+    case MatchUnknown::kAgeLimitMayNotFit:
+    case MatchUnknown::kIncomeLimitMayNotFit:
+    case MatchUnknown::kTargetGroupMayNotFit:
+    case MatchUnknown::kCheckSelectionCriteria:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+MatchFit FitOf(const ProgramMatch& match) {
+  for (MatchUnknown u : match.unknowns) {
+    if (u == MatchUnknown::kAgeLimitMayNotFit || u == MatchUnknown::kIncomeLimitMayNotFit ||
+        u == MatchUnknown::kTargetGroupMayNotFit)
+      return MatchFit::kMayNotFit;
+  }
+  for (MatchReason r : match.reasons) {
+    if (r == MatchReason::kLifeStage || r == MatchReason::kTargetGroup ||
+        r == MatchReason::kAgeWithinTextLimit || r == MatchReason::kIncomeWithinTextLimit)
+      return MatchFit::kNamesYou;
+  }
+  return MatchFit::kOpen;
+}
+
+std::vector<MatchGroup> GroupMatches(const std::vector<Program>& programs,
+                                     const std::vector<ProgramMatch>& matches,
+                                     MatchGrouping grouping) {
+  // Matches come best first, so the first member of a group is its best and groups created in
+  // order of first appearance are ordered strongest first.
+  std::vector<MatchGroup> groups;
+  for (size_t i = 0; i < matches.size(); ++i) {
+    const ProgramMatch& m = matches[i];
+    // The caller passes MatchPrograms' result for these programs.
+    assert(m.program < programs.size() && "GroupMatches: a match of other programs");
+    const Program& p = programs[m.program];
+    MatchGroup key;
+    key.fit = FitOf(m);
+    if (grouping == MatchGrouping::kByTheme && !p.themes.empty()) key.theme = p.themes.front();
+    if (grouping == MatchGrouping::kByLevel) key.level = p.level;
+    auto same = [&](const MatchGroup& g) {
+      switch (grouping) {
+        case MatchGrouping::kByFit:
+          return g.fit == key.fit;
+        case MatchGrouping::kByTheme:
+          return g.theme == key.theme;
+        case MatchGrouping::kByLevel:
+          return g.level == key.level;
+      }
+      return false;
+    };
+    auto found = std::find_if(groups.begin(), groups.end(), same);
+    if (found == groups.end()) {
+      groups.push_back(key);
+      found = groups.end() - 1;
+    }
+    found->matches.push_back(i);
+  }
+  return groups;
+}
+
+std::vector<SelfCheckAnswers> RepresentativeAnswers(SelfCheckQuestion question,
+                                                    const SelfCheckAnswers& answers,
+                                                    const std::vector<Program>& programs,
+                                                    int current_year) {
+  std::vector<SelfCheckAnswers> out;
+  auto with = [&](auto set) {
+    SelfCheckAnswers a = answers;
+    set(a);
+    out.push_back(std::move(a));
+  };
+  switch (question) {
+    case SelfCheckQuestion::kAge:
+      // One age in each age-based life stage.
+      for (int age : {3, 9, 15, 30, 50, 70})
+        with([&](SelfCheckAnswers& a) { a.birth_year = current_year - age; });
+      break;
+    case SelfCheckQuestion::kCity: {
+      std::vector<uint32_t> cities;
+      for (const Program& p : programs)
+        if (p.level == ProgramLevel::kCity && p.sigungu_code != 0 &&
+            std::find(cities.begin(), cities.end(), CityCodeOf(p.sigungu_code)) == cities.end())
+          cities.push_back(CityCodeOf(p.sigungu_code));
+      for (uint32_t city : cities) with([&](SelfCheckAnswers& a) { a.sigungu_code = city; });
+      break;
+    }
+    case SelfCheckQuestion::kPregnant:
+      for (bool pregnant : {true, false}) with([&](SelfCheckAnswers& a) { a.pregnant = pregnant; });
+      break;
+    case SelfCheckQuestion::kChildren:
+      with([&](SelfCheckAnswers& a) { a.children_ages = std::vector<int>{}; });
+      for (int age : {0, 3, 9, 15})
+        with([&](SelfCheckAnswers& a) { a.children_ages = std::vector<int>{age}; });
+      break;
+    case SelfCheckQuestion::kHousehold:
+    case SelfCheckQuestion::kDisability:
+    case SelfCheckQuestion::kIncome:
+    case SelfCheckQuestion::kVeteran:
+    case SelfCheckQuestion::kMulticultural:
+      break;  // target groups and text conditions only rank
+  }
+  return out;
+}
+
+std::optional<QuestionSuggestion> SuggestNextQuestion(const std::vector<Program>& programs,
+                                                      const std::vector<ProgramTags>& tags,
+                                                      const SelfCheckAnswers& answers,
+                                                      int current_year,
+                                                      const std::vector<ProgramMatch>& matches) {
+  int waiting[kSelfCheckQuestionCount] = {};
+  for (const ProgramMatch& m : matches) {
+    bool counted[kSelfCheckQuestionCount] = {};
+    for (MatchUnknown u : m.unknowns) {
+      const std::optional<SelfCheckQuestion> q = QuestionOf(u);
+      if (!q || counted[static_cast<int>(*q)]) continue;
+      counted[static_cast<int>(*q)] = true;
+      ++waiting[static_cast<int>(*q)];
+    }
+  }
+  std::optional<QuestionSuggestion> best;
+  for (int q = 0; q < kSelfCheckQuestionCount; ++q) {
+    const auto question = static_cast<SelfCheckQuestion>(q);
+    if (IsAnswered(answers, question) || waiting[q] == 0) continue;
+    QuestionSuggestion candidate{question, 0, waiting[q]};
+    const std::vector<SelfCheckAnswers> tries =
+        RepresentativeAnswers(question, answers, programs, current_year);
+    double left = 0;
+    for (const SelfCheckAnswers& a : tries)
+      left += static_cast<double>(MatchPrograms(programs, tags, a, current_year).size());
+    if (!tries.empty())
+      candidate.fewer =
+          static_cast<double>(matches.size()) - left / static_cast<double>(tries.size());
+    const bool better = !best || candidate.fewer > best->fewer ||
+                        (candidate.fewer == best->fewer && candidate.programs > best->programs);
+    if (better) best = candidate;
+  }
+  return best;
 }
 
 }  // namespace bokji

@@ -7,6 +7,7 @@
 //   - Target groups          ParseTargetGroupList (structured tag lists)
 //   - Conditions in text     FindAgeLimits, FindIncomeLimits, FindTargetGroups, DeriveProgramTags
 //   - Self-check matching    SelfCheckAnswers, MatchPrograms, CityCodeOf
+//   - Self-check results     SelfCheckQuestion, MatchFit, GroupMatches, SuggestNextQuestion
 //
 //   // importer: 복지로's 생애주기 column is structured, so it goes into the Program as stated.
 //   program.life_stages = bokji::ParseLifeStageList(row.lifecycle, &unknown_words);
@@ -195,6 +196,8 @@ struct SelfCheckAnswers {
   std::optional<bool> veteran;
   // A 다문화가족.
   std::optional<bool> multicultural;
+
+  bool operator==(const SelfCheckAnswers&) const = default;
 };
 
 // Why a program was matched. The UI turns these into Korean through its string table.
@@ -235,8 +238,10 @@ struct ProgramMatch {
   TargetSet matched_targets = 0;       // target groups of the program that fit the answers
 };
 
-// Matches programs against the answers, best first (ties keep the programs' order). A program is
-// left out only when a stated fact rules it out:
+// Matches programs against the answers, best first: by MatchFit (a program naming something
+// answered about the household before one that merely does not exclude it, cautions last), then by
+// score (its own 시군 before the 도 before national; stated facts before text), ties in the
+// programs' order. A program is left out only when a stated fact rules it out:
 //   - a 시군 program (ProgramLevel::kCity) whose 시군 differs from the answered one; 도 and
 //     central programs match everywhere in the 도;
 //   - stated life stages none of which fits the household, when everything needed to know that
@@ -257,5 +262,99 @@ std::vector<ProgramMatch> MatchPrograms(const std::vector<Program>& programs,
 // The 시군 a KOSTAT 5-digit 시군구 code belongs to: a 구 of a 시 (last digit non-zero, as in
 // 35011 전주시 완산구) maps to its 시 (35010); a 시 or 군 maps to itself. 0 stays 0.
 uint32_t CityCodeOf(uint32_t sigungu_code);
+
+// -------------------------------------------------------------------------------------------------
+// Self-check results: how well each match fits, groups with counts, and the question to answer
+// next.
+//
+// clang-format off
+//   std::vector<bokji::ProgramMatch> matches = bokji::MatchPrograms(programs, tags, answers, 2026);
+//   for (const bokji::MatchGroup& g : bokji::GroupMatches(programs, matches, bokji::MatchGrouping::kByFit))
+//     ShowHeading(g.fit, g.matches.size());           // strongest group first, with its count
+//   if (auto next = bokji::SuggestNextQuestion(programs, tags, answers, 2026, matches))
+//     Say(next->question, next->fewer);               // "answering this leaves N fewer on average"
+// clang-format on
+// -------------------------------------------------------------------------------------------------
+
+// The self-check's questions, in the order the app asks them.
+enum class SelfCheckQuestion : uint8_t {
+  kAge,
+  kCity,
+  kHousehold,
+  kDisability,
+  kPregnant,
+  kChildren,
+  kIncome,
+  kVeteran,
+  kMulticultural,
+};
+inline constexpr int kSelfCheckQuestionCount = 9;
+
+bool IsAnswered(const SelfCheckAnswers& answers, SelfCheckQuestion question);
+int AnsweredCount(const SelfCheckAnswers& answers);
+// Makes the question unanswered again (what "skip" does).
+void ClearAnswer(SelfCheckQuestion question, SelfCheckAnswers* answers);
+// The question whose answer would settle `unknown`; nullopt for the cautions and
+// kRegionUnclear / kCheckSelectionCriteria, which no answer settles.
+std::optional<SelfCheckQuestion> QuestionOf(MatchUnknown unknown);
+
+// How well a match fits what was answered, strongest first.
+enum class MatchFit : uint8_t {
+  // The program names something answered about the household that fits: a stated life stage, a
+  // target group, or an age or income limit in its text; and no condition seems not to fit.
+  kNamesYou = 0,
+  // Nothing answered rules it out and it names nothing answered: open to many, or its conditions
+  // wait on questions not answered.
+  kOpen = 1,
+  // A condition found in its text seems not to fit (a *MayNotFit caution): kept, but last.
+  kMayNotFit = 2,
+};
+inline constexpr int kMatchFitCount = 3;
+MatchFit FitOf(const ProgramMatch& match);
+
+enum class MatchGrouping : uint8_t { kByFit, kByTheme, kByLevel };
+
+struct MatchGroup {
+  MatchFit fit = MatchFit::kOpen;               // kByFit: the group's fit; else its best member's
+  std::string theme;                            // kByTheme: the 관심주제; empty = none stated
+  ProgramLevel level = ProgramLevel::kCentral;  // kByLevel
+  std::vector<size_t> matches;                  // indexes into the matches, best first
+};
+
+// The matches in groups, every match in exactly one: by fit (kNamesYou, kOpen, kMayNotFit), by its
+// first 관심주제, or by level (시군 …). Groups are ordered strongest first (the rank of their best
+// member, as MatchPrograms orders matches), empty groups left out. REQUIRES: `matches` came from
+// MatchPrograms over `programs`, in its order.
+std::vector<MatchGroup> GroupMatches(const std::vector<Program>& programs,
+                                     const std::vector<ProgramMatch>& matches,
+                                     MatchGrouping grouping);
+
+struct QuestionSuggestion {
+  SelfCheckQuestion question = SelfCheckQuestion::kAge;
+  // How many fewer matches an answer leaves, on average over the question's representative
+  // answers (SuggestNextQuestion); 0 when no answer of it can take a program off the list.
+  double fewer = 0;
+  int programs = 0;  // matches whose fit waits on this question's answer (*NotAnswered unknowns)
+};
+// The unanswered question that would narrow the list most. Only stated facts exclude a program
+// (MatchPrograms), so only four questions can: age, 시군, pregnancy and children. Each is tried
+// with a few representative answers (an age in each life stage; every 시군 of the programs; yes
+// and no; no children, or one newborn, or one child of each child stage), taken as equally
+// likely: the question leaving the fewest matches on average wins. When no answer of any question
+// would leave fewer, the one the most matches wait on is suggested instead (its answer ranks
+// them: confirms or doubts their fit). Ties go to the earlier question; nullopt when no match
+// waits on an unanswered question. REQUIRES: `matches` is MatchPrograms(programs, tags, answers,
+// current_year). Costs up to ~30 MatchPrograms runs.
+std::optional<QuestionSuggestion> SuggestNextQuestion(const std::vector<Program>& programs,
+                                                      const std::vector<ProgramTags>& tags,
+                                                      const SelfCheckAnswers& answers,
+                                                      int current_year,
+                                                      const std::vector<ProgramMatch>& matches);
+// The representative answers SuggestNextQuestion tries for `question` (empty for the questions
+// whose answers never exclude), each as `answers` with that question answered.
+std::vector<SelfCheckAnswers> RepresentativeAnswers(SelfCheckQuestion question,
+                                                    const SelfCheckAnswers& answers,
+                                                    const std::vector<Program>& programs,
+                                                    int current_year);
 
 }  // namespace bokji

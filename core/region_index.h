@@ -23,8 +23,9 @@ namespace bokji {
 
 class RegionIndex {
  public:
-  // REQUIRES: regions outlives the index (Find returns indices into it); each region lies within a
-  // hemisphere (true of any administrative area). The index keeps its own copy of the geometry.
+  // The index copies the rings it needs, so `regions` may change or go away afterwards; Find
+  // answers with positions in `regions` as it was given, so keep that order to read the answers.
+  // REQUIRES: each region lies within a hemisphere (true of any administrative area).
   explicit RegionIndex(const std::vector<Region>& regions);
   ~RegionIndex();
   RegionIndex(RegionIndex&&) noexcept;

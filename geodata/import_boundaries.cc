@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/geo.h"
 #include "geodata/import_steps.h"
 #include "ogr_api.h"
 #include "ogr_geometry.h"
@@ -136,9 +137,9 @@ Status ImportBoundaries(const SourceConfig& source, Table& table, const SourceCo
     if (label != nullptr && !OGR_G_IsEmpty(label)) {
       region.label = {OGR_G_GetY(label, 0), OGR_G_GetX(label, 0)};
     } else {
-      region.label = region.rings.front().front();
+      region.label = InteriorPoint(region.rings);  // the app's rule for a missing label too
       report.Warn(row.number, WarningKind::kLabelFallback,
-                  region.name + ": label at the first vertex");
+                  region.name + ": label by core/geo.h's InteriorPoint");
     }
     if (label != nullptr) OGR_G_DestroyGeometry(label);
     row_of_code[code] = row.number;

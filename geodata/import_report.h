@@ -46,7 +46,7 @@ enum class WarningKind {
   kNoSigunguPolygon,  // no_sigungu_polygon: inside the province but in no 시군구 / 읍면동 polygon
   kUnmappedCategory,  // unmapped_category: the category column's value is not in the config's map
   kProvinceWide,   // province_wide: a local program's region is the province itself or its agency
-  kLabelFallback,  // label_fallback: no point-on-surface; the label is the first vertex
+  kLabelFallback,  // label_fallback: no point-on-surface; the label is core/geo.h InteriorPoint
   kNoPosition,     // no_position: an education event without coordinates, kept: listed, not mapped
 };
 const char* WarningKindName(WarningKind kind);

@@ -1,23 +1,24 @@
 // The import: every source of a config read, validated and placed into one Dataset, then written as
 // a bundle with its report.
 //
-//   bokji::Result<bokji::geodata::ImportConfig> config = bokji::geodata::LoadImportConfig(path,
-//   data_root); bokji::Result<bokji::geodata::ImportReport> report =
-//       bokji::geodata::ImportToFiles(config.value(), "out.bundle", "out-report");
-//   if (!report.ok()) { std::cerr << report.status().message(); return 1; }   // and no out.bundle
-//   exists std::cout << bokji::geodata::SummaryLine(report.value()) << "\n";
+// clang-format off
+//   bokji::Result<bokji::geodata::ImportConfig> config =
+//       bokji::geodata::LoadImportConfig(path, data_root);
+//   bokji::Result<bokji::geodata::ImportReport> report =
+//       bokji::geodata::ImportToFiles(config.value(), path, "out.bundle", "out-report");
+//   if (!report.ok()) { std::cerr << report.status().message(); return 1; }  // and no out.bundle
+//   std::cout << bokji::geodata::SummaryLine(report.value()) << "\n";
+// clang-format on
 //
 // What happens to a row (the details per kind are in geodata/README.md):
 //   boundaries  → Region: level from the code's length (2/5/7), parent from its prefix, rings
-//   oriented
-//                 (shells counter-clockwise, holes clockwise), a label point inside the polygon.
+//                 oriented (shells counter-clockwise, holes clockwise), a label point inside the
+//                 polygon.
 //   facilities  → Facility: name and coordinates checked, CRS converted, Korea / province /
-//   duplicate checks,
-//                 시군구 and 읍면동 codes by point-in-polygon.
+//                 duplicate checks, 시군구 and 읍면동 codes by point-in-polygon.
 //   programs_*  → Program: merged across sources by service id (empty fields filled, never
-//   overwritten); a
-//                 record built from several sources gets a combined Source whose date is the oldest
-//                 one's.
+//                 overwritten); a record built from several sources gets a combined Source whose
+//                 date is the oldest one's.
 //   education   → EducationEvent: audience and dates checked, coordinates optional (checked like
 //                 facilities when given), region codes by point-in-polygon.
 // A data problem in one row rejects that row (with its reason in the report); a problem with a

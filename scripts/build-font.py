@@ -2,7 +2,7 @@
 """Builds the app's Hangul font: a subset of NanumGothic holding every character the app may draw.
 
     /usr/bin/python3 scripts/build-font.py --font /usr/share/fonts/truetype/nanum/NanumGothic.ttf \\
-        --data-root ../shared/data --text web/strings.cc --out build/wasm/web/site/fonts/bokji-hangul.ttf
+        --data-root ../shared/data --text web/model/strings.cc --out build/wasm/web/site/fonts/bokji-hangul.ttf
 
 The subset holds:
   * every KS X 1001 character except Hanja: the 2,350 Hangul syllables and 987 symbols (punctuation,

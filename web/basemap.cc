@@ -184,29 +184,7 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
         min_lng = std::min(min_lng, p.lng);
         max_lng = std::max(max_lng, p.lng);
       }
-  has_bounds_ = min_lat <= max_lat;
-  if (has_bounds_) {
-    // The main extent: rings of at least 1% of the largest ring's area (in degrees², enough to
-    // compare).
-    auto area = [](const Ring& ring) {
-      double twice = 0;
-      for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-        twice += (ring[j].lng - ring[i].lng) * (ring[j].lat + ring[i].lat);
-      return std::fabs(twice) / 2;
-    };
-    double largest = 0;
-    for (const Region& region : regions)
-      for (const Ring& ring : region.rings) largest = std::max(largest, area(ring));
-    south_west_ = LatLng{90, 180};
-    north_east_ = LatLng{-90, -180};
-    for (const Region& region : regions)
-      for (const Ring& ring : region.rings) {
-        if (area(ring) < largest * 0.01) continue;
-        for (const LatLng& p : ring) {
-          south_west_ = LatLng{std::min(south_west_.lat, p.lat), std::min(south_west_.lng, p.lng)};
-          north_east_ = LatLng{std::max(north_east_.lat, p.lat), std::max(north_east_.lng, p.lng)};
-        }
-      }
+  if (min_lat <= max_lat) {
     origin_ = ToMercator(LatLng{(min_lat + max_lat) / 2, (min_lng + max_lng) / 2});
     const Mercator top_left = ToMercator(LatLng{max_lat, min_lng});
     const Mercator bottom_right = ToMercator(LatLng{min_lat, max_lng});
@@ -386,13 +364,6 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
     }
   }
   glBindVertexArray(0);
-  return true;
-}
-
-bool Basemap::Bounds(LatLng* south_west, LatLng* north_east) const {
-  if (!has_bounds_) return false;
-  *south_west = south_west_;
-  *north_east = north_east_;
   return true;
 }
 

@@ -27,7 +27,7 @@
 #include <vector>
 
 #include "core/model.h"
-#include "web/map_view.h"
+#include "web/model/map_view.h"
 #include "web/theme.h"
 
 namespace bokji::web {
@@ -47,10 +47,6 @@ class Basemap {
   // `fill_opacity` scales the fills' alpha (DEFAULT 1; lower when raster tiles lie underneath).
   void Draw(const MapView& view, const Theme& theme, float pixel_ratio,
             float fill_opacity = 1) const;
-
-  // The extent of the regions' land, leaving out rings under 1% of the largest one's area (far-off
-  // islets would otherwise shrink the first view). False when there are no regions.
-  bool Bounds(LatLng* south_west, LatLng* north_east) const;
 
   // What the last Draw() sent to the GPU (for tests and tuning).
   int drawn_triangles() const { return drawn_triangles_; }
@@ -84,8 +80,6 @@ class Basemap {
   Mercator origin_;
   Mercator grid_min_;
   double grid_cell_ = 1;  // world units per grid cell
-  bool has_bounds_ = false;
-  LatLng south_west_, north_east_;
 
   GLuint fill_program_ = 0;
   Uniforms fill_uniforms_;

@@ -19,7 +19,7 @@
 
 #include "web/basemap.h"
 #include "web/gl_program.h"
-#include "web/map_view.h"
+#include "web/model/map_view.h"
 #include "web/platform.h"
 #include "web/theme.h"
 

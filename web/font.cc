@@ -3,7 +3,7 @@
 #include <cstring>
 #include <string>
 
-#include "web/strings.h"
+#include "web/model/strings.h"
 
 namespace bokji::web {
 namespace {

@@ -20,8 +20,9 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "web/app.h"
+#include "web/model/clock.h"
+#include "web/model/strings.h"
 #include "web/platform.h"
-#include "web/strings.h"
 
 namespace {
 
@@ -53,8 +54,9 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE int bokji_start(uint8_t* font_bytes, int font_size, uint8_t* bundle_bytes,
                                      int bundle_size, int language) {
   using bokji::web::StringId;
-  bokji::web::SetLanguage(language == 1 ? bokji::web::Language::kEnglish
-                                        : bokji::web::Language::kKorean);
+  const bokji::web::Language ui_language =
+      language == 1 ? bokji::web::Language::kEnglish : bokji::web::Language::kKorean;
+  bokji::web::SetLanguage(ui_language);  // the error screens' language until the app runs
 
   std::vector<uint8_t> font(font_bytes, font_bytes + (font_size > 0 ? font_size : 0));
   std::free(font_bytes);
@@ -91,7 +93,9 @@ EMSCRIPTEN_KEEPALIVE int bokji_start(uint8_t* font_bytes, int font_size, uint8_t
   const double init_ms = emscripten_get_now() - phase_start;
   StringId failure = StringId::kErrorTitle;
   std::string detail;
-  g_app = bokji::web::App::Create(std::move(loaded).value(), std::move(font), &failure, &detail);
+  g_app =
+      bokji::web::App::Create(std::move(loaded).value(), std::move(font), bokji::web::AppConfig{},
+                              bokji::web::SystemClock(), ui_language, &failure, &detail);
   if (!g_app) {
     Fail(failure, detail);
     return 0;
@@ -108,6 +112,11 @@ EMSCRIPTEN_KEEPALIVE int bokji_start(uint8_t* font_bytes, int font_size, uint8_t
 // REQUIRES: bokji_start returned 1.
 EMSCRIPTEN_KEEPALIVE void bokji_restore_url_state(const char* query) {
   if (g_app) g_app->RestoreUrlState(query);
+}
+
+// Back to the start screen (App::Reset): what a kiosk's idle timer will call.
+EMSCRIPTEN_KEEPALIVE void bokji_reset() {
+  if (g_app) g_app->Reset();
 }
 
 // The app's state for tests (see App::DebugJson). Valid until the next call.

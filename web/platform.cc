@@ -16,7 +16,8 @@
 #include <cstring>
 #include <deque>
 
-#include "imgui_internal.h"  // ImTextCharFromUtf8
+#include "imgui_internal.h"       // ImTextCharFromUtf8
+#include "web/model/url_state.h"  // kAppUrlKeys
 
 namespace bokji::web {
 
@@ -93,7 +94,7 @@ std::string CurrentPageUrl() {
 
 namespace {
 TextField g_text_field;
-std::string g_text_field_key;
+std::vector<std::string> g_text_field_keys;  // pressed since the last TakeTextFieldKeys
 ImVec4 g_text_field_rect(0, 0, 0, 0);
 }  // namespace
 
@@ -128,11 +129,14 @@ void BlurTextField() {
   bokji_js_blur_text_field();
 }
 
-bool TakeTextFieldKey(std::string* key) {
-  if (g_text_field_key.empty()) return false;
-  *key = g_text_field_key;
-  g_text_field_key.clear();
-  return true;
+std::vector<std::string> TakeTextFieldKeys() {
+  std::vector<std::string> keys;
+  keys.swap(g_text_field_keys);
+  return keys;
+}
+
+double NowMs() {
+  return emscripten_get_now();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -479,7 +483,7 @@ EMSCRIPTEN_KEEPALIVE void bokji_on_text_field(const char* value, int selection_b
 }
 
 EMSCRIPTEN_KEEPALIVE void bokji_on_text_field_key(const char* key) {
-  bokji::web::g_text_field_key = key;
+  bokji::web::g_text_field_keys.push_back(key);
   bokji::web::RequestFrames(bokji::web::kFramesPerEvent);
 }
 

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 
@@ -72,9 +73,9 @@ const TextField& CurrentTextField();
 void PlaceTextField(ImVec4 rect, const char* label);
 void SetTextFieldValue(const char* value);
 void BlurTextField();
-// A key pressed in the text field that the app acts on: "Enter", "Escape", "ArrowUp" or
-// "ArrowDown". Returns false when none is waiting.
-bool TakeTextFieldKey(std::string* key);
+// The keys pressed in the text field since the last call that the app acts on: "Enter",
+// "Escape", "ArrowUp" or "ArrowDown", in order.
+std::vector<std::string> TakeTextFieldKeys();
 
 // The device's location (navigator.geolocation), asked for by RequestLocation().
 struct LocationFix {
@@ -97,10 +98,9 @@ struct LoadedTile {
 };
 bool TakeLoadedTile(LoadedTile* out);
 
-// The app's part of the page's URL: `query` is "key=value&…" (values percent-encoded, see
-// UrlEncode in format.h). Every parameter the app owns (kAppUrlKeys) is replaced by what `query`
-// holds or removed; the page's own (?bundle=, ?lang=) stay.
-inline constexpr const char* kAppUrlKeys = "map,f,p,q,c,t,r,open,near,tiles";
+// The app's part of the page's URL: `query` is "key=value&…" (url_state.h EncodeUrlState). Every
+// parameter the app owns (url_state.h kAppUrlKeys) is replaced by what `query` holds or removed;
+// the page's own (?bundle=, ?mode=) stay.
 void ReplaceUrlState(const std::string& query);
 
 // Puts `text` on the clipboard (the page falls back to a hidden <textarea> and execCommand where
@@ -117,5 +117,9 @@ void NotifyReady();
 void OpenUrl(const char* url, bool new_tab);
 // CSS cursor name for the canvas: "default", "pointer", "grab", "grabbing".
 void SetCursor(const char* css_cursor);
+
+// Milliseconds on the page's monotonic clock (performance.now()): animations and feedback timers,
+// not the time of day (that is the App's Clock, web/model/clock.h).
+double NowMs();
 
 }  // namespace bokji::web

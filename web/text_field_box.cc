@@ -1,16 +1,51 @@
-// The search box over the page's <input>: see text_field_box.h.
+// The page's text field bound to the state: see text_field_box.h.
 #include "web/text_field_box.h"
 
 #include <algorithm>
 
 #include "imgui.h"
-#include "web/platform.h"
-#include "web/strings.h"
+#include "web/model/strings.h"
 
 namespace bokji::web {
 
-void DrawTextFieldBox(const Theme& theme, const char* hint, bool hidden) {
-  const TextField& field = CurrentTextField();
+void TextFieldBinding::BeginFrame(const TextField& input, std::vector<std::string> keys) {
+  input_ = input;
+  keys_ = std::move(keys);
+  drawn_ = false;
+}
+
+void TextFieldBinding::EndFrame() {
+  if (drawn_) return;
+  PlaceTextField(ImVec4(0, 0, 0, 0), "");
+  if (input_.focused) BlurTextField();  // nothing shows it: a phone's keyboard goes away
+}
+
+TextFieldEvents TextFieldBinding::Box(const Theme& theme, const char* owner, const char* hint,
+                                      std::string* text) {
+  TextFieldEvents events;
+  drawn_ = true;
+  if (owner_ != owner) {
+    // Another owner had the input (or none): it now shows this owner's text; keys pressed for the
+    // other one are dropped.
+    owner_ = owner;
+    SetTextFieldValue(text->c_str());
+    input_.value = agreed_ = *text;
+    keys_.clear();
+    was_focused_ = input_.focused;
+  } else if (input_.value != agreed_) {
+    *text = agreed_ = input_.value;  // typed
+    events.typed = true;
+  } else if (*text != agreed_) {
+    SetTextFieldValue(text->c_str());  // the app changed the text (a link, a reset)
+    input_.value = agreed_ = *text;
+  }
+  events.focused = input_.focused;
+  events.gained_focus = input_.focused && !was_focused_;
+  was_focused_ = input_.focused;
+  events.keys = std::move(keys_);
+  keys_.clear();
+
+  const TextField& field = input_;
   const ImGuiStyle& style = ImGui::GetStyle();
   const float height = ImGui::GetFrameHeight() + theme.Scaled(6);
   const float width = ImGui::GetContentRegionAvail().x;
@@ -29,8 +64,8 @@ void DrawTextFieldBox(const Theme& theme, const char* hint, bool hidden) {
   if (field.value.empty() && !field.focused) {
     draw_list->AddText(text_min, theme.text_muted, hint);
   } else {
-    const char* text = field.value.c_str();
-    auto x_at = [&](int offset) { return ImGui::CalcTextSize(text, text + offset).x; };
+    const char* value = field.value.c_str();
+    auto x_at = [&](int offset) { return ImGui::CalcTextSize(value, value + offset).x; };
     // Scroll a long query so the caret stays in the box.
     const float caret = x_at(field.selection_end);
     const float scroll = std::max(0.0f, caret - (text_right - text_min.x));
@@ -43,7 +78,7 @@ void DrawTextFieldBox(const Theme& theme, const char* hint, bool hidden) {
                                ImVec2(x0 + x_at(b), text_min.y + ImGui::GetFontSize()),
                                ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
     }
-    draw_list->AddText(ImVec2(x0, text_min.y), theme.text, text);
+    draw_list->AddText(ImVec2(x0, text_min.y), theme.text, value);
     if (field.composition_begin >= 0 && field.composition_end > field.composition_begin) {
       // The syllable being composed, underlined as IMEs show it.
       const float y = text_min.y + ImGui::GetFontSize() + 1;
@@ -57,10 +92,15 @@ void DrawTextFieldBox(const Theme& theme, const char* hint, bool hidden) {
     draw_list->PopClipRect();
   }
   // The page's <input> covers the box except the clear button.
-  PlaceTextField(hidden ? ImVec4(0, 0, 0, 0) : ImVec4(p0.x, p0.y, p1.x - clear_width, p1.y), hint);
+  PlaceTextField(ImVec4(p0.x, p0.y, p1.x - clear_width, p1.y), hint);
   if (clear_width > 0) {
     ImGui::SetCursorScreenPos(ImVec2(p1.x - clear_width, p0.y));
-    if (ImGui::InvisibleButton("##clear", ImVec2(clear_width, height))) SetTextFieldValue("");
+    if (ImGui::InvisibleButton("##clear", ImVec2(clear_width, height))) {
+      text->clear();
+      SetTextFieldValue("");
+      input_.value = agreed_ = "";
+      events.typed = true;
+    }
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
       ImGui::SetTooltip("%s", Text(StringId::kSearchClear));
     const ImVec2 c(p1.x - clear_width / 2, p0.y + height / 2);
@@ -70,6 +110,7 @@ void DrawTextFieldBox(const Theme& theme, const char* hint, bool hidden) {
     ImGui::SetCursorScreenPos(ImVec2(p0.x, p1.y + style.ItemSpacing.y));
     ImGui::Dummy(ImVec2(0, 0));
   }
+  return events;
 }
 
 }  // namespace bokji::web

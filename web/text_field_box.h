@@ -1,18 +1,56 @@
-// The search box the page's <input> lies over (see TextField in platform.h): the app draws the
-// box, the text, the syllable an IME is composing and the caret; the browser does the editing.
-// Used by the header's search and by the programs view's search; one box is on screen at a time.
+// The page's one text field (a real DOM <input>, platform.h TextField) lent each frame to the panel
+// that draws a box for it: the header's search or the programs view's. The text itself belongs to
+// the state (AppState::search.query, ProgramsState::query); the binding keeps the page's input and
+// that string in step both ways: what a person types goes into the state, and a state changed by
+// the app (a link, a reset, another panel taking the field) is written into the input.
 //
-//   DrawTextFieldBox(theme, Text(StringId::kSearchHint), /*hidden=*/false);
-//   if (CurrentTextField().value != last_query) ...  // search again
+// clang-format off
+//   // each frame, in App::Frame:
+//   text.BeginFrame(CurrentTextField(), TakeTextFieldKeys());   // the page's input, as a value
+//   // a panel:
+//   TextFieldEvents e = ctx.text.Box(ctx.theme, "header", Text(StringId::kSearchHint),
+//                                    &ctx.state.search.query);
+//   if (e.typed || e.gained_focus) ctx.state.search.results_open = true;
+//   for (const std::string& key : e.keys) if (key == "Enter") OpenFirstResult(ctx);
+//   // App::Frame, after the panels:
+//   text.EndFrame();                                            // no box drawn: the input hides
+// clang-format on
 #pragma once
 
+#include <string>
+#include <vector>
+
+#include "web/platform.h"
 #include "web/theme.h"
 
 namespace bokji::web {
 
-// Draws the box at ImGui's cursor, as wide as the space left, with a clear button while it holds
-// text, and lays the page's <input> over it (`hint` is shown while it is empty and is the input's
-// accessible name). `hidden` hides the <input> (something covers the box).
-void DrawTextFieldBox(const Theme& theme, const char* hint, bool hidden);
+// What happened in the box this frame.
+struct TextFieldEvents {
+  bool typed = false;         // the person changed the text (it is in the bound string already)
+  bool gained_focus = false;  // the input took the focus this frame
+  bool focused = false;
+  std::vector<std::string> keys;  // "Enter", "Escape", "ArrowUp", "ArrowDown", in order
+};
+
+class TextFieldBinding {
+ public:
+  // The page's input as it is now, and the keys pressed in it since the last frame.
+  void BeginFrame(const TextField& input, std::vector<std::string> keys);
+  // Draws the box at ImGui's cursor, as wide as the space left, with a clear button while it holds
+  // text, and lays the page's input over it, bound to `text` under the name `owner`. `hint` shows
+  // while it is empty and is the input's accessible name.
+  TextFieldEvents Box(const Theme& theme, const char* owner, const char* hint, std::string* text);
+  // Hides the page's input when no panel drew a box this frame.
+  void EndFrame();
+
+ private:
+  TextField input_;
+  std::vector<std::string> keys_;
+  std::string owner_;   // who has the input (its value is that owner's string)
+  std::string agreed_;  // the text the input and the owner's string last agreed on
+  bool drawn_ = false;
+  bool was_focused_ = false;
+};
 
 }  // namespace bokji::web

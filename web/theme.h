@@ -28,7 +28,7 @@ struct Theme {
   // UI colours.
   ImU32 text = IM_COL32(30, 34, 40, 255);
   ImU32 text_muted = IM_COL32(95, 102, 112, 255);
-  ImU32 panel_background = IM_COL32(255, 255, 255, 245);
+  ImU32 panel_background = IM_COL32(255, 255, 255, 255);  // opaque: no map through the text
   ImU32 panel_border = IM_COL32(0, 0, 0, 40);
   ImU32 accent = IM_COL32(0, 102, 204, 255);  // buttons and links
   ImU32 accent_text = IM_COL32(255, 255, 255, 255);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "web/model/url_state.h"
 #include "web/platform.h"
 
 namespace bokji::web {
@@ -14,16 +15,9 @@ bool TileLayer::Init(std::string* error) {
   return quad_.Init(error);
 }
 
-bool TileLayer::IsValidTemplate(const std::string& t) {
-  if (t.empty()) return true;
-  const bool web = t.rfind("https://", 0) == 0 || t.rfind("http://", 0) == 0;
-  return web && t.find("{z}") != std::string::npos && t.find("{x}") != std::string::npos &&
-         t.find("{y}") != std::string::npos;
-}
-
 void TileLayer::SetTemplate(const std::string& url_template) {
   // A template that is not a tile URL would fetch something else entirely: callers check first.
-  assert(IsValidTemplate(url_template) && "SetTemplate with an invalid template");
+  assert(IsValidTileTemplate(url_template) && "SetTemplate with an invalid template");
   if (url_template == template_) return;
   for (auto& [key, tile] : tiles_)
     if (tile.texture != 0) glDeleteTextures(1, &tile.texture);

@@ -10,7 +10,7 @@
 //
 //   TileLayer tiles;
 //   if (!tiles.Init(&error)) ...;                  // REQUIRES: a current WebGL2 context
-//   tiles.SetTemplate(TileLayer::kOpenStreetMap);  // "" switches the layer off
+//   tiles.SetTemplate(kOpenStreetMapTiles);        // "" switches the layer off (url_state.h)
 //   ... each frame, before the basemap:
 //   tiles.TakeLoadedTiles();
 //   tiles.Draw(view);
@@ -23,13 +23,12 @@
 #include <unordered_map>
 
 #include "web/gl_program.h"
-#include "web/map_view.h"
+#include "web/model/map_view.h"
 
 namespace bokji::web {
 
 class TileLayer {
  public:
-  static constexpr const char* kOpenStreetMap = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
   static constexpr int kMaxZoom = 19;  // OpenStreetMap's deepest level
   static constexpr int kMaxTiles =
       192;  // textures kept (256×256 RGBA: 48 MB of GPU memory at most)
@@ -42,10 +41,8 @@ class TileLayer {
   // Compiles the program. False (with the reason) if the driver refuses it.
   bool Init(std::string* error);
 
-  // True for "" (off) and for an http(s) URL holding {z}, {x} and {y}.
-  static bool IsValidTemplate(const std::string& url_template);
   // Switches the layer to `url_template` (dropping every cached tile), or off with "".
-  // REQUIRES: IsValidTemplate(url_template).
+  // REQUIRES: IsValidTileTemplate(url_template) (web/model/url_state.h).
   void SetTemplate(const std::string& url_template);
   const std::string& url_template() const { return template_; }
   bool enabled() const { return !template_.empty(); }

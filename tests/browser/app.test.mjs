@@ -217,20 +217,47 @@ test('high-DPI: the drawing buffer has device pixels and the outline is still in
   await page.context().close();
 });
 
-test('phone: a tap opens the card at the bottom; two fingers pinch-zoom', async () => {
+// The panels touching the bottom edge of a phone's screen: its sheets.
+const bottomSheets = (view) => view.overlays.filter((r) => r[3] > view.canvas.css_height - 20 &&
+                                                          r[2] - r[0] > view.canvas.css_width * 0.9);
+const overlapping = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+test('phone: one sheet at a time (the card replaces the list, 뒤로 returns), the map above it; two fingers pinch-zoom', async () => {
   const page = await openApp(shared.browser, shared.server.url + '/', {width: 390, height: 844, scale: 3, mobile: true});
   await expectReady(page);
   let view = await settle(page);
   await screenshot(page, 'phone-start');
+  assert.equal(view.narrow, true);
+  const listSheet = bottomSheets(view);
+  assert.equal(listSheet.length, 1, `the list's sheet: ${JSON.stringify(view.overlays)}`);
+  assert.ok(view.buttons.results_list, 'the list is that sheet');
   const singles = singleDisabilityMarkers(view);
   assert.ok(singles.length >= 1, 'a single marker to tap');
   const target = singles[0];
   await page.touchscreen.tap(target.x, target.y);
   view = await settle(page);
   assert.ok(sameName(view.selected_name, target.name), `selected "${view.selected_name}", tapped ${target.name}`);
-  const card = view.overlays.find((r) => r[3] > view.canvas.css_height - 20 && r[2] - r[0] > view.canvas.css_width * 0.9);
-  assert.ok(card, `a full-width card at the bottom: ${JSON.stringify(view.overlays)}`);
+  const sheets = bottomSheets(view);
+  assert.equal(sheets.length, 1, `one sheet, the card: ${JSON.stringify(view.overlays)}`);
+  const card = sheets[0];
+  assert.equal(view.buttons.results_list, undefined, 'the list gave way to the card');
+  // Nothing else lies under or over the card (no panels showing through one another).
+  const panels = view.overlays.filter((r) => r !== card && overlapping(r, card));
+  assert.deepEqual(panels, [], `panels overlapping the card: ${JSON.stringify(view.overlays)}`);
+  // The map stays visible between the header and the card, with the facility in it.
+  const header = view.overlays.find((r) => r[1] <= 0 && r[2] - r[0] > view.canvas.css_width * 0.9 && r !== card);
+  assert.ok(header && card[1] - header[3] >= view.canvas.css_height * 0.2,
+            `map between header ${JSON.stringify(header)} and card ${JSON.stringify(card)}`);
+  const at = project(view, target.lat, target.lng);
+  assert.ok(at.y > header[3] && at.y < card[1], `the facility (y ${at.y}) shows above the card`);
   await screenshot(page, 'phone-card');
+  // 뒤로: back to the list.
+  const back = view.buttons.card_close;
+  await page.touchscreen.tap((back[0] + back[2]) / 2, (back[1] + back[3]) / 2);
+  view = await settle(page);
+  assert.equal(view.selected, -1);
+  assert.ok(view.buttons.results_list, 'the list is back');
+  assert.equal(bottomSheets(view).length, 1);
 
   // Pinch: two fingers 100 px apart move to 200 px apart around the same middle.
   const cdp = await page.context().newCDPSession(page);

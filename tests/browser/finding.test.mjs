@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
 import {openApp, samplePng, screenshot, settle, useServerAndBrowser} from './harness.mjs';
-import {boundaryFeatures, disabilityCentres, haversineMetres, insideRings, project, unproject} from './reference.mjs';
+import {boundaryFeatures, disabilityCentres, haversineMetres, insideRings, project, underOverlay, unproject} from './reference.mjs';
 
 const shared = useServerAndBrowser();
 
@@ -16,9 +16,18 @@ const squash = (name) => name.replace(/\s+/g, '');
 
 test('area filter from a link: the list holds exactly the source file\'s centres inside that 시군구', async () => {
   const centres = disabilityCentres();
+  let page = null;
   for (const area of boundaryFeatures('municipalities').filter((f) => [35011, 35040, 35370].includes(f.code))) {
     const expected = centres.filter((c) => insideRings(area.rings, c.lat, c.lng)).map((c) => squash(c.name)).sort();
-    const page = await openApp(shared.browser, `${shared.server.url}/?c=${kDisabilityBit.toString(16)}&r=${area.code}`);
+    const query = `c=${kDisabilityBit.toString(16)}&r=${area.code}`;
+    // The first area from a page opened with the link; the next ones from the same link's query
+    // applied to that page after a reset (App::Reset, then the decoding a page load runs), which
+    // saves a page load each.
+    if (!page) {
+      page = await openApp(shared.browser, `${shared.server.url}/?${query}`);
+    } else {
+      await page.evaluate((q) => { window.bokjiPage.reset(); window.bokjiPage.restore(q); }, query);
+    }
     const view = await settle(page);
     assert.equal(view.filters.region, area.code);
     assert.equal(view.filters.categories, kDisabilityBit);
@@ -27,9 +36,10 @@ test('area filter from a link: the list holds exactly the source file\'s centres
     // The map agrees: every single marker on screen is one of them.
     const listed = new Set(view.results.map((r) => r.facility));
     for (const m of view.markers.filter((m) => m.count === 1)) assert.ok(listed.has(m.facility), area.name);
-    assert.deepEqual(page.problems, []);
-    await page.context().close();
+    assert.equal(new URL(page.url()).searchParams.get('r'), String(area.code), 'the address says so');
   }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
 
 test('target filter picked in the UI narrows the list, goes into the URL, and the URL restores it', async () => {
@@ -77,6 +87,36 @@ test('list and map in step: hovering a row rings its marker, hovering a marker l
   await page.mouse.click(...center(view.buttons.result_0));
   view = await settle(page);
   assert.equal(squash(view.selected_name), squash(centre.name));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a facility picked from the list is shown: apart from its cluster, or on top of it where it cannot split', async () => {
+  const page = await openApp(shared.browser, shared.server.url + '/');
+  let view = await settle(page);
+  // The province at the start: one of the list's first rows is a 장애인복지관 (its position read from
+  // the source file) inside a cluster marker.
+  const single = (v, id) => v.markers.find((m) => m.count === 1 && m.facility === id);
+  const centreOf = (name) => disabilityCentres().find((c) => squash(c.name) === squash(name));
+  const row = [0, 1, 2].find((i) => !single(view, view.results[i].facility) && centreOf(view.results[i].name));
+  assert.ok(row !== undefined, `a row inside a cluster: ${JSON.stringify(view.results.slice(0, 3))}`);
+  const picked = view.results[row].facility;
+  const centre = centreOf(view.results[row].name);
+  await page.mouse.click(...center(view.buttons['result_' + row]));
+  view = await settle(page);
+  assert.equal(view.selected, picked);
+  // Drawn on top at its own position, on screen and clear of every panel.
+  const drawn = view.open_marker;
+  assert.ok(drawn && drawn.x > 0 && drawn.y > 0 && drawn.x < view.canvas.css_width &&
+            drawn.y < view.canvas.css_height, JSON.stringify(drawn));
+  assert.ok(!underOverlay(view, drawn.x, drawn.y, 4), 'not under a panel');
+  const truth = project(view, centre.lat, centre.lng);
+  assert.ok(Math.hypot(truth.x - drawn.x, truth.y - drawn.y) < 1.5, 'where the source file puts it');
+  // And zoomed until it stands apart, unless it shares its spot up to the deepest clustering zoom.
+  const kDeepestClusterZoom = 16;  // core/cluster.h ClusterOptions::max_zoom
+  assert.ok(single(view, picked) || view.zoom >= kDeepestClusterZoom,
+            `zoom ${view.zoom}: ${JSON.stringify(view.markers)}`);
+  await screenshot(page, 'list-pick');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
@@ -137,6 +177,17 @@ test('the card\'s share link is the page address with the card in it, and a sear
   assert.equal(state.query, '장애인');
   assert.ok(state.search.facilities >= 1);
   assert.equal(await searched.evaluate(() => document.getElementById('bokji-text-field').value), '장애인');
+  // The reset a kiosk will use: the search text, the card and the link go back to the start.
+  await searched.evaluate(() => window.bokjiPage.reset());
+  const reset = await settle(searched);
+  assert.equal(reset.query, '');
+  assert.equal(await searched.evaluate(() => document.getElementById('bokji-text-field').value), '');
+  assert.deepEqual([...new URL(searched.url()).searchParams.keys()], ['map']);
+  await page.evaluate(() => window.bokjiPage.reset());
+  const start = await settle(page);
+  assert.equal(start.selected, -1, 'the card closed');
+  assert.ok(start.zoom < 12, `the whole province again (zoom ${start.zoom})`);
+  assert.deepEqual([...new URL(page.url()).searchParams.keys()], ['map']);
   assert.deepEqual([...page.problems, ...searched.problems], []);
   await page.context().close();
   await searched.context().close();

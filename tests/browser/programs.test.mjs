@@ -183,7 +183,34 @@ test('programs: self-check for a 30-year-old in 김제시 matches 김제시 청�
     const stages = programs[id].stages;
     assert.ok(stages === 0 || (stages & ~kAdultStagesButYouth) !== 0, `${programs[id].name} states stages ${stages}`);
   }
+  // Ranked and grouped: the strongest group first, the programs naming the person's age group in
+  // it, counts adding up, and the question to answer next.
+  const groups = view.programs_view.groups;
+  assert.ok(groups.length >= 2, JSON.stringify(groups));
+  assert.equal(groups[0].fit, 0, 'the group of programs naming what was answered comes first');
+  assert.equal(groups.reduce((n, g) => n + g.count, 0), view.programs_view.matches);
+  const strongest = new Set(view.programs_view.matched.slice(0, groups[0].count));
+  for (const p of youthInGimje) assert.ok(strongest.has(p.id), `${p.name} is in the strongest group`);
+  const rank = (id) => view.programs_view.matched.indexOf(id);
+  const unstatedCity = programs.filter((p) => p.level === kLevelCity && cityOf(p.sigungu) === gimje &&
+                                              p.stages === 0 && p.targets === 0);
+  for (const p of youthInGimje)
+    for (const q of unstatedCity)
+      if (!strongest.has(q.id)) assert.ok(rank(p.id) < rank(q.id), `${p.name} before ${q.name}`);
+  // The next question narrows the list: answering it (here: no children) leaves fewer matches.
+  const next = view.programs_view.next_question;
+  const kPregnantQuestion = 4, kChildrenQuestion = 5;  // core/programs.h SelfCheckQuestion
+  assert.ok(next && next.fewer > 0 && [kPregnantQuestion, kChildrenQuestion].includes(next.question),
+            `a question that narrows: ${JSON.stringify(next)}`);
   await screenshot(page, 'selfcheck-results');
+  const before = view.programs_view.matches;
+  view = await click(page, 'next_question');
+  assert.equal(view.programs_view.page, 'questions');
+  assert.equal(view.programs_view.question, next.question);
+  await click(page, next.question === kChildrenQuestion ? 'children:none' : 'no');
+  view = await click(page, 'show_results');
+  assert.equal(view.programs_view.answers, 3);
+  assert.ok(view.programs_view.matches < before, `${before} -> ${view.programs_view.matches} matches`);
   // Nothing of the answers reaches the address bar.
   assert.ok(!/35060|birth|age=/.test(page.url()), page.url());
 
@@ -208,6 +235,13 @@ test('programs: a card\'s apply button opens the program\'s apply_url in a new t
   assert.equal(view.programs_view.page, 'detail');
   assert.equal(view.programs_view.open_program, id);
   await screenshot(page, 'program-card');
+  // A link (or a reload) opens the same view and card.
+  const linked = await openApp(shared.browser, page.url());
+  const restored = await settle(linked);
+  assert.equal(restored.programs_view.open, true);
+  assert.equal(restored.programs_view.page, 'detail');
+  assert.equal(restored.programs_view.open_program, id);
+  await linked.context().close();
   const popup = page.context().waitForEvent('page');
   await click(page, 'apply');
   const opened = await popup;

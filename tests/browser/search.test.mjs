@@ -10,6 +10,7 @@ import {openApp, screenshot, settle, useServerAndBrowser} from './harness.mjs';
 import {boundaryRings, dataDir, disabilityCentres, haversineMetres, parseCsv, project} from './reference.mjs';
 
 const shared = useServerAndBrowser();
+const center = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
 
 // Clicks into the search box and types `text` as an IME would: each syllable composed, then committed.
 async function typeKorean(page, text) {
@@ -85,15 +86,57 @@ test('search: a 읍면동 name flies to that area', async () => {
   await page.context().close();
 });
 
-test('search: a welfare program\'s name opens its card', async () => {
+// The search field: the text typed so far replaced by nothing.
+async function clearSearch(page) {
+  await page.evaluate(() => {
+    const field = document.getElementById('bokji-text-field');
+    field.value = '';
+    field.dispatchEvent(new Event('input'));
+  });
+}
+
+test('search: groups show their totals and more on request; Enter opens the first row shown; a program\'s name opens its card', async () => {
+  const page = await openApp(shared.browser, shared.server.url + '/');
+  await settle(page);
+  const programs = await page.evaluate(() => window.bokjiPage.programs());
+
+  // 노인: more programs name it than a group shows at first.
+  await typeKorean(page, '노인');
+  let view = await settle(page);
+  const naming = programs.filter((p) => p.name.replace(/\s+/g, '').includes('노인')).length;
+  const group = (v, kind) => v.search.groups.find((g) => g.kind === kind);
+  const kPrograms = 2;
+  assert.ok(naming > 6, `${naming} program names hold 노인`);
+  assert.ok(group(view, kPrograms).total >= naming, `the group counts every hit: ${JSON.stringify(view.search)}`);
+  const shownBefore = group(view, kPrograms).shown.length;
+  assert.ok(shownBefore < naming);
+  for (const id of group(view, kPrograms).shown) assert.ok(programs[id].name.replace(/\s+/g, '').includes('노인'));
+  assert.ok(view.buttons.more_programs, '"더 보기" under the programs');
+  await page.mouse.click(...center(view.buttons.more_programs));
+  view = await settle(page);
+  assert.ok(group(view, kPrograms).shown.length > shownBefore, 'more rows after "더 보기"');
+  await screenshot(page, 'search-groups');
+
+  // 장애인: whatever the first group's first row is, Enter opens it.
+  await clearSearch(page);
+  await typeKorean(page, '장애인');
+  view = await settle(page);
+  const first = view.search.groups[0];
+  assert.ok(first && first.shown.length > 0);
+  await page.keyboard.press('Enter');
+  view = await settle(page);
+  if (first.kind === 0) assert.equal(view.selected, first.shown[0], 'the first facility shown');
+  if (first.kind === 2) assert.equal(view.selected_program, first.shown[0], 'the first program shown');
+  await page.keyboard.press('Escape');
+
   const text = fs.readFileSync(path.join(dataDir, 'services/jeonbuk_local_welfare_services.csv'), 'utf8');
   const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
   const name = rows[0][header.indexOf('name')].trim();
-  const page = await openApp(shared.browser, shared.server.url + '/');
+  await clearSearch(page);
   await settle(page);
   await typeKorean(page, name.replace(/\s+/g, ''));
   await page.keyboard.press('Enter');
-  const view = await settle(page);
+  view = await settle(page);
   assert.ok(view.search.programs > 0);
   assert.ok(view.selected_program >= 0, 'a program card is open');
   assert.equal(view.selected, -1);

@@ -245,6 +245,33 @@ TEST(MarkerClustersTest, ExpansionZoomIsTheFirstZoomThatSplitsTheCluster) {
   EXPECT_GT(reaching_max, 0);  // the duplicates stay together up to max_zoom
 }
 
+// The lowest zoom at which no other point shares the point's grid cell, found by brute force.
+TEST(MarkerClustersTest, SeparationZoomIsTheFirstZoomAtWhichThePointIsAlone) {
+  const std::vector<LatLng> points = TestPoints();
+  const MarkerClusters clusters(points);
+  const int max_zoom = clusters.options().max_zoom;
+  std::vector<std::map<Cell, int>> points_in_cell(max_zoom + 1);
+  for (int zoom = 0; zoom <= max_zoom; ++zoom)
+    for (const LatLng& p : points) ++points_in_cell[zoom][CellAt(p, LevelOfZoom(zoom))];
+  int alone_early = 0, never_alone = 0;
+  for (uint32_t id = 0; id < points.size(); id += 7) {
+    int expected = max_zoom + 1;
+    for (int zoom = max_zoom; zoom >= 0; --zoom) {
+      if (points_in_cell[zoom][CellAt(points[id], LevelOfZoom(zoom))] != 1) break;
+      expected = zoom;  // alone here and at every zoom above (the grids nest)
+    }
+    ASSERT_EQ(clusters.SeparationZoom(id), expected) << "point " << id;
+    alone_early += expected <= 10;
+    never_alone += expected > max_zoom;
+  }
+  EXPECT_GT(alone_early, 0);
+  EXPECT_GT(never_alone, 0);  // the duplicates
+  // A point a subset left out is not clustered there; one point alone is alone at every zoom.
+  const MarkerClusters odd = clusters.Subset([](uint32_t id) { return id % 2 == 1; });
+  EXPECT_EQ(odd.SeparationZoom(0), -1);
+  EXPECT_EQ(MarkerClusters(std::vector<LatLng>{{35.8, 127.1}}).SeparationZoom(0), 0);
+}
+
 TEST(MarkerClustersTest, SubsetClustersExactlyTheKeptPoints) {
   const std::vector<LatLng> points = TestPoints();
   const MarkerClusters clusters(points);

@@ -23,121 +23,21 @@
 #include <string>
 #include <vector>
 
+#include "tests/core/test_programs.h"
+
 namespace bokji {
 namespace {
 
 // -------------------------------------------------------------------------------------------------
-// Helpers
+// Helpers (the real rows as Programs: tests/core/test_programs.h)
 // -------------------------------------------------------------------------------------------------
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string ServicesPath(const std::string& name) {
-  return std::string(BOKJI_SHARED_DATA_DIR) + "/services/" + name;
-}
-
-// RFC 4180 CSV: comma-separated, fields in double quotes may hold commas, newlines and "" for a
-// quote. Returns rows as maps from header name to field. A UTF-8 BOM before the header is dropped.
-std::vector<std::map<std::string, std::string>> ReadCsv(const std::string& path) {
-  std::string text = ReadFile(path);
-  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
-  std::vector<std::vector<std::string>> rows(1);
-  std::string field;
-  bool quoted = false, field_started = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"' && !field_started) {
-      quoted = field_started = true;
-    } else if (c == ',') {
-      rows.back().push_back(field);
-      field.clear();
-      field_started = false;
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      rows.back().push_back(field);
-      field.clear();
-      field_started = false;
-      rows.emplace_back();
-    } else {
-      field += c;
-      field_started = true;
-    }
-  }
-  if (field_started || !rows.back().empty()) rows.back().push_back(field);
-  if (rows.back().empty()) rows.pop_back();
-  std::vector<std::map<std::string, std::string>> out;
-  for (size_t r = 1; r < rows.size(); ++r) {
-    EXPECT_EQ(rows[r].size(), rows[0].size()) << path << " row " << r;
-    std::map<std::string, std::string> row;
-    for (size_t c = 0; c < rows[0].size() && c < rows[r].size(); ++c) row[rows[0][c]] = rows[r][c];
-    out.push_back(std::move(row));
-  }
-  return out;
-}
-
-// KOSTAT 2018 codes of the 14 시군 (boundaries/jeonbuk-municipalities-2018-geo.json; 전주시 is its
-// 구 codes 35011/35012 rounded down, as model.h's Program::sigungu_code says).
-const std::map<std::string, uint32_t>& CityCodes() {
-  static const std::map<std::string, uint32_t> codes = {
-      {"전주시", 35010}, {"군산시", 35020}, {"익산시", 35030}, {"정읍시", 35040}, {"남원시", 35050},
-      {"김제시", 35060}, {"완주군", 35310}, {"진안군", 35320}, {"무주군", 35330}, {"장수군", 35340},
-      {"임실군", 35350}, {"순창군", 35360}, {"고창군", 35370}, {"부안군", 35380}};
-  return codes;
-}
-
-// jeonbuk_local_welfare_services.csv as Programs, the way an importer would fill them: rows for
-// the whole province (empty 시군구, or the 교육청) are kProvince, the others kCity with their
-// 시군's code.
-std::vector<Program> JeonbukPrograms() {
-  std::vector<Program> programs;
-  for (auto& row : ReadCsv(ServicesPath("jeonbuk_local_welfare_services.csv"))) {
-    Program p;
-    p.service_id = row["id"];
-    p.name = row["name"];
-    p.summary = row["summary"];
-    p.region_name = row["sigungu"].empty() ? row["sido"] : row["sigungu"];
-    auto city = CityCodes().find(row["sigungu"]);
-    if (city != CityCodes().end()) {
-      p.level = ProgramLevel::kCity;
-      p.sigungu_code = city->second;
-    } else {
-      p.level = ProgramLevel::kProvince;
-    }
-    p.life_stages = ParseLifeStageList(row["lifecycle"]);
-    programs.push_back(p);
-  }
-  return programs;
-}
-
-// bokjiro_crawl_central_2022.csv as central Programs with their 지원대상 and 선정기준 text.
-std::vector<Program> Crawl2022Programs() {
-  std::vector<Program> programs;
-  for (auto& row : ReadCsv(ServicesPath("bokjiro_crawl_central_2022.csv"))) {
-    Program p;
-    p.name = row["title"];
-    p.summary = row["sub_title"];
-    p.level = ProgramLevel::kCentral;
-    p.eligibility = row["support_target"];
-    p.selection_criteria = row["selection_criteria"];
-    p.targets = ParseTargetGroupList(row["badges"]);
-    programs.push_back(p);
-  }
-  return programs;
-}
+using testdata::CityCodes;
+using testdata::Crawl2022Programs;
+using testdata::JeonbukPrograms;
+using testdata::ReadCsv;
+using testdata::ReadFile;
+using testdata::ServicesPath;
 
 bool Has(const std::vector<MatchReason>& v, MatchReason r) {
   return std::count(v.begin(), v.end(), r) > 0;
@@ -528,8 +428,14 @@ TEST_F(MatchJeonbuk, ThirtyYearOldInGimjeGetsItsYouthProgramsAndNoneOfNamwon) {
       EXPECT_TRUE(Has(m.reasons, MatchReason::kLifeStage)) << p.name;
     }
   }
-  // Best first: the scores never increase down the list.
-  for (size_t i = 1; i < matches.size(); ++i) EXPECT_GE(matches[i - 1].score, matches[i].score);
+  // Best first: by fit, then the scores never increase down the list.
+  for (size_t i = 1; i < matches.size(); ++i) {
+    const MatchFit before = FitOf(matches[i - 1]), here = FitOf(matches[i]);
+    EXPECT_LE(before, here);
+    if (before == here) {
+      EXPECT_GE(matches[i - 1].score, matches[i].score);
+    }
+  }
 }
 
 TEST_F(MatchJeonbuk, CityProgramsOnlyForTheirCityProvinceProgramsEverywhere) {
@@ -797,6 +703,173 @@ TEST_F(MatchCrawl, TargetGroupsRaiseTheRank) {
     EXPECT_TRUE(Has(m.reasons, MatchReason::kTargetGroup));
     EXPECT_GT(m.score, by_program[m.program]->score) << programs_[m.program].name;
   }
+}
+
+// -------------------------------------------------------------------------------------------------
+// Self-check results: fit, groups and the next question, on the real 전북 programs
+// -------------------------------------------------------------------------------------------------
+
+// The issue that asked for ranking: a 30-year-old in 김제시 with everything else skipped.
+SelfCheckAnswers ThirtyInGimje() {
+  SelfCheckAnswers a;
+  a.birth_year = kYear - 30;
+  a.sigungu_code = CityCodes().at("김제시");
+  return a;
+}
+
+TEST_F(MatchJeonbuk, ProgramsNamingTheAgeGroupComeBeforeThoseThatMerelyDoNotExclude) {
+  const std::vector<ProgramMatch> matches = Match(ThirtyInGimje());
+  // Facts from the CSV: 김제시's programs stating 청년, and programs stating no life stage.
+  std::set<size_t> gimje_youth, unstated;
+  for (size_t i = 0; i < programs_.size(); ++i) {
+    const Program& p = programs_[i];
+    if (p.sigungu_code == CityCodes().at("김제시") && (p.life_stages & kStageYoungAdult))
+      gimje_youth.insert(i);
+    if (p.life_stages == 0) unstated.insert(i);
+  }
+  ASSERT_GT(gimje_youth.size(), 0u);
+  size_t last_gimje_youth = 0, first_unstated_open = matches.size(), youth_seen = 0;
+  for (size_t rank = 0; rank < matches.size(); ++rank) {
+    const ProgramMatch& m = matches[rank];
+    const Program& p = programs_[m.program];
+    // Every program stating 청년 names the person's age group.
+    if (p.life_stages & kStageYoungAdult) {
+      EXPECT_NE(FitOf(m), MatchFit::kOpen) << p.name;
+      ++youth_seen;
+    }
+    if (gimje_youth.count(m.program)) last_gimje_youth = rank;
+    // A program stating no stage and naming nothing answered merely does not exclude them.
+    if (unstated.count(m.program) && FitOf(m) == MatchFit::kOpen)
+      first_unstated_open = std::min(first_unstated_open, rank);
+    // Fit never gets stronger down the list.
+    if (rank > 0) {
+      EXPECT_LE(FitOf(matches[rank - 1]), FitOf(m));
+    }
+  }
+  EXPECT_GT(youth_seen, gimje_youth.size());  // the 도's 청년 programs too
+  EXPECT_LT(last_gimje_youth, first_unstated_open);
+  EXPECT_LT(first_unstated_open, matches.size());
+}
+
+TEST_F(MatchJeonbuk, GroupsHoldEveryMatchOnceStrongestFirst) {
+  const std::vector<ProgramMatch> matches = Match(ThirtyInGimje());
+  for (MatchGrouping grouping :
+       {MatchGrouping::kByFit, MatchGrouping::kByTheme, MatchGrouping::kByLevel}) {
+    const std::vector<MatchGroup> groups = GroupMatches(programs_, matches, grouping);
+    ASSERT_FALSE(groups.empty());
+    std::set<size_t> seen;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      ASSERT_FALSE(groups[g].matches.empty());
+      // Best first inside a group; the first members' ranks increase from group to group.
+      for (size_t k = 1; k < groups[g].matches.size(); ++k)
+        EXPECT_LT(groups[g].matches[k - 1], groups[g].matches[k]);
+      if (g > 0) {
+        EXPECT_LT(groups[g - 1].matches.front(), groups[g].matches.front());
+      }
+      for (size_t i : groups[g].matches) {
+        EXPECT_TRUE(seen.insert(i).second) << "match " << i << " in two groups";
+        const Program& p = programs_[matches[i].program];
+        if (grouping == MatchGrouping::kByFit) {
+          EXPECT_EQ(FitOf(matches[i]), groups[g].fit);
+        }
+        if (grouping == MatchGrouping::kByTheme) {
+          EXPECT_EQ(p.themes.empty() ? std::string() : p.themes.front(), groups[g].theme);
+        }
+        if (grouping == MatchGrouping::kByLevel) {
+          EXPECT_EQ(p.level, groups[g].level);
+        }
+      }
+    }
+    EXPECT_EQ(seen.size(), matches.size());
+  }
+  const std::vector<MatchGroup> by_fit = GroupMatches(programs_, matches, MatchGrouping::kByFit);
+  EXPECT_EQ(by_fit.front().fit, MatchFit::kNamesYou);
+  EXPECT_GT(by_fit.size(), 1u);  // the flat list of every match became parts
+}
+
+TEST_F(MatchJeonbuk, SuggestsTheQuestionWhoseAnswersNarrowTheListMost) {
+  const SelfCheckAnswers answers = ThirtyInGimje();
+  const std::vector<ProgramMatch> matches = Match(answers);
+  const std::optional<QuestionSuggestion> next =
+      SuggestNextQuestion(programs_, tags_, answers, kYear, matches);
+  ASSERT_TRUE(next.has_value());
+  EXPECT_FALSE(IsAnswered(answers, next->question));
+  // Age and 시군 are answered: of the questions whose answers can exclude, pregnancy and children
+  // are left. Their answers, written out here, each taken as equally likely.
+  auto mean_left = [&](const std::vector<SelfCheckAnswers>& tries) {
+    double left = 0;
+    for (const SelfCheckAnswers& a : tries) left += static_cast<double>(Match(a).size());
+    return left / static_cast<double>(tries.size());
+  };
+  std::vector<SelfCheckAnswers> pregnancy(2, answers), children(5, answers);
+  pregnancy[0].pregnant = true;
+  pregnancy[1].pregnant = false;
+  children[0].children_ages = std::vector<int>{};
+  children[1].children_ages = std::vector<int>{0};
+  children[2].children_ages = std::vector<int>{3};
+  children[3].children_ages = std::vector<int>{9};
+  children[4].children_ages = std::vector<int>{15};
+  const double fewer_pregnancy = static_cast<double>(matches.size()) - mean_left(pregnancy);
+  const double fewer_children = static_cast<double>(matches.size()) - mean_left(children);
+  ASSERT_GT(std::max(fewer_pregnancy, fewer_children), 0.0) << "an answer takes programs off";
+  const SelfCheckQuestion expected = fewer_children > fewer_pregnancy
+                                         ? SelfCheckQuestion::kChildren
+                                         : SelfCheckQuestion::kPregnant;
+  EXPECT_EQ(next->question, expected);
+  EXPECT_NEAR(next->fewer, std::max(fewer_pregnancy, fewer_children), 1e-9);
+  // And how many matches wait on it, from their unknowns.
+  const MatchUnknown unknown = expected == SelfCheckQuestion::kChildren
+                                   ? MatchUnknown::kChildrenNotAnswered
+                                   : MatchUnknown::kPregnancyNotAnswered;
+  int waiting = 0;
+  for (const ProgramMatch& m : matches) waiting += Has(m.unknowns, unknown);
+  EXPECT_EQ(next->programs, waiting);
+
+  // With those answered too, nothing answerable excludes any more: the question the most matches
+  // wait on (it ranks them) is suggested, and answering it leaves none waiting.
+  SelfCheckAnswers more = answers;
+  more.pregnant = false;
+  more.children_ages = std::vector<int>{};
+  const std::vector<ProgramMatch> after = Match(more);
+  const std::optional<QuestionSuggestion> then =
+      SuggestNextQuestion(programs_, tags_, more, kYear, after);
+  ASSERT_TRUE(then.has_value());
+  EXPECT_EQ(then->fewer, 0);
+  const std::map<SelfCheckQuestion, MatchUnknown> unknown_of = {
+      {SelfCheckQuestion::kHousehold, MatchUnknown::kHouseholdNotAnswered},
+      {SelfCheckQuestion::kDisability, MatchUnknown::kDisabilityNotAnswered},
+      {SelfCheckQuestion::kIncome, MatchUnknown::kIncomeNotAnswered},
+      {SelfCheckQuestion::kVeteran, MatchUnknown::kVeteranNotAnswered},
+      {SelfCheckQuestion::kMulticultural, MatchUnknown::kMultiCulturalNotAnswered}};
+  int most = 0;
+  for (const auto& [question, u] : unknown_of) {
+    int n = 0;
+    for (const ProgramMatch& m : after) n += Has(m.unknowns, u);
+    most = std::max(most, n);
+  }
+  EXPECT_EQ(then->programs, most);
+  ASSERT_TRUE(unknown_of.count(then->question));
+  SelfCheckAnswers answered = more;
+  answered.household = 0;
+  answered.income = IncomeRange{151, kNoMaxIncomePercent};
+  answered.disability = answered.veteran = answered.multicultural = false;
+  for (const ProgramMatch& m : Match(answered))
+    EXPECT_FALSE(Has(m.unknowns, unknown_of.at(then->question))) << programs_[m.program].name;
+}
+
+TEST(SelfCheckQuestions, AnsweredCountAndClearAnswer) {
+  SelfCheckAnswers a = ThirtyInGimje();
+  a.income = IncomeRange{0, 50};
+  EXPECT_EQ(AnsweredCount(a), 3);
+  ClearAnswer(SelfCheckQuestion::kCity, &a);
+  EXPECT_FALSE(IsAnswered(a, SelfCheckQuestion::kCity));
+  EXPECT_TRUE(IsAnswered(a, SelfCheckQuestion::kAge));
+  EXPECT_EQ(AnsweredCount(a), 2);
+  for (int q = 0; q < kSelfCheckQuestionCount; ++q)
+    ClearAnswer(static_cast<SelfCheckQuestion>(q), &a);
+  EXPECT_EQ(AnsweredCount(a), 0);
+  EXPECT_EQ(QuestionOf(MatchUnknown::kChildrenNotAnswered), SelfCheckQuestion::kChildren);
+  EXPECT_FALSE(QuestionOf(MatchUnknown::kCheckSelectionCriteria).has_value());
 }
 
 }  // namespace

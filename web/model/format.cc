@@ -1,9 +1,10 @@
-#include "web/format.h"
+#include "web/model/format.h"
 
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 
-#include "web/strings.h"
+#include "web/model/strings.h"
 
 namespace bokji::web {
 
@@ -13,6 +14,68 @@ std::string FormatDate(Date date) {
   char buffer[16];
   std::snprintf(buffer, sizeof(buffer), "%04u.%02u.%02u", date / 10000, (date / 100) % 100,
                 date % 100);
+  return buffer;
+}
+
+std::string FormatEventTime(DateTime start, DateTime end) {
+  auto day = [](DateTime t) {
+    std::tm parts{};
+    parts.tm_year = static_cast<int>(t / 100000000) - 1900;
+    parts.tm_mon = static_cast<int>(t / 1000000 % 100) - 1;
+    parts.tm_mday = static_cast<int>(t / 10000 % 100);
+    parts.tm_hour = 12;
+    timegm(&parts);  // fills in the weekday
+    char text[48];
+    std::snprintf(text, sizeof(text), "%04d.%02d.%02d (%s)", parts.tm_year + 1900, parts.tm_mon + 1,
+                  parts.tm_mday, WeekdayLabel(parts.tm_wday));
+    return std::string(text);
+  };
+  auto clock = [](DateTime t) {
+    char text[8];
+    std::snprintf(text, sizeof(text), "%02d:%02d", static_cast<int>(t / 100 % 100),
+                  static_cast<int>(t % 100));
+    return std::string(text);
+  };
+  if (start == 0) return Text(StringId::kNotStated);
+  std::string text = day(start) + " " + clock(start);
+  if (end == 0 || end == start) return text;
+  if (end / 10000 == start / 10000) return text + "~" + clock(end);
+  return text + " ~ " + day(end) + " " + clock(end);
+}
+
+const std::string& AddressOf(const Facility& f) {
+  return f.road_address.empty() ? f.lot_address : f.road_address;
+}
+
+// The labels of the bits set in `bits`, in bit order, joined by ", ".
+template <typename Label>
+std::string JoinBitLabels(uint32_t bits, int count, Label label) {
+  std::string list;
+  for (int bit = 0; bit < count; ++bit) {
+    if ((bits & (1u << bit)) == 0) continue;
+    if (!list.empty()) list += ", ";
+    list += label(1u << bit);
+  }
+  return list;
+}
+
+std::string TargetListText(TargetSet targets) {
+  return JoinBitLabels(targets, kTargetGroupCount, TargetLabel);
+}
+
+std::string StageListText(LifeStageSet stages) {
+  return JoinBitLabels(stages, kLifeStageCount, StageLabel);
+}
+
+std::string ProgramPlaceText(const Program& p) {
+  std::string text = ProgramLevelLabel(p.level);
+  if (!p.region_name.empty()) text += " · " + p.region_name;
+  return text;
+}
+
+std::string Format(const char* format, int a, int b) {
+  char buffer[256];
+  std::snprintf(buffer, sizeof(buffer), format, a, b);
   return buffer;
 }
 
@@ -120,8 +183,9 @@ std::string PhoneInText(const std::string& text) {
 // Distances as people read them: "350 m", "1.2 km", "15 km".
 std::string FormatDistance(double metres) {
   char buffer[32];
-  if (metres < 1000)
-    std::snprintf(buffer, sizeof(buffer), "%d m", static_cast<int>(std::round(metres / 10) * 10));
+  const int to_ten_metres = static_cast<int>(std::round(metres / 10) * 10);
+  if (to_ten_metres < 1000)
+    std::snprintf(buffer, sizeof(buffer), "%d m", to_ten_metres);
   else if (metres < 10000)
     std::snprintf(buffer, sizeof(buffer), "%.1f km", metres / 1000);
   else

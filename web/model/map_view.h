@@ -5,22 +5,24 @@
 // the world is 256·2^z CSS pixels wide, as in web map tiles. The view stores its centre and zoom;
 // screen positions are CSS pixels from the viewport's top-left corner.
 //
+// clang-format off
 //   MapView view;
 //   view.SetViewport(width, height);
-//   view.FitBounds({35.3, 126.4}, {36.2, 127.9}, ImVec4(24, 24, 24, 24));
-//   ImVec2 p = view.ToScreen(facility.position);
-//   view.ZoomAround(mouse, +1);                    // one level in, keeping the point under the
-//   mouse
+//   view.FitBounds({35.3, 126.4}, {36.2, 127.9}, Insets{24, 24, 24, 24});
+//   Vec2 p = view.ToScreen(facility.position);
+//   view.ZoomAround(mouse, +1);     // one level in, keeping the point under the mouse where it is
+// clang-format on
 #pragma once
 
 #include "core/model.h"
-#include "imgui.h"
+#include "web/model/geometry.h"
 
 namespace bokji::web {
 
 struct Mercator {
   double x = 0;
   double y = 0;
+  bool operator==(const Mercator&) const = default;
 };
 
 Mercator ToMercator(LatLng position);
@@ -40,10 +42,10 @@ class MapView {
   // CSS pixels per world unit.
   double scale() const;
 
-  ImVec2 ToScreen(LatLng position) const { return ToScreen(bokji::web::ToMercator(position)); }
-  ImVec2 ToScreen(Mercator m) const;
-  Mercator ToMercator(ImVec2 screen) const;
-  LatLng ToLatLng(ImVec2 screen) const { return FromMercator(ToMercator(screen)); }
+  Vec2 ToScreen(LatLng position) const { return ToScreen(bokji::web::ToMercator(position)); }
+  Vec2 ToScreen(Mercator m) const;
+  Mercator ToMercator(Vec2 screen) const;
+  LatLng ToLatLng(Vec2 screen) const { return FromMercator(ToMercator(screen)); }
 
   // The visible area as south-west and north-east corners (slightly larger by `margin_px`), clamped
   // to latitudes ±85 and longitudes ±180.
@@ -54,13 +56,17 @@ class MapView {
 
   void SetCenter(Mercator center);
   void SetZoom(double zoom);  // clamped to [kMinZoom, kMaxZoom]
+  // The view that puts `position` at `screen` at `zoom` (clamped), keeping the viewport.
+  MapView Placing(LatLng position, Vec2 screen, double zoom) const;
+
+  bool operator==(const MapView&) const = default;
   // Moves the map with the pointer: `delta` in CSS pixels.
-  void PanBy(ImVec2 delta);
+  void PanBy(Vec2 delta);
   // Changes the zoom by `levels` keeping the world point under `screen` where it is.
-  void ZoomAround(ImVec2 screen, double levels);
-  // Centre and zoom that show the box inside the viewport less `insets` (left, top, right, bottom:
-  // CSS pixels kept free, e.g. under panels).
-  void FitBounds(LatLng south_west, LatLng north_east, ImVec4 insets);
+  void ZoomAround(Vec2 screen, double levels);
+  // Centre and zoom that show the box inside the viewport less `insets` (CSS pixels kept free,
+  // e.g. under panels).
+  void FitBounds(LatLng south_west, LatLng north_east, Insets insets);
 
  private:
   Mercator center_{0.5, 0.5};

@@ -1,26 +1,39 @@
 // The string table: every piece of text the app shows a person, in Korean first and English second.
 //
-// Code never writes user-facing text inline; it asks for a StringId in the current language. Other
-// languages add a column in strings.cc. Texts with a `%` are printf formats (their arguments are
-// noted beside them).
+// Code never writes user-facing text inline; it asks for a StringId in the frame's language. The
+// language is part of the app's state (AppState::language); the App sets it here at the top of
+// every frame, so Text() needs no argument. Texts with a `%` are printf formats (their arguments
+// are noted beside them).
 //
-//   SetLanguage(Language::kKorean);
+// clang-format off
+//   SetLanguage(state.language);                                             // once per frame
 //   ImGui::TextUnformatted(Text(StringId::kDataInfoTitle));                  // "데이터 정보"
 //   ImGui::Text(Text(StringId::kFacilityCountFormat), 45);                   // "복지시설 45곳"
 //   ImGui::TextUnformatted(CategoryLabel(bokji::FacilityCategory::kChild));  // "아동"
+// clang-format on
 //
-// The font build (scripts/build-font.py) reads strings.cc to put every character used here into the
-// font.
+// Another language (vi, zh-Hans) is one more Language value, its code in LanguageCode, and one
+// more column in strings.cc's rows; a row whose new column is still empty (nullptr) shows the
+// Korean text, so a translation can land row by row. The font build (scripts/build-font.py) reads
+// strings.cc to put every character used here into the font.
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 #include "core/model.h"
+#include "core/programs.h"
 
 namespace bokji::web {
 
 enum class Language : uint8_t { kKorean = 0, kEnglish = 1 };
 inline constexpr int kLanguageCount = 2;
+
+// "ko", "en": the page's ?lang= values.
+const char* LanguageCode(Language language);
+// The language of a code; nullopt for a code the table has no column for.
+std::optional<Language> LanguageFromCode(std::string_view code);
 
 enum class StringId : uint16_t {
   // App
@@ -233,6 +246,31 @@ enum class StringId : uint16_t {
   kUnknownTargetMayNotFit,
   kUnknownCheckCriteria,
   kMatchOpenCard,
+  // ---- Sheets, search groups, self-check results (issue 8) ----
+  kBack,
+  kSearchTotalFormat,
+  kMoreFormat,
+  kFitNamesYou,
+  kFitOpen,
+  kFitMayNotFit,
+  kGroupHeadingFormat,
+  kGroupBy,
+  kGroupByFit,
+  kGroupByTheme,
+  kGroupByLevel,
+  kThemeNone,
+  kNextQuestionFormat,         // %s: a question (QuestionLabel), %d: programs
+  kNextQuestionNarrowsFormat,  // %s: a question (QuestionLabel), %d: programs
+  kAnswerNextQuestion,
+  kQuestionLabelAge,
+  kQuestionLabelCity,
+  kQuestionLabelHousehold,
+  kQuestionLabelDisability,
+  kQuestionLabelPregnant,
+  kQuestionLabelChildren,
+  kQuestionLabelIncome,
+  kQuestionLabelVeteran,
+  kQuestionLabelMulticultural,
   kCount,
 };
 
@@ -240,7 +278,8 @@ enum class StringId : uint16_t {
 void SetLanguage(Language language);
 Language CurrentLanguage();
 
-// The text for `id` in the current language. Never null; static storage.
+// The text for `id` in the current language (Korean where that column is still empty). Never null;
+// static storage.
 const char* Text(StringId id);
 
 // Labels of the data model's enums, in the current language.
@@ -252,6 +291,16 @@ const char* WeekdayLabel(int tm_wday);
 // kTargetGroupCount.
 const char* TargetLabel(uint32_t bit);
 inline constexpr int kTargetGroupCount = 17;
+// The label of one LifeStage bit ("청년"). REQUIRES: one bit, below 1 << kLifeStageCount.
+const char* StageLabel(uint32_t bit);
+inline constexpr int kLifeStageCount = 7;
+// Whom an education event is for.
+const char* EventAudienceLabel(EducationAudience audience);
+// The self-check's words for its results (core/programs.h).
+const char* MatchReasonText(MatchReason reason);  // kTargetGroup: a format with %s (the groups)
+const char* MatchUnknownText(MatchUnknown unknown);
+const char* MatchFitText(MatchFit fit);
+const char* QuestionLabel(SelfCheckQuestion question);  // "자녀": short, inside a sentence
 
 // Every string of every language, for the font's glyph ranges: calls `visit` once per string.
 void VisitAllStrings(void (*visit)(const char* text, void* context), void* context);

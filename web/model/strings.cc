@@ -1,6 +1,6 @@
 // The string table's contents. One row per StringId, in the enum's order (checked at compile time);
 // columns: Korean, English.
-#include "web/strings.h"
+#include "web/model/strings.h"
 
 #include <cassert>
 #include <iterator>
@@ -296,6 +296,36 @@ constexpr Row kRows[] = {
       "Who it is for may not fit: please check."}},
     {StringId::kUnknownCheckCriteria, {"선정기준을 확인하세요.", "Check the selection criteria."}},
     {StringId::kMatchOpenCard, {"자세히 보기", "Details"}},
+    {StringId::kBack, {"뒤로", "Back"}},
+    {StringId::kSearchTotalFormat, {"%s (%d)", "%s (%d)"}},
+    {StringId::kMoreFormat, {"더 보기 (%d개 더)", "Show more (%d more)"}},
+    {StringId::kFitNamesYou,
+     {"내 답변에 맞는 조건이 있는 서비스", "Programs naming something you answered"}},
+    {StringId::kFitOpen, {"더 확인해야 하는 서비스", "Programs to check further"}},
+    {StringId::kFitMayNotFit,
+     {"조건이 맞지 않을 수 있는 서비스", "Programs whose conditions may not fit"}},
+    {StringId::kGroupHeadingFormat, {"%s · %d개", "%s · %d"}},
+    {StringId::kGroupBy, {"묶어 보기", "Group by"}},
+    {StringId::kGroupByFit, {"맞는 정도", "Fit"}},
+    {StringId::kGroupByTheme, {"관심주제", "Topic"}},
+    {StringId::kGroupByLevel, {"지역 단위", "Level"}},
+    {StringId::kThemeNone, {"관심주제 없음", "No topic stated"}},
+    {StringId::kNextQuestionFormat,
+     {"'%s' 질문에 답하면 서비스 %d개의 조건을 더 확인할 수 있어요.",
+      "Answering '%s' would settle %d of these programs."}},
+    {StringId::kNextQuestionNarrowsFormat,
+     {"'%s' 질문에 답하면 목록이 평균 %d개쯤 줄어요.",
+      "Answering '%s' would take about %d programs off this list."}},
+    {StringId::kAnswerNextQuestion, {"이 질문에 답하기", "Answer this question"}},
+    {StringId::kQuestionLabelAge, {"나이", "age"}},
+    {StringId::kQuestionLabelCity, {"사는 곳", "where you live"}},
+    {StringId::kQuestionLabelHousehold, {"가구 상황", "household"}},
+    {StringId::kQuestionLabelDisability, {"장애", "disability"}},
+    {StringId::kQuestionLabelPregnant, {"임신", "pregnancy"}},
+    {StringId::kQuestionLabelChildren, {"자녀", "children"}},
+    {StringId::kQuestionLabelIncome, {"소득", "income"}},
+    {StringId::kQuestionLabelVeteran, {"보훈", "veterans"}},
+    {StringId::kQuestionLabelMulticultural, {"다문화", "multicultural family"}},
 };
 static_assert(std::size(kRows) == static_cast<size_t>(StringId::kCount), "one row per StringId");
 
@@ -355,7 +385,31 @@ int LanguageColumn() {
   return static_cast<int>(g_language);
 }
 
+// The text of a row in the current language, or its Korean when that column is still empty.
+const char* InLanguage(const char* const (&texts)[kLanguageCount]) {
+  const char* text = texts[LanguageColumn()];
+  return text != nullptr ? text : texts[0];
+}
+
 }  // namespace
+
+const char* LanguageCode(Language language) {
+  switch (language) {
+    case Language::kKorean:
+      return "ko";
+    case Language::kEnglish:
+      return "en";
+  }
+  return "ko";
+}
+
+std::optional<Language> LanguageFromCode(std::string_view code) {
+  for (int i = 0; i < kLanguageCount; ++i) {
+    const auto language = static_cast<Language>(i);
+    if (code == LanguageCode(language)) return language;
+  }
+  return std::nullopt;
+}
 
 void SetLanguage(Language language) {
   g_language = language;
@@ -366,14 +420,14 @@ Language CurrentLanguage() {
 
 const char* Text(StringId id) {
   assert(id < StringId::kCount && "StringId::kCount is not a string");
-  return kRows[static_cast<size_t>(id)].text[LanguageColumn()];
+  return InLanguage(kRows[static_cast<size_t>(id)].text);
 }
 
 const char* CategoryLabel(FacilityCategory category) {
   const auto index = static_cast<size_t>(category);
   if (index >= std::size(kCategoryLabels))
     return kCategoryLabels[std::size(kCategoryLabels) - 1][0];
-  return kCategoryLabels[index][LanguageColumn()];
+  return InLanguage(kCategoryLabels[index]);
 }
 
 const char* ProgramLevelLabel(ProgramLevel level) {
@@ -393,7 +447,7 @@ const char* ProgramLevelLabel(ProgramLevel level) {
 const char* WeekdayLabel(int tm_wday) {
   // tm_wday is 0–6; anything else is a caller's arithmetic mistake.
   assert(tm_wday >= 0 && tm_wday < 7 && "WeekdayLabel takes struct tm's tm_wday");
-  return kWeekdayLabels[tm_wday][LanguageColumn()];
+  return InLanguage(kWeekdayLabels[tm_wday]);
 }
 
 const char* TargetLabel(uint32_t bit) {
@@ -401,18 +455,120 @@ const char* TargetLabel(uint32_t bit) {
   assert(bit != 0 && (bit & (bit - 1)) == 0 && bit < (1u << kTargetGroupCount));
   int position = 0;
   while ((bit >> position) != 1) ++position;
-  return kTargetLabels[position][LanguageColumn()];
+  return InLanguage(kTargetLabels[position]);
+}
+
+const char* StageLabel(uint32_t bit) {
+  // A stage label names exactly one stage: callers iterate the set bit by bit.
+  assert(bit != 0 && (bit & (bit - 1)) == 0 && bit < (1u << kLifeStageCount));
+  static constexpr StringId kStages[kLifeStageCount] = {
+      StringId::kStagePregnancy, StringId::kStageInfant,     StringId::kStageChild,
+      StringId::kStageTeen,      StringId::kStageYoungAdult, StringId::kStageMiddleAge,
+      StringId::kStageSenior,
+  };
+  int position = 0;
+  while ((bit >> position) != 1) ++position;
+  return Text(kStages[position]);
+}
+
+const char* EventAudienceLabel(EducationAudience audience) {
+  switch (audience) {
+    case EducationAudience::kCitizens:
+      return Text(StringId::kEducationForCitizens);
+    case EducationAudience::kWorkers:
+      return Text(StringId::kEducationForWorkers);
+    case EducationAudience::kBoth:
+      return Text(StringId::kEducationForEveryone);
+  }
+  return Text(StringId::kNotStated);
+}
+
+const char* MatchReasonText(MatchReason reason) {
+  switch (reason) {
+    case MatchReason::kInYourCity:
+      return Text(StringId::kReasonInYourCity);
+    case MatchReason::kProvinceWide:
+      return Text(StringId::kReasonProvinceWide);
+    case MatchReason::kNationwide:
+      return Text(StringId::kReasonNationwide);
+    case MatchReason::kLifeStage:
+      return Text(StringId::kReasonLifeStage);
+    case MatchReason::kTargetGroup:
+      return Text(StringId::kReasonTargetGroupFormat);
+    case MatchReason::kAgeWithinTextLimit:
+      return Text(StringId::kReasonAge);
+    case MatchReason::kIncomeWithinTextLimit:
+      return Text(StringId::kReasonIncome);
+  }
+  return Text(StringId::kNotStated);
+}
+
+const char* MatchUnknownText(MatchUnknown unknown) {
+  switch (unknown) {
+    case MatchUnknown::kSigunguNotAnswered:
+      return Text(StringId::kUnknownSigungu);
+    case MatchUnknown::kAgeNotAnswered:
+      return Text(StringId::kUnknownAge);
+    case MatchUnknown::kChildrenNotAnswered:
+      return Text(StringId::kUnknownChildren);
+    case MatchUnknown::kPregnancyNotAnswered:
+      return Text(StringId::kUnknownPregnancy);
+    case MatchUnknown::kHouseholdNotAnswered:
+      return Text(StringId::kUnknownHousehold);
+    case MatchUnknown::kDisabilityNotAnswered:
+      return Text(StringId::kUnknownDisability);
+    case MatchUnknown::kIncomeNotAnswered:
+      return Text(StringId::kUnknownIncome);
+    case MatchUnknown::kVeteranNotAnswered:
+      return Text(StringId::kUnknownVeteran);
+    case MatchUnknown::kMultiCulturalNotAnswered:
+      return Text(StringId::kUnknownMulticultural);
+    case MatchUnknown::kRegionUnclear:
+      return Text(StringId::kUnknownRegionUnclear);
+    case MatchUnknown::kAgeLimitMayNotFit:
+      return Text(StringId::kUnknownAgeMayNotFit);
+    case MatchUnknown::kIncomeLimitMayNotFit:
+      return Text(StringId::kUnknownIncomeMayNotFit);
+    case MatchUnknown::kTargetGroupMayNotFit:
+      return Text(StringId::kUnknownTargetMayNotFit);
+    case MatchUnknown::kCheckSelectionCriteria:
+      return Text(StringId::kUnknownCheckCriteria);
+  }
+  return Text(StringId::kNotStated);
+}
+
+const char* MatchFitText(MatchFit fit) {
+  switch (fit) {
+    case MatchFit::kNamesYou:
+      return Text(StringId::kFitNamesYou);
+    case MatchFit::kOpen:
+      return Text(StringId::kFitOpen);
+    case MatchFit::kMayNotFit:
+      return Text(StringId::kFitMayNotFit);
+  }
+  return Text(StringId::kNotStated);
+}
+
+const char* QuestionLabel(SelfCheckQuestion question) {
+  static constexpr StringId kLabels[kSelfCheckQuestionCount] = {
+      StringId::kQuestionLabelAge,           StringId::kQuestionLabelCity,
+      StringId::kQuestionLabelHousehold,     StringId::kQuestionLabelDisability,
+      StringId::kQuestionLabelPregnant,      StringId::kQuestionLabelChildren,
+      StringId::kQuestionLabelIncome,        StringId::kQuestionLabelVeteran,
+      StringId::kQuestionLabelMulticultural,
+  };
+  return Text(kLabels[static_cast<int>(question)]);
 }
 
 void VisitAllStrings(void (*visit)(const char* text, void* context), void* context) {
-  for (const Row& row : kRows)
-    for (const char* text : row.text) visit(text, context);
-  for (const auto& labels : kCategoryLabels)
-    for (const char* text : labels) visit(text, context);
-  for (const auto& labels : kTargetLabels)
-    for (const char* text : labels) visit(text, context);
-  for (const auto& labels : kWeekdayLabels)
-    for (const char* text : labels) visit(text, context);
+  auto visit_row = [&](const char* const(&texts)[kLanguageCount]) {
+    for (const char* text : texts)
+      if (text != nullptr) visit(text, context);
+  };
+  for (const Row& row : kRows) visit_row(row.text);
+  for (const auto& labels : kCategoryLabels) visit_row(labels);
+  for (const auto& labels : kTargetLabels) visit_row(labels);
+  for (const auto& labels : kWeekdayLabels) visit_row(labels);
 }
 
 }  // namespace bokji::web

@@ -1,0 +1,128 @@
+// core/catalog.h on a small hand-made dataset: every derived part is there, in the order of the
+// data, and the look-ups by key find what links carry.
+#include "core/catalog.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/geo.h"
+
+namespace bokji {
+namespace {
+
+Dataset SmallDataset() {
+  Dataset d;
+  Facility a;
+  a.source_key = "장애인복지관:1";
+  a.name = "가나 장애인복지관";
+  a.category = FacilityCategory::kDisability;
+  a.targets = kTargetDisabled;
+  a.road_address = "전북 김제시 요촌동 1";
+  a.hours = "평일 09:00~18:00";
+  a.position = {35.80, 126.88};
+  Facility b;
+  b.source_key = "노숙인:7";
+  b.name = "다라 쉼터";
+  b.category = FacilityCategory::kHomeless;
+  b.targets = kTargetHomeless;
+  b.lot_address = "전주시 완산구 2";
+  b.position = {35.82, 127.14};
+  d.facilities = {a, b};
+
+  Region city;
+  city.code = 35060;
+  city.level = RegionLevel::kSigungu;
+  city.name = "김제시";
+  city.full_name = "전북특별자치도 김제시";
+  city.rings = {{{35.7, 126.8}, {35.7, 127.0}, {35.9, 127.0}, {35.9, 126.8}}};  // no label
+  Region gu = city;
+  gu.code = 35011;
+  gu.name = "전주시완산구";
+  gu.label = {35.81, 127.12};
+  d.regions = {city, gu};
+
+  Program p;
+  p.service_id = "WLF1";
+  p.name = "김제 청년 월세";
+  p.level = ProgramLevel::kCity;
+  p.sigungu_code = 35060;
+  p.region_name = "김제시";
+  p.life_stages = kStageYoungAdult;
+  p.targets = kTargetLowIncome;
+  p.themes = {"주거"};
+  Program q;
+  q.service_id = "WLF2";
+  q.name = "기초연금";
+  q.themes = {"주거", "서민금융"};
+  d.programs = {p, q};
+  return d;
+}
+
+TEST(Catalog, BuildsEveryDerivedPartInDataOrder) {
+  const Catalog c = Catalog::Build(SmallDataset());
+  EXPECT_EQ(c.data.facilities.size(), 2u);
+  EXPECT_EQ(c.hours.size(), 2u);
+  EXPECT_TRUE(c.hours[0].has_value());
+  EXPECT_FALSE(c.hours[1].has_value());
+  EXPECT_EQ(c.hours_known, 1);
+  EXPECT_EQ(c.category_counts[static_cast<int>(FacilityCategory::kDisability)], 1);
+  EXPECT_EQ(c.category_counts[static_cast<int>(FacilityCategory::kHomeless)], 1);
+  EXPECT_EQ(c.facility_targets, kTargetDisabled | kTargetHomeless);
+  EXPECT_EQ(c.program_targets, kTargetLowIncome);
+  EXPECT_EQ(c.clusters.size(), 2u);
+  // The searches' ids are positions in the data; the secondary text is searched too.
+  ASSERT_FALSE(c.facility_search.Search("쉼터", 5).empty());
+  EXPECT_EQ(c.facility_search.Search("쉼터", 5).front().id, 1u);
+  EXPECT_EQ(c.facility_search.Search("완산구", 5).front().id, 1u);  // lot address when no road
+  EXPECT_EQ(c.region_search.Search("김제", 5).front().id, 0u);
+  EXPECT_EQ(c.program_search.Search("서민금융", 5).front().id, 1u);  // a theme
+  // Labels: the bundle's, or the interior point of the rings.
+  ASSERT_EQ(c.label_points.size(), 2u);
+  EXPECT_EQ(c.label_points[0].lat, InteriorPoint(c.data.regions[0].rings).lat);
+  EXPECT_EQ(c.label_points[1].lat, 35.81);
+  EXPECT_EQ(c.program_tags.size(), 2u);
+  ASSERT_EQ(c.cities.size(), 2u);
+  EXPECT_EQ(c.cities[0].code, 35010u);
+  EXPECT_STREQ(c.CityName(35010), "전주시");
+  EXPECT_STREQ(c.CityName(35060), "김제시");
+  EXPECT_EQ(c.CityName(35999), nullptr);
+  EXPECT_EQ(c.themes.front(), "주거");
+}
+
+TEST(Catalog, TheStartFramingLeavesFarOffIsletsOut) {
+  Dataset d;
+  Region land;
+  land.rings = {{{35.0, 126.0}, {35.0, 127.0}, {36.0, 127.0}, {36.0, 126.0}}};
+  Region islet;
+  islet.rings = {{{35.0, 124.0}, {35.0, 124.01}, {35.01, 124.01}, {35.01, 124.0}}};
+  d.regions = {land, islet};
+  const Catalog c = Catalog::Build(d);
+  ASSERT_TRUE(c.has_bounds);
+  EXPECT_EQ(c.south_west.lng, 126.0);
+  EXPECT_EQ(c.north_east.lat, 36.0);
+  // Without regions, the facilities; without either, nothing.
+  Dataset points;
+  points.facilities.resize(2);
+  points.facilities[0].position = {35.5, 127.5};
+  points.facilities[1].position = {35.7, 127.1};
+  const Catalog f = Catalog::Build(points);
+  ASSERT_TRUE(f.has_bounds);
+  EXPECT_EQ(f.south_west.lat, 35.5);
+  EXPECT_EQ(f.south_west.lng, 127.1);
+  EXPECT_FALSE(Catalog::Build(Dataset{}).has_bounds);
+}
+
+TEST(Catalog, LooksUpWhatLinksCarry) {
+  const Catalog c = Catalog::Build(SmallDataset());
+  EXPECT_EQ(c.FacilityByKey("노숙인:7"), 1);
+  EXPECT_EQ(c.FacilityByKey("노숙인:8"), -1);
+  EXPECT_EQ(c.FacilityByKey(""), -1);
+  EXPECT_EQ(c.ProgramByServiceId("WLF2"), 1);
+  EXPECT_EQ(c.ProgramByServiceId(""), -1);
+  EXPECT_EQ(c.RegionByCode(35011), 1);
+  EXPECT_EQ(c.RegionByCode(0), -1);
+}
+
+}  // namespace
+}  // namespace bokji

@@ -1,0 +1,68 @@
+// web/model/layout.h: a phone is narrow and gets one sheet, the map between the top bar and the
+// sheet; a wide screen gets a left column and a card column, the map between them; the UI mode is
+// carried; estimates before the first frame, measured edges after.
+#include "web/model/layout.h"
+
+#include <gtest/gtest.h>
+
+namespace bokji::web {
+namespace {
+
+TEST(Layout, APhoneIsNarrowWithOneSheetAndTheMapAboveIt) {
+  PanelEdges measured;
+  measured.header_bottom = 140;
+  measured.sheet_top = 780;
+  const Layout phone = Layout::For(UiMode::kCitizen, 390, 844, 1, measured, true);
+  EXPECT_TRUE(phone.narrow);
+  const Rect card = phone.CardRect(380);
+  EXPECT_EQ(card.x0, 0);
+  EXPECT_EQ(card.x1, 390);
+  EXPECT_EQ(card.y1, 844);
+  EXPECT_NEAR(card.height(), 844 * Layout::kCardSheetShare, 1e-3);
+  const Rect map = phone.MapArea(/*card_open=*/false);
+  EXPECT_EQ(map.y0, 140);
+  EXPECT_EQ(map.y1, 780);
+  const Rect with_card = phone.MapArea(/*card_open=*/true);
+  EXPECT_EQ(with_card.y0, 140);
+  EXPECT_EQ(with_card.y1, card.y0);
+  EXPECT_GT(with_card.height(), 844 * 0.2f) << "the map stays visible above a card";
+  EXPECT_EQ(phone.ProgramsRect(), (Rect{0, 0, 390, 844}));
+}
+
+TEST(Layout, AWideScreenHasAColumnEachSideAndTheMapBetween) {
+  PanelEdges measured;
+  measured.column_right = 310;
+  const Layout desk = Layout::For(UiMode::kCitizen, 1280, 800, 1, measured, true);
+  EXPECT_FALSE(desk.narrow);
+  const Rect card = desk.CardRect(380);
+  EXPECT_EQ(card.x1, 1270);
+  EXPECT_EQ(card.width(), 380);
+  EXPECT_EQ(card.y0, 10);
+  const Rect map = desk.MapArea(true);
+  EXPECT_EQ(map.x0, 310);
+  EXPECT_EQ(map.x1, card.x0);
+  EXPECT_EQ(desk.MapArea(false).x1, 1280);
+  const Insets insets = desk.MapInsets(true, 24);
+  EXPECT_EQ(insets.left, 334);
+  EXPECT_EQ(insets.right, 1280 - card.x0 + 24);
+  EXPECT_EQ(desk.ProgramsRect().x1, 550);
+  // With the programs view open, the map is free right of it.
+  const Layout programs =
+      Layout::For(UiMode::kCitizen, 1280, 800, 1, measured, true, View::kPrograms);
+  EXPECT_EQ(programs.MapArea(false).x0, 550);
+}
+
+TEST(Layout, ScaleModeAndEstimatesBeforeTheFirstFrame) {
+  const Layout kiosk = Layout::For(UiMode::kKiosk, 1080, 1920, 1.5f, PanelEdges{}, false);
+  EXPECT_EQ(kiosk.mode, UiMode::kKiosk);
+  EXPECT_FALSE(kiosk.narrow);
+  EXPECT_EQ(kiosk.CardRect(380).width(), 570);
+  EXPECT_GT(kiosk.measured.column_right, 0) << "an estimate until the panels are measured";
+  EXPECT_FALSE(kiosk.measured_once);
+  const Layout tiny = Layout::For(UiMode::kEmbed, 360, 480, 1, PanelEdges{0, 0, 470}, true);
+  EXPECT_TRUE(tiny.narrow);
+  EXPECT_GE(tiny.MapArea(true).height(), 480 * 0.2f - 1e-3);
+}
+
+}  // namespace
+}  // namespace bokji::web

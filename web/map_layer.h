@@ -1,0 +1,63 @@
+// MapLayer: what the app draws over the basemap with ImGui, in the background draw list (under
+// every panel): region names, facility markers and clusters, the open facility on top of
+// everything (even inside a cluster), the row hovered in the list as a ring, the place a list is
+// measured from, the device's location, education events, the scale bar and the attribution.
+//
+// clang-format off
+//   MapLayer layer;
+//   ... each frame, before the panels:
+//   layer.Collect(ctx);                                 // the clusters and markers in view
+//   layer.Draw(ctx, ImGui::GetBackgroundDrawList());
+//   int hit = layer.MarkerAt(click, reach);             // for the map's clicks
+// clang-format on
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/cluster.h"
+#include "imgui.h"
+#include "nlohmann/json.hpp"
+#include "web/panel.h"
+
+namespace bokji::web {
+
+class MapLayer {
+ public:
+  struct Marker {
+    ImVec2 screen;
+    float radius = 0;
+    uint32_t count = 0;
+    uint32_t facility_id = 0;  // the member's id when count == 1
+    ClusterId cluster = 0;
+    LatLng centre;
+  };
+
+  // The clusters and markers in view this frame (north to south).
+  void Collect(PanelContext& ctx);
+  // Draws everything over the basemap; `covered` receives the boxes of the scale bar and the
+  // attribution (they cover the map like panels do).
+  void Draw(PanelContext& ctx, ImDrawList* draw_list, std::vector<Rect>* covered);
+
+  // The marker nearest `screen` within `reach` (or its own radius when larger); -1 when none.
+  int MarkerAt(ImVec2 screen, float reach) const;
+  const std::vector<Marker>& markers() const { return markers_; }
+  // The single facility marker under the pointer, for the cursor and the list's highlight.
+  void UpdateHover(PanelContext& ctx, bool pointer_on_map);
+
+  void Debug(nlohmann::json& out) const;
+
+ private:
+  void DrawLabels(PanelContext& ctx, ImDrawList* draw_list);
+  void DrawMarkers(PanelContext& ctx, ImDrawList* draw_list);
+  void DrawPlace(PanelContext& ctx, ImDrawList* draw_list);
+  void DrawEducation(PanelContext& ctx, ImDrawList* draw_list);
+  void DrawScaleBar(PanelContext& ctx, ImDrawList* draw_list, std::vector<Rect>* covered);
+  void DrawAttribution(PanelContext& ctx, ImDrawList* draw_list, std::vector<Rect>* covered);
+
+  std::vector<Marker> markers_;
+  std::optional<ImVec2> open_marker_;  // where the open facility was drawn on top, this frame
+};
+
+}  // namespace bokji::web

@@ -1,0 +1,133 @@
+// Welfare education (복지 교육): courses and events from the bundle, upcoming first, for citizens
+// or welfare workers, with where and when; the listed ones with a place are on the map while this
+// card is open (MapLayer). With none in the data it says so and points to the statutory training
+// for social workers.
+#include <algorithm>
+#include <string>
+
+#include "web/model/education.h"
+#include "web/model/format.h"
+#include "web/panels/panels.h"
+#include "web/platform.h"
+#include "web/ui.h"
+
+namespace bokji::web {
+namespace {
+
+class EducationPanel final : public Panel {
+ public:
+  const char* name() const override { return "education"; }
+
+  void Draw(PanelContext& ctx) override {
+    EducationCard* card = std::get_if<EducationCard>(&ctx.state.card);
+    if (card == nullptr || !CardShows(ctx)) return;
+    const Dataset& data = ctx.catalog.data;
+    BeginCard(ctx, "##education", 420);
+    ImGui::PushFont(ctx.font.large());
+    ImGui::TextUnformatted(Text(StringId::kEducationTitle));
+    ImGui::PopFont();
+    const bool close = CardCloseButton(ctx, "education_close");
+
+    // Who it is for; past events only on request.
+    static constexpr StringId kAudienceChoices[] = {
+        StringId::kFilterAny, StringId::kEducationForCitizens, StringId::kEducationForWorkers};
+    static constexpr const char* kNames[] = {"education_all", "education_citizens",
+                                             "education_workers"};
+    for (int i = 0; i < 3; ++i) {
+      if (i > 0) ImGui::SameLine();
+      if (ImGui::RadioButton(Text(kAudienceChoices[i]), static_cast<int>(card->audience) == i))
+        card->audience = static_cast<EducationFor>(i);
+      ctx.rects.Note(kNames[i]);
+    }
+    ImGui::Checkbox(Text(StringId::kEducationShowPast), &card->show_past);
+    ctx.rects.Note("education_past");
+    ImGui::Separator();
+
+    const std::vector<uint32_t>& listed = ctx.derived.Education(ctx.catalog, *card, ctx.now.kst);
+    ImGui::PushTextWrapPos(0);
+    if (listed.empty()) {
+      // The empty state: why, and where statutory training is announced meanwhile.
+      ImGui::TextUnformatted(Text(data.education.empty() ? StringId::kEducationNoneInData
+                                                         : StringId::kEducationNoneMatching));
+      ImGui::Spacing();
+      ImGui::TextDisabled("%s", Text(StringId::kEducationStatutoryNote));
+      if (AccentButton(ctx.theme, Text(StringId::kEducationStatutoryLink),
+                       ImVec2(ImGui::GetContentRegionAvail().x, 0)))
+        OpenUrl(Text(StringId::kEducationStatutoryUrl), /*new_tab=*/true);
+      ctx.rects.Note("education_statutory");
+    }
+    ImGui::PopTextWrapPos();
+
+    const float max_height = std::max(ctx.layout.height * (ctx.layout.narrow ? 0.4f : 0.7f),
+                                      ImGui::GetFrameHeight() * 4);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, max_height));
+    ImGui::BeginChild("##education_rows", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY);
+    ImGui::PushTextWrapPos(0);
+    for (size_t row = 0; row < listed.size(); ++row) Row(ctx, card, row, listed[row]);
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+    EndCard(ctx);
+    if (close) ctx.state.card = NoCard{};
+  }
+
+  void Debug(PanelContext& ctx, nlohmann::json& out) const override {
+    const EducationCard* card = CardAs<EducationCard>(ctx.state);
+    nlohmann::json listed = nlohmann::json::array();
+    if (card != nullptr)
+      for (uint32_t id : ctx.derived.Education(ctx.catalog, *card, ctx.now.kst))
+        listed.push_back({{"id", id}, {"title", ctx.catalog.data.education[id].title}});
+    out["education"] = {{"open", card != nullptr},
+                        {"count", ctx.catalog.data.education.size()},
+                        {"listed", std::move(listed)},
+                        {"selected", card != nullptr ? card->selected : -1}};
+  }
+
+ private:
+  static void Row(PanelContext& ctx, EducationCard* card, size_t row, uint32_t id) {
+    const EducationEvent& e = ctx.catalog.data.education[id];
+    ImGui::PushID(static_cast<int>(id));
+    if (row > 0) ImGui::Separator();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ctx.theme.accent), "%s",
+                       EventAudienceLabel(e.audience));
+    if (IsPast(e, ctx.now.kst)) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", Text(StringId::kEducationPast));
+    }
+    ImGui::PushFont(ctx.font.large());
+    ImGui::TextUnformatted(e.title.c_str());
+    ImGui::PopFont();
+    const std::string when = FormatEventTime(e.start, e.end);
+    ImGui::TextUnformatted(when.c_str());
+    const std::string where = e.address.empty() ? e.place_name : e.place_name + " · " + e.address;
+    ImGui::TextUnformatted(where.empty() ? Text(StringId::kNotStated) : where.c_str());
+    if (!e.organiser.empty())
+      ImGui::TextDisabled(Text(StringId::kEducationOrganiserFormat), e.organiser.c_str());
+    if (!e.fee.empty()) ImGui::TextDisabled(Text(StringId::kEducationFeeFormat), e.fee.c_str());
+    if (!e.contact.empty())
+      ImGui::TextDisabled(Text(StringId::kEducationContactFormat), e.contact.c_str());
+    const float full = ImGui::GetContentRegionAvail().x;
+    const float half = (full - ImGui::GetStyle().ItemSpacing.x) / 2;
+    bool first_button = true;
+    if (!e.link_url.empty()) {
+      if (ImGui::Button(Text(StringId::kEducationOpenLink), ImVec2(e.position ? half : full, 0)))
+        OpenUrl(e.link_url.c_str(), /*new_tab=*/true);
+      first_button = false;
+    }
+    if (e.position) {
+      if (!first_button) ImGui::SameLine();
+      if (ImGui::Button(Text(StringId::kEducationShowOnMap),
+                        ImVec2(first_button ? full : half, 0))) {
+        card->selected = static_cast<int>(id);
+        ctx.state.camera = CameraRequest::Centre(*e.position, 14);
+      }
+    }
+    if (row < 3) ctx.rects.Note("education_row_" + std::to_string(row));
+    ImGui::PopID();
+  }
+};
+
+}  // namespace
+
+BOKJI_PANEL_MAKER(EducationPanel)
+
+}  // namespace bokji::web

@@ -1,0 +1,428 @@
+// The finding tools beside the search: "near me" (the device's location, or a tap on the map or an
+// area when it is refused), the legend (categories, and the optional raster tiles), the filters
+// (target group, area, open now) and the results list that follows the map. Under the header on a
+// wide screen; on a phone the one bottom sheet, which a card replaces (its "뒤로" brings it back).
+//
+// Index
+//   - The panel
+//   - Near me
+//   - Legend and filters
+//   - Results list
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "web/model/format.h"
+#include "web/model/url_state.h"
+#include "web/panels/panels.h"
+#include "web/platform.h"
+#include "web/ui.h"
+
+namespace bokji::web {
+namespace {
+
+// "전주시 완산구": a region's full name without the 도 it starts with.
+std::string RegionLabel(const Region& r) {
+  const size_t space = r.full_name.find(' ');
+  return space == std::string::npos ? r.full_name : r.full_name.substr(space + 1);
+}
+
+// A collapsing section whose open state is the state's (nullopt: `by_default`).
+bool Section(const char* label, std::optional<bool>* open, bool by_default) {
+  const bool was = open->value_or(by_default);
+  ImGui::SetNextItemOpen(was, ImGuiCond_Always);
+  const bool now = ImGui::CollapsingHeader(label);
+  if (now != was) *open = now;
+  return now;
+}
+
+class FindingPanel final : public Panel {
+ public:
+  const char* name() const override { return "finding"; }
+
+  // ---------------------------------------------------------------------------------------------
+  // The panel
+  // ---------------------------------------------------------------------------------------------
+
+  void Draw(PanelContext& ctx) override {
+    ctx.hover.result = -1;
+    TakeLocation(ctx);
+    const AppState& state = ctx.state;
+    const Layout& layout = ctx.layout;
+    if (state.view != View::kMap) return;
+    if (layout.narrow && !std::holds_alternative<NoCard>(state.card)) return;  // the card's sheet
+    if (!layout.narrow && state.search.results_open && !state.search.query.empty()) return;
+
+    if (layout.narrow) {
+      ImGui::SetNextWindowPos(ImVec2(0, layout.height), ImGuiCond_Always, ImVec2(0, 1));
+      ImGui::SetNextWindowSizeConstraints(ImVec2(layout.width, 0),
+                                          ImVec2(layout.width, layout.SheetMaxHeight(false)));
+    } else {
+      const Rect column = layout.HeaderRect();
+      const float top = ctx.edges.header_bottom + layout.Scaled(6);
+      ImGui::SetNextWindowPos(ImVec2(column.x0, top));
+      ImGui::SetNextWindowSizeConstraints(ImVec2(column.width(), 0),
+                                          ImVec2(column.width(), column.y1 - top));
+    }
+    ImGui::Begin("##finding", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
+    if (layout.narrow) {
+      // A phone: the list first (the sheet's handle), the rest below it.
+      if (state.finding.near_open) NearSection(ctx);
+      ListSection(ctx);
+      Legend(ctx);
+      Filters(ctx);
+      ctx.edges.sheet_top = ImGui::GetWindowPos().y;
+    } else {
+      // "Near me" puts the place and its nearest facilities first; otherwise the list comes last.
+      if (state.finding.near_open) {
+        NearSection(ctx);
+        ListSection(ctx);
+      }
+      Legend(ctx);
+      Filters(ctx);
+      if (!state.finding.near_open) ListSection(ctx);
+      ctx.edges.column_right =
+          std::max(ctx.edges.column_right, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x);
+    }
+    ImGui::End();
+  }
+
+  void Debug(PanelContext& ctx, nlohmann::json& out) const override {
+    const AppState& state = ctx.state;
+    const ResultsList& list = ctx.derived.Results(ctx.catalog, state, ctx.now.week, true);
+    static constexpr const char* kPlaceKinds[] = {"none", "device", "picked", "region"};
+    const Place& place = state.finding.place;
+    out["place"] = {{"kind", kPlaceKinds[static_cast<int>(place.kind)]},
+                    {"lat", place.at.lat},
+                    {"lng", place.at.lng},
+                    {"picking", state.finding.picking}};
+    out["results_total"] = list.total;
+    out["list_open"] = state.finding.list_open.value_or(!ctx.layout.narrow);
+    out["hovered_result"] = ctx.hover.result;
+    // The results list; "nearby" is the same list while it is measured from a place.
+    nlohmann::json rows = nlohmann::json::array();
+    for (const Neighbor& n : list.rows)
+      rows.push_back({{"facility", n.id},
+                      {"distance_m", n.distance_m},
+                      {"name", ctx.catalog.data.facilities[n.id].name}});
+    out["nearby"] = place.kind == PlaceKind::kNone ? nlohmann::json::array() : rows;
+    out["results"] = std::move(rows);
+    static constexpr const char* kLocationStates[] = {"none", "pending", "found", "denied",
+                                                      "unavailable"};
+    out["location"] = kLocationStates[static_cast<int>(CurrentLocation().state)];
+  }
+
+ private:
+  // ---------------------------------------------------------------------------------------------
+  // Near me
+  // ---------------------------------------------------------------------------------------------
+
+  // The device's location, when a new answer arrives: the place the list measures from.
+  void TakeLocation(PanelContext& ctx) {
+    const LocationFix& fix = CurrentLocation();
+    if (fix.generation == location_generation_) return;
+    location_generation_ = fix.generation;
+    if (fix.state != LocationFix::State::kFound || !ctx.state.finding.near_open) return;
+    SetPlace(ctx, Place{PlaceKind::kDevice, LatLng{fix.lat, fix.lng}, -1});
+  }
+
+  static void SetPlace(PanelContext& ctx, const Place& place) {
+    FindingState& finding = ctx.state.finding;
+    finding.place = place;
+    if (place.kind == PlaceKind::kNone) return;
+    finding.list_open = true;
+    // Show the place with room around it; an area is framed whole.
+    ctx.state.camera = place.kind == PlaceKind::kRegion
+                           ? CameraRequest::FitRegion(static_cast<uint32_t>(place.region))
+                           : CameraRequest::Centre(place.at, 13);
+  }
+
+  // What the location request is doing and, when the device's location is refused or unavailable
+  // (most iframes), other ways to choose the place. The facilities themselves are the list.
+  void NearSection(PanelContext& ctx) {
+    FindingState& finding = ctx.state.finding;
+    ImGui::SeparatorText(Text(StringId::kNearMeTitle));
+    ImGui::PushTextWrapPos(0);
+    const LocationFix& fix = CurrentLocation();
+    const bool device_failed =
+        fix.state == LocationFix::State::kDenied || fix.state == LocationFix::State::kUnavailable;
+    const bool no_place = finding.place.kind == PlaceKind::kNone;
+    if (no_place && !device_failed && !finding.picking)
+      ImGui::TextDisabled("%s", Text(StringId::kLocating));
+    if (device_failed && no_place)
+      ImGui::TextUnformatted(Text(fix.state == LocationFix::State::kDenied
+                                      ? StringId::kLocationDenied
+                                      : StringId::kLocationUnavailable));
+    ImGui::PopTextWrapPos();
+    if (device_failed || !no_place || finding.picking) PlaceChooser(ctx);
+    if (ImGui::Button(Text(StringId::kCardClose))) {
+      finding.near_open = false;
+      finding.picking = false;
+      finding.place = Place{};
+    }
+    ctx.rects.Note("near_close");
+  }
+
+  void PlaceChooser(PanelContext& ctx) {
+    FindingState& finding = ctx.state.finding;
+    const Catalog& catalog = ctx.catalog;
+    ImGui::TextDisabled("%s", Text(StringId::kNearFallbackHint));
+    const float full = ImGui::GetContentRegionAvail().x;
+    if (finding.picking) {
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ctx.theme.accent), "%s",
+                         Text(StringId::kPickOnMapHint));
+      ImGui::PopTextWrapPos();
+    } else if (ImGui::Button(Text(StringId::kPickOnMap), ImVec2(full, 0))) {
+      finding.picking = true;
+    }
+    ctx.rects.Note("pick_on_map");
+    ImGui::TextUnformatted(Text(StringId::kPickRegion));
+    uint32_t code = finding.place.kind == PlaceKind::kRegion && finding.place.region >= 0
+                        ? catalog.data.regions[finding.place.region].code
+                        : 0;
+    if (RegionCombos(catalog.data, "place_region", &code) && code != 0) {
+      const int region = catalog.RegionByCode(code);
+      if (region >= 0)
+        SetPlace(ctx, Place{PlaceKind::kRegion, catalog.label_points[region], region});
+    }
+    ctx.rects.Note("place_region");
+  }
+
+  // Two combos, 시군구 then its 읍면동, editing `code` (0 = anywhere, else a 5- or 7-digit code).
+  // True when the choice changed. `id` keeps two uses on one screen apart.
+  static bool RegionCombos(const Dataset& data, const char* id, uint32_t* code) {
+    ImGui::PushID(id);
+    bool changed = false;
+    const uint32_t sigungu = *code >= 1000000 ? *code / 100 : *code;
+    std::string current = Text(StringId::kFilterAllSigungu);
+    for (const Region& r : data.regions)
+      if (r.level == RegionLevel::kSigungu && r.code == sigungu) current = RegionLabel(r);
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##sigungu", current.c_str(), ImGuiComboFlags_HeightLarge)) {
+      if (ImGui::Selectable(Text(StringId::kFilterAllSigungu), sigungu == 0)) {
+        *code = 0;
+        changed = true;
+      }
+      for (const Region& r : data.regions) {
+        if (r.level != RegionLevel::kSigungu) continue;
+        ImGui::PushID(static_cast<int>(r.code));
+        if (ImGui::Selectable(RegionLabel(r).c_str(), r.code == sigungu)) {
+          *code = r.code;
+          changed = true;
+        }
+        ImGui::PopID();
+      }
+      ImGui::EndCombo();
+    }
+    if (sigungu != 0) {
+      std::string emd_current = Text(StringId::kFilterAllEmd);
+      for (const Region& r : data.regions)
+        if (r.level == RegionLevel::kEmd && r.code == *code) emd_current = r.name;
+      ImGui::SetNextItemWidth(-FLT_MIN);
+      if (ImGui::BeginCombo("##emd", emd_current.c_str(), ImGuiComboFlags_HeightLarge)) {
+        if (ImGui::Selectable(Text(StringId::kFilterAllEmd), *code == sigungu)) {
+          *code = sigungu;
+          changed = true;
+        }
+        for (const Region& r : data.regions) {
+          if (r.level != RegionLevel::kEmd || r.parent_code != sigungu) continue;
+          ImGui::PushID(static_cast<int>(r.code));
+          if (ImGui::Selectable(r.name.c_str(), r.code == *code)) {
+            *code = r.code;
+            changed = true;
+          }
+          ImGui::PopID();
+        }
+        ImGui::EndCombo();
+      }
+    }
+    ImGui::PopID();
+    return changed;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Legend and filters
+  // ---------------------------------------------------------------------------------------------
+
+  // Categories on the map (with their counts), and the raster tiles under the boundaries.
+  void Legend(PanelContext& ctx) {
+    AppState& state = ctx.state;
+    if (!Section(Text(StringId::kLegendTitle), &state.finding.legend_open, !ctx.layout.narrow))
+      return;
+    const float swatch = ImGui::GetFontSize() * 0.7f;
+    for (int c = 0; c < kFacilityCategoryCount; ++c) {
+      if (ctx.catalog.category_counts[c] == 0) continue;
+      const auto category = static_cast<FacilityCategory>(c);
+      bool on = (state.filters.index.categories & CategoryBit(category)) != 0;
+      ImGui::PushID(c);
+      if (ImGui::Checkbox("##on", &on)) state.filters.index.categories ^= CategoryBit(category);
+      ImGui::SameLine();
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      const float line = ImGui::GetFrameHeight();
+      ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + swatch / 2, p.y + line / 2),
+                                                  swatch / 2, ctx.theme.CategoryColor(category));
+      ImGui::Dummy(ImVec2(swatch, line));
+      ImGui::SameLine();
+      ImGui::AlignTextToFramePadding();
+      ImGui::Text("%s (%d)", CategoryLabel(category), ctx.catalog.category_counts[c]);
+      ImGui::PopID();
+    }
+    // The raster map under the boundaries: off by default (the vector basemap needs no network).
+    bool tiles = !state.tiles.empty();
+    if (ImGui::Checkbox(Text(StringId::kTilesToggle), &tiles))
+      state.tiles = tiles ? kOpenStreetMapTiles : "";
+    ctx.rects.Note("tiles");
+  }
+
+  void Filters(PanelContext& ctx) {
+    AppState& state = ctx.state;
+    FacilityFilter& filter = state.filters.index;
+    const bool any = state.filters.any_beyond_legend();
+    if (!Section(Text(StringId::kFiltersTitle), &state.finding.filters_open,
+                 any || !ctx.layout.narrow))  // a phone needs the map's room
+      return;
+    ctx.rects.Note("filters");
+    const Catalog& catalog = ctx.catalog;
+
+    // Target group: only the groups some facility serves.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(Text(StringId::kFilterTarget));
+    ImGui::SameLine(ctx.theme.Scaled(56));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const char* target_label =
+        filter.any_target ? TargetLabel(filter.any_target) : Text(StringId::kFilterAny);
+    if (ImGui::BeginCombo("##target", target_label, ImGuiComboFlags_HeightLarge)) {
+      if (ImGui::Selectable(Text(StringId::kFilterAny), filter.any_target == 0))
+        filter.any_target = 0;
+      for (int bit = 0; bit < kTargetGroupCount; ++bit) {
+        if ((catalog.facility_targets & (1u << bit)) == 0) continue;
+        ImGui::PushID(bit);
+        if (ImGui::Selectable(TargetLabel(1u << bit), filter.any_target == (1u << bit)))
+          filter.any_target = 1u << bit;
+        ctx.rects.Note("target_" + std::to_string(bit));
+        ImGui::PopID();
+      }
+      ImGui::EndCombo();
+    }
+    ctx.rects.Note("target");
+
+    // Area: 시군구, then 읍면동; choosing one frames it.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(Text(StringId::kFilterRegion));
+    ImGui::SameLine(ctx.theme.Scaled(56));
+    ImGui::BeginGroup();
+    if (RegionCombos(catalog.data, "filter_region", &filter.region_code) &&
+        filter.region_code != 0) {
+      const int region = catalog.RegionByCode(filter.region_code);
+      if (region >= 0) state.camera = CameraRequest::FitRegion(static_cast<uint32_t>(region));
+    }
+    ImGui::EndGroup();
+    ctx.rects.Note("region");
+
+    // Open now: only where hours are known, and says so.
+    ImGui::BeginDisabled(catalog.hours_known == 0);
+    ImGui::Checkbox(Text(StringId::kFilterOpenNow), &state.filters.open_now);
+    ImGui::EndDisabled();
+    ImGui::PushTextWrapPos(0);
+    if (catalog.hours_known == 0)
+      ImGui::TextDisabled("%s", Text(StringId::kFilterOpenNowNoData));
+    else if (state.filters.open_now)
+      ImGui::TextDisabled(Text(StringId::kFilterOpenNowNoteFormat), catalog.hours_known);
+    ImGui::PopTextWrapPos();
+
+    if (any && ImGui::Button(Text(StringId::kFilterReset))) {
+      filter.any_target = 0;
+      filter.region_code = 0;
+      state.filters.open_now = false;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Results list
+  // ---------------------------------------------------------------------------------------------
+
+  void ListSection(PanelContext& ctx) {
+    AppState& state = ctx.state;
+    const Catalog& catalog = ctx.catalog;
+    const ResultsList& list = ctx.derived.Results(catalog, state, ctx.now.week, !ctx.map_moving);
+    const Place& place = state.finding.place;
+    char title[192];
+    if (place.kind == PlaceKind::kNone) {
+      std::snprintf(title, sizeof(title), Text(StringId::kListInViewFormat), list.total);
+    } else {
+      const std::string where = place.kind == PlaceKind::kDevice ? Text(StringId::kPlaceMyLocation)
+                                : place.kind == PlaceKind::kRegion
+                                    ? RegionLabel(catalog.data.regions[place.region])
+                                    : Text(StringId::kPlacePicked);
+      std::snprintf(title, sizeof(title), Text(StringId::kListNearFormat), where.c_str());
+    }
+    const std::string header = std::string(title) + "###results_list";  // the id survives titles
+    const bool open = Section(header.c_str(), &state.finding.list_open, !ctx.layout.narrow);
+    ctx.rects.Note("results_list");
+    if (!open) return;
+    if (list.rows.empty()) {
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextDisabled("%s", Text(StringId::kListEmpty));
+      ImGui::PopTextWrapPos();
+      return;
+    }
+    if (list.total > static_cast<int>(list.rows.size()))
+      ImGui::TextDisabled(Text(StringId::kListShownFormat), static_cast<int>(list.rows.size()));
+
+    const float max_height = std::max(ctx.layout.height * (ctx.layout.narrow ? 0.28f : 0.45f),
+                                      ImGui::GetFrameHeight() * 4);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, max_height));
+    ImGui::BeginChild("##results_rows", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY);
+    // The marker under the mouse on the map lights its row up, and a row under the mouse its
+    // marker.
+    const int open_facility = OpenFacility(state);
+    int picked = -1;
+    const float line = ImGui::GetTextLineHeight();
+    for (size_t i = 0; i < list.rows.size(); ++i) {
+      const Neighbor& n = list.rows[i];
+      const Facility& f = catalog.data.facilities[n.id];
+      ImGui::PushID(static_cast<int>(n.id));
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      const bool lit =
+          static_cast<int>(n.id) == open_facility || static_cast<int>(n.id) == ctx.hover.marker;
+      if (ImGui::Selectable("##row", lit, 0, ImVec2(0, line * 2))) picked = static_cast<int>(n.id);
+      if (ImGui::IsItemHovered()) ctx.hover.result = static_cast<int>(n.id);
+      if (i < 3) ctx.rects.Note("result_" + std::to_string(i));
+      ImDrawList* draw_list = ImGui::GetWindowDrawList();
+      const float swatch = line * 0.55f;
+      draw_list->AddCircleFilled(ImVec2(at.x + swatch / 2, at.y + line / 2), swatch / 2,
+                                 ctx.theme.CategoryColor(f.category));
+      const std::string distance = FormatDistance(n.distance_m);
+      const float distance_width = ImGui::CalcTextSize(distance.c_str()).x;
+      const float right = ImGui::GetItemRectMax().x - ImGui::GetStyle().ItemSpacing.x;
+      const float text_x = at.x + swatch + ctx.theme.Scaled(6);
+      draw_list->PushClipRect(ImVec2(text_x, at.y),
+                              ImVec2(right - distance_width - 8, at.y + line * 2), true);
+      draw_list->AddText(ImVec2(text_x, at.y), ctx.theme.text, f.name.c_str());
+      std::string detail = std::string(CategoryLabel(f.category)) + " · " + AddressOf(f);
+      if (OpenStateOf(catalog, ctx.now.week, n.id) == OpenState::kOpen)
+        detail = std::string(Text(StringId::kOpenNowBadge)) + " · " + detail;
+      draw_list->AddText(ctx.font.small(), ctx.theme.Scaled(ctx.theme.small_font_size),
+                         ImVec2(text_x, at.y + line), ctx.theme.text_muted, detail.c_str());
+      draw_list->PopClipRect();
+      draw_list->AddText(ImVec2(right - distance_width, at.y), ctx.theme.accent, distance.c_str());
+      ImGui::PopID();
+    }
+    ImGui::EndChild();
+    if (picked >= 0) {
+      // Opening a facility from the list: its card, and the map close enough to show it apart
+      // from its cluster (MapController, kShowFacility).
+      state.card = FacilityCard{static_cast<uint32_t>(picked)};
+      state.camera = CameraRequest::ShowFacility(static_cast<uint32_t>(picked));
+    }
+  }
+
+  int location_generation_ = 0;
+};
+
+}  // namespace
+
+BOKJI_PANEL_MAKER(FindingPanel)
+
+}  // namespace bokji::web

@@ -1,0 +1,205 @@
+// The header: the title, the search box and its results (grouped by kind, each with its total
+// and "더 보기", best group first; Enter opens the first row shown), and the main buttons (data,
+// whole province, near me, welfare programs, education). The left column's top on a wide screen,
+// the top bar on a phone; hidden while the programs view is open.
+#include <algorithm>
+#include <string>
+
+#include "web/model/format.h"
+#include "web/model/search.h"
+#include "web/panels/panels.h"
+#include "web/platform.h"
+#include "web/ui.h"
+
+namespace bokji::web {
+namespace {
+
+class HeaderPanel final : public Panel {
+ public:
+  const char* name() const override { return "header"; }
+
+  void Draw(PanelContext& ctx) override {
+    if (ctx.state.view != View::kMap) return;
+    const Layout& layout = ctx.layout;
+    const Rect place = layout.HeaderRect();
+    const float width = layout.narrow ? layout.width : place.width();
+    ImGui::SetNextWindowPos(ImVec2(place.x0, place.y0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0),
+                                        ImVec2(width, layout.height - 2 * place.y0));
+    ImGui::Begin("##header", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::TextUnformatted(Text(StringId::kAppTitle));
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", ctx.catalog.data.title.c_str());
+    SearchBox(ctx);
+    if (ctx.state.search.results_open && !ctx.state.search.query.empty())
+      SearchResultsList(ctx);
+    else
+      Buttons(ctx);
+    ctx.edges.header_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
+    if (!layout.narrow) ctx.edges.column_right = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
+    ImGui::End();
+  }
+
+  void Debug(PanelContext& ctx, nlohmann::json& out) const override {
+    const SearchResults& results = ctx.derived.Search(ctx.catalog, ctx.state.search);
+    out["query"] = ctx.state.search.query;
+    out["search"] = {{"facilities", results.total(SearchKind::kFacilities)},
+                     {"regions", results.total(SearchKind::kRegions)},
+                     {"programs", results.total(SearchKind::kPrograms)},
+                     {"open", ctx.state.search.results_open}};
+    nlohmann::json groups = nlohmann::json::array();
+    for (const SearchGroup& g : results.groups)
+      groups.push_back(
+          {{"kind", static_cast<int>(g.kind)}, {"total", g.total}, {"shown", g.shown}});
+    out["search"]["groups"] = std::move(groups);
+  }
+
+ private:
+  void SearchBox(PanelContext& ctx) {
+    SearchState& search = ctx.state.search;
+    const TextFieldEvents events =
+        ctx.text.Box(ctx.theme, "header", Text(StringId::kSearchHint), &search.query);
+    if (events.typed) search.more = {};
+    if (events.typed || events.gained_focus) search.results_open = true;
+    // Keys after the query: an Enter acts on what was typed just before it.
+    for (const std::string& key : events.keys) {
+      if (key == "Enter") {
+        const SearchResults& results = ctx.derived.Search(ctx.catalog, search);
+        if (results.first()) Open(ctx, *results.first());
+      }
+      if (key == "Escape") search.results_open = false;
+    }
+  }
+
+  void SearchResultsList(PanelContext& ctx) {
+    const Catalog& catalog = ctx.catalog;
+    const SearchResults& results = ctx.derived.Search(catalog, ctx.state.search);
+    const float max_height = std::max(ctx.layout.height * (ctx.layout.narrow ? 0.45f : 0.7f),
+                                      ImGui::GetFrameHeight() * 4);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, max_height));
+    ImGui::BeginChild("##results", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY);
+    if (results.groups.empty()) ImGui::TextDisabled("%s", Text(StringId::kSearchNoResults));
+    std::optional<SearchHit> picked;
+    static constexpr StringId kHeadings[kSearchKindCount] = {
+        StringId::kSearchFacilities, StringId::kSearchRegions, StringId::kSearchPrograms};
+    static constexpr const char* kMoreNames[kSearchKindCount] = {"more_facilities", "more_regions",
+                                                                 "more_programs"};
+    for (const SearchGroup& group : results.groups) {
+      const int kind = static_cast<int>(group.kind);
+      char heading[160];
+      std::snprintf(heading, sizeof(heading), Text(StringId::kSearchTotalFormat),
+                    Text(kHeadings[kind]), group.total);
+      ImGui::SeparatorText(heading);
+      for (uint32_t id : group.shown) {
+        ImGui::PushID(kind * 1000000 + static_cast<int>(id));
+        const auto [title, detail] = Describe(catalog, group.kind, id);
+        const ImVec2 min = ImGui::GetCursorScreenPos();  // the text's place (a Selectable is wider)
+        if (ImGui::Selectable("##hit", false, 0,
+                              ImVec2(0, ImGui::GetTextLineHeight() * (detail.empty() ? 1 : 2))))
+          picked = SearchHit{group.kind, id};
+        ImDrawList* draw_list = ImGui::GetWindowDrawList();
+        draw_list->AddText(min, ctx.theme.text, title.c_str());
+        if (!detail.empty())
+          draw_list->AddText(ctx.font.small(), ctx.theme.Scaled(ctx.theme.small_font_size),
+                             ImVec2(min.x, min.y + ImGui::GetTextLineHeight()),
+                             ctx.theme.text_muted, detail.c_str());
+        ImGui::PopID();
+      }
+      const int hidden = group.total - static_cast<int>(group.shown.size());
+      if (hidden > 0) {
+        const std::string more = Format(Text(StringId::kMoreFormat), hidden);
+        ImGui::PushID(kMoreNames[kind]);
+        if (ImGui::Button(more.c_str())) ctx.state.search.more[kind] += kSearchRowsMore;
+        ImGui::PopID();
+        ctx.rects.Note(kMoreNames[kind]);
+      }
+    }
+    ImGui::EndChild();
+    if (picked) Open(ctx, *picked);
+  }
+
+  // A row's two lines: the name, then what it is and where.
+  static std::pair<std::string, std::string> Describe(const Catalog& catalog, SearchKind kind,
+                                                      uint32_t id) {
+    const Dataset& data = catalog.data;
+    switch (kind) {
+      case SearchKind::kFacilities: {
+        const Facility& f = data.facilities[id];
+        return {f.name, std::string(CategoryLabel(f.category)) + " · " + AddressOf(f)};
+      }
+      case SearchKind::kRegions:
+        return {data.regions[id].name, data.regions[id].full_name};
+      case SearchKind::kPrograms: {
+        const Program& p = data.programs[id];
+        return {p.name, std::string(ProgramLevelLabel(p.level)) + " · " +
+                            (p.region_name.empty() ? p.provider : p.region_name)};
+      }
+    }
+    return {};
+  }
+
+  // Opens a search hit: a facility's card (close enough that it stands alone), an area framed, a
+  // program's card.
+  static void Open(PanelContext& ctx, const SearchHit& hit) {
+    AppState& state = ctx.state;
+    switch (hit.kind) {
+      case SearchKind::kFacilities:
+        state.card = FacilityCard{hit.id};
+        state.camera = CameraRequest::ShowFacility(hit.id, /*min_zoom=*/14);
+        break;
+      case SearchKind::kRegions:
+        state.camera = CameraRequest::FitRegion(hit.id);
+        break;
+      case SearchKind::kPrograms:
+        state.card = ProgramCard{hit.id};
+        break;
+    }
+    state.search.results_open = false;
+    BlurTextField();  // a phone's keyboard goes away
+  }
+
+  void Buttons(PanelContext& ctx) {
+    AppState& state = ctx.state;
+    if (ImGui::Button(Text(StringId::kDataInfoButton))) {
+      if (std::holds_alternative<DataInfoCard>(state.card))
+        state.card = NoCard{};
+      else
+        state.card = DataInfoCard{};
+    }
+    ctx.rects.Note("data_info");
+    ImGui::SameLine();
+    if (ImGui::Button(Text(StringId::kFitProvince))) state.camera = CameraRequest::FitData(true);
+    ctx.rects.Note("fit");
+    ImGui::SameLine();
+    if (ImGui::Button(Text(StringId::kNearMeButton))) {
+      RequestLocation();
+      state.finding.near_open = true;
+      state.finding.list_open = true;
+    }
+    ctx.rects.Note("near_me");
+    // The two other halves of the product: welfare programs (the primary action) and education.
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float education_width = ImGui::CalcTextSize(Text(StringId::kEducationButton)).x +
+                                  2 * ImGui::GetStyle().FramePadding.x;
+    if (AccentButton(ctx.theme, Text(StringId::kProgramsButton),
+                     ImVec2(ImGui::GetContentRegionAvail().x - education_width - spacing, 0))) {
+      state.view = View::kPrograms;
+      state.programs.page = ProgramsPage::kList;
+    }
+    ctx.rects.Note("programs");
+    ImGui::SameLine();
+    if (ImGui::Button(Text(StringId::kEducationButton), ImVec2(education_width, 0))) {
+      if (std::holds_alternative<EducationCard>(state.card))
+        state.card = NoCard{};
+      else
+        state.card = EducationCard{};
+    }
+    ctx.rects.Note("education");
+  }
+};
+
+}  // namespace
+
+BOKJI_PANEL_MAKER(HeaderPanel)
+
+}  // namespace bokji::web

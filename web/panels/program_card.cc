@@ -1,0 +1,111 @@
+// A welfare program's card, the only one: opened from the programs view (it takes the view's
+// place, "목록으로" returns to the list or the results) or from the header's search (a card over
+// the map). The way to apply first, then every field, a missing one saying "자료에 없음", a call
+// button for a number in its 문의, and where it came from.
+#include <string>
+
+#include "web/model/format.h"
+#include "web/panels/panels.h"
+#include "web/platform.h"
+#include "web/ui.h"
+
+namespace bokji::web {
+namespace {
+
+class ProgramCardPanel final : public Panel {
+ public:
+  const char* name() const override { return "program_card"; }
+
+  void Draw(PanelContext& ctx) override {
+    const ProgramCard* card = CardAs<ProgramCard>(ctx.state);
+    if (card == nullptr) return;
+    const Program& p = ctx.catalog.data.programs[card->program];
+    const bool in_view = ctx.state.view == View::kPrograms;
+    bool close = false;
+    if (in_view) {
+      BeginProgramsView(ctx);
+      close = BigButton(ctx, Text(StringId::kProgramsBackToList), "programs_back");
+      ImGui::BeginChild("##detail", ImVec2(0, 0));
+      DragScroll(ctx.theme, &scrolling_);
+    } else {
+      if (!CardShows(ctx)) return;
+      BeginCard(ctx, "##program", 420);
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ctx.theme.accent));
+      ImGui::TextUnformatted(ProgramPlaceText(p).c_str());
+      ImGui::PopStyleColor();
+      close = CardCloseButton(ctx, "program_close");
+    }
+    DrawContent(ctx, p, /*with_place=*/in_view);
+    if (in_view) {
+      ImGui::EndChild();
+      EndProgramsView();
+    } else {
+      EndCard(ctx);
+    }
+    if (close) ctx.state.card = NoCard{};
+  }
+
+  void Debug(PanelContext& ctx, nlohmann::json& out) const override {
+    out["selected_program"] = OpenProgram(ctx.state);
+  }
+
+ private:
+  void DrawContent(PanelContext& ctx, const Program& p, bool with_place) {
+    const Theme& theme = ctx.theme;
+    ImGui::PushTextWrapPos(0);
+    if (with_place) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.accent));
+      ImGui::TextUnformatted(ProgramPlaceText(p).c_str());
+      ImGui::PopStyleColor();
+    }
+    ImGui::PushFont(ctx.font.large());
+    ImGui::TextUnformatted(p.name.c_str());
+    ImGui::PopFont();
+
+    // The way to apply first: on a phone it shows without scrolling.
+    if (!p.apply_url.empty()) {
+      if (AccentButton(theme, Text(StringId::kProgramApply),
+                       ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFrameHeight() * 1.3f)))
+        OpenUrl(p.apply_url.c_str(), /*new_tab=*/true);
+      ctx.rects.Note("apply", DebugRects::kPrograms);
+    } else {
+      ImGui::TextDisabled("%s", Text(StringId::kProgramNoApplyUrl));
+    }
+    ImGui::Separator();
+
+    DataField(Text(StringId::kProgramSummary), p.summary);
+    DataField(Text(StringId::kProgramBenefits), p.benefits);
+    DataField(Text(StringId::kProgramEligibility), p.eligibility);
+    DataField(Text(StringId::kProgramSelection), p.selection_criteria);
+    DataField(Text(StringId::kProgramHowToApply), p.how_to_apply);
+    DataField(Text(StringId::kProgramContact), p.contact);
+    const std::string phone = PhoneInText(p.contact);
+    if (!phone.empty()) {
+      const std::string label = std::string(Text(StringId::kCardCall)) + "  " + phone;
+      if (ImGui::Button(label.c_str(), ImVec2(ImGui::GetContentRegionAvail().x, 0)))
+        OpenUrl(TelUrl(phone).c_str(), /*new_tab=*/false);
+      ctx.rects.Note("call", DebugRects::kPrograms);
+    }
+    DataField(Text(StringId::kProgramOffice), p.provider);
+    DataField(Text(StringId::kProgramLevelAndRegion), ProgramPlaceText(p));
+    if (!p.provision.empty()) DataField(Text(StringId::kProgramProvision), p.provision);
+    if (!p.cycle.empty()) DataField(Text(StringId::kProgramCycle), p.cycle);
+    std::string themes;
+    for (const std::string& t : p.themes) themes += (themes.empty() ? "" : ", ") + t;
+    DataField(Text(StringId::kProgramsTheme), themes);
+    DataField(Text(StringId::kProgramsLifeStage), StageListText(p.life_stages));
+
+    // Where this came from and how old it is.
+    ImGui::Separator();
+    DrawSourceLines(ctx.catalog.data, p.source, StringId::kProgramUpdatedFormat, p.updated);
+    ImGui::PopTextWrapPos();
+  }
+
+  bool scrolling_ = false;
+};
+
+}  // namespace
+
+BOKJI_PANEL_MAKER(ProgramCardPanel)
+
+}  // namespace bokji::web

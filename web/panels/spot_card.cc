@@ -1,0 +1,45 @@
+// The facilities at one spot (one address, or too close to ever split): a list to choose from.
+#include "web/panels/panels.h"
+#include "web/ui.h"
+
+namespace bokji::web {
+namespace {
+
+class SpotCardPanel final : public Panel {
+ public:
+  const char* name() const override { return "spot_card"; }
+
+  void Draw(PanelContext& ctx) override {
+    const SpotCard* card = CardAs<SpotCard>(ctx.state);
+    if (card == nullptr || !CardShows(ctx)) return;
+    BeginCard(ctx, "##chooser", 380);
+    int chosen = -1;
+    for (uint32_t id : card->facilities) {
+      const Facility& f = ctx.catalog.data.facilities[id];
+      ImGui::PushID(static_cast<int>(id));
+      if (ImGui::Selectable(f.name.c_str())) chosen = static_cast<int>(id);
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", CategoryLabel(f.category));
+      ImGui::PopID();
+    }
+    const bool close = ImGui::Button(Text(StringId::kCardClose));
+    ctx.rects.Note("chooser_close");
+    EndCard(ctx);
+    if (close) ctx.state.card = NoCard{};
+    if (chosen >= 0) {
+      ctx.state.card = FacilityCard{static_cast<uint32_t>(chosen)};
+      ctx.state.camera = CameraRequest::ShowFacility(static_cast<uint32_t>(chosen));
+    }
+  }
+
+  void Debug(PanelContext& ctx, nlohmann::json& out) const override {
+    const SpotCard* card = CardAs<SpotCard>(ctx.state);
+    out["chooser"] = card != nullptr ? static_cast<int>(card->facilities.size()) : 0;
+  }
+};
+
+}  // namespace
+
+BOKJI_PANEL_MAKER(SpotCardPanel)
+
+}  // namespace bokji::web

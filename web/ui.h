@@ -1,0 +1,65 @@
+// Widgets the panels share: buttons in the accent colour, large touch buttons that note their
+// rectangle for tests, a card's frame (a column on a wide screen, the one bottom sheet on a phone),
+// fields that say "자료에 없음" when the data has nothing, a record's source lines, and drag
+// scrolling for touch.
+//
+// clang-format off
+//   BeginCard(ctx, "##card", 380);                       // the layout's card place, opaque
+//   if (CardCloseButton(ctx, "card_close")) ctx.state.card = NoCard{};
+//   DataField(Text(StringId::kProgramSummary), program.summary);   // "자료에 없음" when empty
+//   DrawSourceLines(ctx.catalog.data, program.source, StringId::kProgramUpdatedFormat, program.updated);
+//   EndCard();
+// clang-format on
+#pragma once
+
+#include <string>
+
+#include "imgui.h"
+#include "web/model/strings.h"
+#include "web/panel.h"
+#include "web/theme.h"
+
+namespace bokji::web {
+
+// Panels sit where the layout puts them: no title bar, no moving or resizing by hand.
+inline constexpr ImGuiWindowFlags kPanelFlags =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
+
+// A primary action: a button in the theme's accent colour.
+bool AccentButton(const Theme& theme, const char* label, ImVec2 size = ImVec2(0, 0));
+
+// A large button (the programs view's and self-check's touch targets), in the accent colour when
+// `chosen`, `width` wide (0: as its label), its rectangle noted under `name`.
+bool BigButton(PanelContext& ctx, const char* label, const std::string& name, bool chosen = false,
+               float width = 0, DebugRects::Group group = DebugRects::kPrograms);
+
+// A card's window where the layout puts cards: the top-right column `width` (unscaled) wide, or
+// the bottom sheet on a phone (full width, at most Layout::kCardSheetShare of the height).
+// Opaque (Theme::panel_background), raised over other panels when it appears. Always pair with
+// EndCard.
+void BeginCard(PanelContext& ctx, const char* id, float width);
+void EndCard(PanelContext& ctx);
+// The card's way out at the top right: "닫기" on a wide screen, "뒤로" (back to the list) on a
+// phone. True when pressed.
+bool CardCloseButton(PanelContext& ctx, const char* name);
+
+// The programs view's window (its list, the self-check, a program's card): the left column on a
+// wide screen, the whole screen on a phone; opaque, large touch targets, raised over any card when
+// it appears. Always pair with EndProgramsView.
+void BeginProgramsView(PanelContext& ctx);
+void EndProgramsView();
+
+// A heading and its text; "자료에 없음" when the data has none (never a guess).
+void DataField(const char* label, const std::string& value);
+
+// Where a record came from and how old it is, in muted wrapped lines: its source's name and data
+// date, then `date` (when not 0) in `date_format` (a StringId with one %s).
+void DrawSourceLines(const Dataset& data, uint16_t source, StringId date_format, Date date);
+
+// Lets a finger or mouse drag scroll the current child window. `*scrolling` is the panel's: true
+// from the moment a press turns into a drag until the next press (so the release of a drag does
+// not press the row under it). Returns *scrolling.
+bool DragScroll(const Theme& theme, bool* scrolling);
+
+}  // namespace bokji::web
