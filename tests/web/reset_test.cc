@@ -23,7 +23,8 @@ using testing::SampleCatalog;
 // checks that it did.
 void Scramble(AppState* state) {
   const AppState start;
-  auto& [map, camera, filters, finding, search, card, view, programs, tiles, language] = *state;
+  auto& [map, camera, filters, finding, search, card, view, programs, tiles, language, appearance] =
+      *state;
   map.SetZoom(15);
   map.SetCenter(ToMercator(LatLng{35.8, 127.1}));
   camera = CameraRequest::ShowFacility(3, 16);
@@ -67,6 +68,8 @@ void Scramble(AppState* state) {
   }
   tiles = kOpenStreetMapTiles;
   language = Language::kEnglish;
+  appearance.text_percent = 200;
+  appearance.high_contrast = true;
 
   // Each field really changed (a scramble that left one at its start value would hide a reset
   // that forgets it).
@@ -97,13 +100,15 @@ void Scramble(AppState* state) {
   EXPECT_NE(state->programs.self_check.more, start.programs.self_check.more);
   EXPECT_NE(state->tiles, start.tiles);
   EXPECT_NE(state->language, start.language);
+  EXPECT_NE(state->appearance.text_percent, start.appearance.text_percent);
+  EXPECT_NE(state->appearance.high_contrast, start.appearance.high_contrast);
 }
 
 // Every field at its start value, field by field.
 void ExpectAtStart(const AppState& state) {
   const AppState start;
-  const auto& [map, camera, filters, finding, search, card, view, programs, tiles, language] =
-      state;
+  const auto& [map, camera, filters, finding, search, card, view, programs, tiles, language,
+               appearance] = state;
   EXPECT_EQ(map, start.map);
   EXPECT_EQ(map.zoom(), 7);
   EXPECT_EQ(camera, CameraRequest::FitData(/*animate=*/false)) << "the start frames the province";
@@ -148,6 +153,8 @@ void ExpectAtStart(const AppState& state) {
   }
   EXPECT_EQ(tiles, "");
   EXPECT_EQ(language, Language::kKorean);
+  EXPECT_EQ(appearance.text_percent, 100);
+  EXPECT_FALSE(appearance.high_contrast);
 }
 
 TEST(Reset, EveryFieldBackToItsStartValue) {

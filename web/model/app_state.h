@@ -193,6 +193,15 @@ struct ProgramsState {
 // AppState, AppConfig
 // ---------------------------------------------------------------------------------------------------------
 
+// How the text looks, as the person chose it (the header's text size and high-contrast controls; a
+// kiosk shows both at all times). Part of the state, so a kiosk's reset gives the next person the
+// defaults.
+struct Appearance {
+  int text_percent = 100;      // 100, 150 or 200: every text and target scales with it
+  bool high_contrast = false;  // the high-contrast theme (dark text on white, black outlines)
+  bool operator==(const Appearance&) const = default;
+};
+
 struct AppState {
   MapView map;  // centre and zoom; the viewport is set from the canvas every frame
   CameraRequest camera = CameraRequest::FitData(/*animate=*/false);
@@ -204,6 +213,7 @@ struct AppState {
   ProgramsState programs;
   std::string tiles;  // raster tiles' URL template; empty: the vector basemap alone
   Language language = Language::kKorean;
+  Appearance appearance;
   bool operator==(const AppState&) const = default;
 };
 
