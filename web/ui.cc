@@ -4,6 +4,7 @@
 
 #include "imgui_internal.h"  // FindWindowByName: raising the programs view when it appears
 #include "web/model/format.h"
+#include "web/platform.h"
 
 namespace bokji::web {
 
@@ -20,6 +21,48 @@ bool AccentButton(const Theme& theme, const char* label, ImVec2 size) {
   return pressed;
 }
 
+Rect LastItemRect() {
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  return Rect{min.x, min.y, max.x, max.y};
+}
+
+void ScrollToFocused(PanelContext& ctx, std::string_view id) {
+  if (ctx.mirror.IsFocused(id) && !ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
+}
+
+bool Mirrored(PanelContext& ctx, bool clicked, std::string_view id, std::string_view name,
+              std::optional<bool> pressed, std::string_view description) {
+  const bool activated = ctx.mirror.Button(id, name, LastItemRect(), pressed, description);
+  ScrollToFocused(ctx, id);
+  if (activated) RequestFrames(2);
+  return clicked || activated;
+}
+
+bool MirroredRadio(PanelContext& ctx, bool clicked, std::string_view id, std::string_view name,
+                   bool checked) {
+  const bool activated = ctx.mirror.Radio(id, name, checked, LastItemRect());
+  ScrollToFocused(ctx, id);
+  if (activated) RequestFrames(2);
+  return clicked || activated;
+}
+
+bool MirroredCheckbox(PanelContext& ctx, const char* label, bool* value, std::string_view id,
+                      std::string_view name) {
+  bool changed = ImGui::Checkbox(label, value);
+  if (name.empty()) {  // the label without ImGui's "##id" part
+    name = label;
+    if (const size_t hashes = name.find("##"); hashes != std::string_view::npos)
+      name = name.substr(0, hashes);
+  }
+  if (ctx.mirror.Checkbox(id, name, *value, LastItemRect())) {
+    *value = !*value;
+    changed = true;
+    RequestFrames(2);
+  }
+  ScrollToFocused(ctx, id);
+  return changed;
+}
+
 bool BigButton(PanelContext& ctx, const char* label, const std::string& name, bool chosen,
                float width, DebugRects::Group group) {
   ImGui::PushID(name.c_str());
@@ -27,7 +70,7 @@ bool BigButton(PanelContext& ctx, const char* label, const std::string& name, bo
                               : ImGui::Button(label, ImVec2(width, 0));
   ImGui::PopID();
   ctx.rects.Note(name, group);
-  return pressed;
+  return Mirrored(ctx, pressed, name, label, chosen ? std::optional<bool>(true) : std::nullopt);
 }
 
 void BeginCard(PanelContext& ctx, const char* id, float width) {
@@ -59,7 +102,7 @@ bool CardCloseButton(PanelContext& ctx, const char* name) {
   ImGui::SameLine(ImGui::GetContentRegionMax().x - width);
   const bool pressed = ImGui::Button(label);
   ctx.rects.Note(name);
-  return pressed;
+  return Mirrored(ctx, pressed, name, label);
 }
 
 void BeginProgramsView(PanelContext& ctx) {
@@ -87,6 +130,12 @@ void DataField(const char* label, const std::string& value) {
     ImGui::TextDisabled("%s", Text(StringId::kProgramNoData));
   else
     ImGui::TextUnformatted(value.c_str());
+}
+
+void DataField(PanelContext& ctx, const char* label, const std::string& value) {
+  DataField(label, value);
+  ctx.mirror.Text(std::string(label) + ": " +
+                  (value.empty() ? Text(StringId::kProgramNoData) : value));
 }
 
 void DrawSourceLines(const Dataset& data, uint16_t source, StringId date_format, Date date) {

@@ -23,7 +23,11 @@ class FacilityCardPanel final : public Panel {
     const Theme& theme = ctx.theme;
     const Facility& f = ctx.catalog.data.facilities[card->facility];
     BeginCard(ctx, "##card", 380);
-
+    Mirror& mirror = ctx.mirror;
+    mirror.Begin(MirrorRole::kDialog, f.name, "facility_card");
+    mirror.Heading(2, f.name);
+    mirror.Text(CategoryLabel(f.category));
+    if (CurrentLanguage() != Language::kKorean) mirror.Text(Text(StringId::kDataInKorean));
     // Category, then the name in the category's colour.
     ImGui::PushStyleColor(ImGuiCol_Text,
                           ImGui::ColorConvertU32ToFloat4(theme.CategoryColor(f.category)));
@@ -31,6 +35,7 @@ class FacilityCardPanel final : public Panel {
     ImGui::PopStyleColor();
     if (CardCloseButton(ctx, "card_close")) {
       ctx.state.card = NoCard{};
+      mirror.End();
       EndCard(ctx);
       return;
     }
@@ -42,16 +47,18 @@ class FacilityCardPanel final : public Panel {
       case OpenState::kOpen:
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.open_now), "%s",
                            Text(StringId::kOpenNowBadge));
+        mirror.Text(Text(StringId::kOpenNowBadge));
         break;
       case OpenState::kClosed:
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.closed_now), "%s",
                            Text(StringId::kClosedNowBadge));
+        mirror.Text(Text(StringId::kClosedNowBadge));
         break;
       case OpenState::kUnknown:
         break;
     }
     ImGui::Separator();
-    Field(StringId::kCardAddress, AddressOf(f));
+    Field(ctx, StringId::kCardAddress, AddressOf(f));
     ImGui::PopTextWrapPos();
 
     // Actions first: on a phone they must show without scrolling.
@@ -62,17 +69,23 @@ class FacilityCardPanel final : public Panel {
       char label[160];
       std::snprintf(label, sizeof(label), "%s  %s", Text(StringId::kCardCall), f.phone.c_str());
       if (AccentButton(theme, label, ImVec2(full, 0))) OpenUrl(tel.c_str(), /*new_tab=*/false);
+      mirror.Link("call", label, tel, LastItemRect(), /*new_tab=*/false);
+      ScrollToFocused(ctx, "call");
     }
     const float half = (full - ImGui::GetStyle().ItemSpacing.x) / 2;
     if (ImGui::Button(Text(StringId::kCardDirectionsKakao), ImVec2(half, 0)))
       OpenUrl(KakaoDirectionsUrl(f).c_str(), /*new_tab=*/true);
+    mirror.Link("kakao", Text(StringId::kCardDirectionsKakao), KakaoDirectionsUrl(f),
+                LastItemRect(), /*new_tab=*/true);
     ImGui::SameLine();
     if (ImGui::Button(Text(StringId::kCardDirectionsNaver), ImVec2(half, 0)))
       OpenUrl(NaverDirectionsUrl(f).c_str(), /*new_tab=*/true);
+    mirror.Link("naver", Text(StringId::kCardDirectionsNaver), NaverDirectionsUrl(f),
+                LastItemRect(), /*new_tab=*/true);
     // A link to this card: the page's address already holds the view and the card.
     const bool copied = card->link_copied_until_ms > ctx.now_ms;
-    if (ImGui::Button(Text(copied ? StringId::kCardLinkCopied : StringId::kCardCopyLink),
-                      ImVec2(full, 0))) {
+    const char* copy_label = Text(copied ? StringId::kCardLinkCopied : StringId::kCardCopyLink);
+    if (Mirrored(ctx, ImGui::Button(copy_label, ImVec2(full, 0)), "copy_link", copy_label)) {
       CopyToClipboard(CurrentPageUrl().c_str());
       card->link_copied_until_ms = ctx.now_ms + 2500;
       RequestFrames(2);
@@ -80,7 +93,8 @@ class FacilityCardPanel final : public Panel {
     ctx.rects.Note("copy_link");
     if (copied) RequestFrames(1);  // to turn the label back when the time is up
     if (f.sigungu_code != 0) {
-      if (ImGui::Button(Text(StringId::kFacilityCityPrograms), ImVec2(full, 0))) {
+      if (Mirrored(ctx, ImGui::Button(Text(StringId::kFacilityCityPrograms), ImVec2(full, 0)),
+                   "city_programs", Text(StringId::kFacilityCityPrograms))) {
         ctx.state.view = View::kPrograms;
         ctx.state.programs.page = ProgramsPage::kList;
         ctx.state.programs.filter = ProgramFilter{};
@@ -92,17 +106,26 @@ class FacilityCardPanel final : public Panel {
     ImGui::Separator();
 
     ImGui::PushTextWrapPos(0);
-    if (!f.road_address.empty()) Field(StringId::kCardLotAddress, f.lot_address);
+    if (!f.road_address.empty()) Field(ctx, StringId::kCardLotAddress, f.lot_address);
     ImGui::TextDisabled("%s", Text(StringId::kCardHours));
     ImGui::TextUnformatted(f.hours.empty() ? Text(StringId::kNotStated) : f.hours.c_str());
-    Field(StringId::kCardTargets, TargetListText(f.targets));
-    Field(StringId::kCardOperator, f.operator_name);
-    if (tel.empty()) Field(StringId::kCardPhone, f.phone);  // a number the button could not use
+    mirror.Text(std::string(Text(StringId::kCardHours)) + ": " +
+                (f.hours.empty() ? Text(StringId::kNotStated) : f.hours));
+    Field(ctx, StringId::kCardTargets, TargetListText(f.targets));
+    Field(ctx, StringId::kCardOperator, f.operator_name);
+    if (tel.empty()) {  // a number the button could not use, or none
+      if (f.phone.empty()) mirror.Text(Text(StringId::kMirrorNoPhone));
+      Field(ctx, StringId::kCardPhone, f.phone);
+    }
     ImGui::PopTextWrapPos();
 
     // Where this came from and how old it is.
     ImGui::Spacing();
     DrawSourceLines(ctx.catalog.data, f.source, StringId::kCardVerifiedFormat, f.verified);
+    if (f.source < ctx.catalog.data.sources.size())
+      mirror.Text(std::string(Text(StringId::kCardSource)) + ": " +
+                  ctx.catalog.data.sources[f.source].name);
+    mirror.End();
     EndCard(ctx);
   }
 
@@ -113,10 +136,11 @@ class FacilityCardPanel final : public Panel {
 
  private:
   // A facility's optional facts show only when the data has them.
-  static void Field(StringId label, const std::string& value) {
+  static void Field(PanelContext& ctx, StringId label, const std::string& value) {
     if (value.empty()) return;
     ImGui::TextDisabled("%s", Text(label));
     ImGui::TextUnformatted(value.c_str());
+    ctx.mirror.Text(std::string(Text(label)) + ": " + value);
   }
 };
 
