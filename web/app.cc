@@ -205,7 +205,8 @@ void App::MirrorMap(PanelContext& ctx) {
   mirror_.Text(text);
   mirror_.Text(Text(StringId::kMirrorMapKeys));
   mirror_.End();
-  if (state_.view == View::kMap) mirror_.Announce(text);
+  // Only when no panel said something more specific (a list near a place, search results).
+  if (state_.view == View::kMap && mirror_.announcement().empty()) mirror_.Announce(text);
 }
 
 void App::DrawFocusRing() {

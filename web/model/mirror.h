@@ -85,6 +85,8 @@ class Mirror {
   void PageLanguage(std::string_view code) { lang_ = std::string(code); }
   // What the live region says (result counts, errors). The page announces it when it changes.
   void Announce(std::string_view text);
+  // What the live region says this frame so far ("" when nothing was announced).
+  const std::string& announcement() const { return live_; }
 
   // Ends the description. True (and `json` set) when it differs from the last one sent.
   bool EndFrame(std::string* json);
