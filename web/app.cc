@@ -109,8 +109,16 @@ PanelContext App::Context(const Layout& layout, const Now& now, double now_ms) {
 void App::Frame() {
   const CanvasSize& canvas = GetCanvasSize();
   ImGuiIO& io = ImGui::GetIO();
+  // The text size and contrast a person chose: another theme, style and font size.
+  bool rebuild_font = canvas.pixel_ratio != font_pixel_ratio_;
+  if (state_.appearance != appearance_) {
+    appearance_ = state_.appearance;
+    theme_ = ThemeFor(appearance_);
+    ApplyImGuiStyle(theme_, &ImGui::GetStyle());
+    rebuild_font = true;
+  }
   // A new pixel ratio (browser zoom, another screen) re-rasterises the font for it.
-  if (canvas.pixel_ratio != font_pixel_ratio_ && BuildFont(canvas.pixel_ratio)) {
+  if (rebuild_font && BuildFont(canvas.pixel_ratio)) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }

@@ -93,6 +93,7 @@ class App {
   AppState state_;
   Derived derived_;
   Theme theme_;
+  Appearance appearance_;  // what theme_ was made for
   AppFont font_;
   float font_pixel_ratio_ = 0;
   Basemap basemap_;

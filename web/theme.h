@@ -11,6 +11,8 @@
 
 #include "core/model.h"
 #include "imgui.h"
+#include "web/model/app_state.h"
+#include "web/model/palette.h"
 
 namespace bokji::web {
 
@@ -32,6 +34,9 @@ struct Theme {
   ImU32 panel_border = IM_COL32(0, 0, 0, 40);
   ImU32 accent = IM_COL32(0, 102, 204, 255);  // buttons and links
   ImU32 accent_text = IM_COL32(255, 255, 255, 255);
+  ImU32 button = IM_COL32(235, 237, 242, 255);      // a plain button's face
+  ImU32 frame = IM_COL32(240, 242, 245, 255);       // a text field's and a check box's face
+  bool high_contrast = false;                       // thicker borders too
   ImU32 caution = IM_COL32(179, 46, 13, 255);       // "a match is never a promise" (6.0:1 on white)
   ImU32 open_now = IM_COL32(22, 128, 61, 255);      // "지금 운영 중" (green, 5.0:1 on white)
   ImU32 closed_now = IM_COL32(180, 35, 24, 255);    // "운영 시간 아님" (red, 6.6:1 on white)
@@ -93,7 +98,11 @@ struct Theme {
   }
 };
 
+// The normal look at 100 % (web/model/palette.h's colours).
 const Theme& DefaultTheme();
+// The look a person chose: text and targets scaled by `look.text_percent`, the high-contrast
+// palette when asked for.
+Theme ThemeFor(const Appearance& look);
 
 // Sets ImGui's paddings, roundings and colours from `theme` (sizes in CSS pixels times ui_scale).
 void ApplyImGuiStyle(const Theme& theme, ImGuiStyle* style);

@@ -123,6 +123,16 @@ void EndProgramsView() {
   ImGui::PopStyleVar(2);
 }
 
+float ButtonWidth(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+void SameLineIfFits(float next_width) {
+  const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_width;
+  const float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (right <= limit) ImGui::SameLine();
+}
+
 void DataField(const char* label, const std::string& value) {
   ImGui::Spacing();
   ImGui::TextDisabled("%s", label);

@@ -68,6 +68,12 @@ bool MirroredCheckbox(PanelContext& ctx, const char* label, bool* value, std::st
 // Scrolls the current window so the last item shows, when its mirror element has the focus.
 void ScrollToFocused(PanelContext& ctx, std::string_view id);
 
+// The width of a button labelled `label` (its text and frame padding).
+float ButtonWidth(const char* label);
+// Puts the next item on this line when `next_width` still fits beside the last one, else on the
+// next line: rows of buttons wrap instead of running out of the panel (large text, long labels).
+void SameLineIfFits(float next_width);
+
 // A heading and its text; "자료에 없음" when the data has none (never a guess).
 void DataField(const char* label, const std::string& value);
 // The same, also in the accessible mirror ("label: value").

@@ -29,10 +29,17 @@ class FacilityCardPanel final : public Panel {
     mirror.Text(CategoryLabel(f.category));
     if (CurrentLanguage() != Language::kKorean) mirror.Text(Text(StringId::kDataInKorean));
     // Category, then the name in the category's colour.
-    ImGui::PushStyleColor(ImGuiCol_Text,
-                          ImGui::ColorConvertU32ToFloat4(theme.CategoryColor(f.category)));
-    ImGui::TextUnformatted(CategoryLabel(f.category));
-    ImGui::PopStyleColor();
+    // Category: a swatch in its colour, the label in the text colour (the hue alone is no label,
+    // and some hues are too light for text).
+    {
+      const float line = ImGui::GetTextLineHeight();
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + line * 0.3f, at.y + line / 2),
+                                                  line * 0.3f, theme.CategoryColor(f.category));
+      ImGui::Dummy(ImVec2(line * 0.6f, line));
+      ImGui::SameLine();
+      ImGui::TextUnformatted(CategoryLabel(f.category));
+    }
     if (CardCloseButton(ctx, "card_close")) {
       ctx.state.card = NoCard{};
       mirror.End();

@@ -68,9 +68,12 @@ class HeaderPanel final : public Panel {
     Appearance& look = ctx.state.appearance;
     static constexpr int kSizes[] = {100, 150, 200};
     ctx.mirror.Begin(MirrorRole::kRadioGroup, Text(StringId::kTextSize));
+    bool first = true;
     for (int size : kSizes) {
       const std::string label = Format(Text(StringId::kTextSizeFormat), size);
       const std::string id = "text_" + std::to_string(size);
+      if (!first) SameLineIfFits(ButtonWidth(label.c_str()));
+      first = false;
       ImGui::PushID(size);
       const bool chosen = look.text_percent == size;
       const bool clicked =
@@ -78,9 +81,9 @@ class HeaderPanel final : public Panel {
       ImGui::PopID();
       ctx.rects.Note(id);
       if (MirroredRadio(ctx, clicked, id, label, chosen)) look.text_percent = size;
-      ImGui::SameLine();
     }
     ctx.mirror.End();
+    SameLineIfFits(ImGui::GetFrameHeight() + ButtonWidth(Text(StringId::kHighContrast)));
     MirroredCheckbox(ctx, Text(StringId::kHighContrast), &look.high_contrast, "high_contrast");
     ctx.rects.Note("high_contrast");
     // The language: each language's name in itself.
@@ -88,6 +91,7 @@ class HeaderPanel final : public Panel {
     for (int l = 0; l < kLanguageCount; ++l) {
       const auto language = static_cast<Language>(l);
       const char* label = LanguageName(language);
+      if (l > 0) SameLineIfFits(ButtonWidth(label));
       ImGui::PushID(l + 100);
       const bool chosen = ctx.state.language == language;
       const bool clicked = chosen ? AccentButton(ctx.theme, label) : ImGui::Button(label);
@@ -95,7 +99,6 @@ class HeaderPanel final : public Panel {
       const std::string id = std::string("lang_") + LanguageCode(language);
       ctx.rects.Note(id);
       if (MirroredRadio(ctx, clicked, id, label, chosen)) ctx.state.language = language;
-      if (l + 1 < kLanguageCount) ImGui::SameLine();
     }
     ctx.mirror.End();
   }
@@ -228,12 +231,12 @@ class HeaderPanel final : public Panel {
         state.card = DataInfoCard{};
     }
     ctx.rects.Note("data_info");
-    ImGui::SameLine();
+    SameLineIfFits(ButtonWidth(Text(StringId::kFitProvince)));
     if (Mirrored(ctx, ImGui::Button(Text(StringId::kFitProvince)), "fit",
                  Text(StringId::kFitProvince)))
       state.camera = CameraRequest::FitData(true);
     ctx.rects.Note("fit");
-    ImGui::SameLine();
+    SameLineIfFits(ButtonWidth(Text(StringId::kNearMeButton)));
     if (Mirrored(ctx, ImGui::Button(Text(StringId::kNearMeButton)), "near_me",
                  Text(StringId::kNearMeButton))) {
       RequestLocation();
@@ -243,18 +246,21 @@ class HeaderPanel final : public Panel {
     ctx.rects.Note("near_me");
     // The two other halves of the product: welfare programs (the primary action) and education.
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float education_width = ImGui::CalcTextSize(Text(StringId::kEducationButton)).x +
-                                  2 * ImGui::GetStyle().FramePadding.x;
-    if (Mirrored(
-            ctx,
-            AccentButton(ctx.theme, Text(StringId::kProgramsButton),
-                         ImVec2(ImGui::GetContentRegionAvail().x - education_width - spacing, 0)),
-            "programs", Text(StringId::kProgramsButton))) {
+    // Side by side when both labels fit, else one above the other at full width (never clipped).
+    const float avail = ImGui::GetContentRegionAvail().x;
+    float education_width = ButtonWidth(Text(StringId::kEducationButton));
+    const bool one_row =
+        ButtonWidth(Text(StringId::kProgramsButton)) + spacing + education_width <= avail;
+    if (!one_row) education_width = avail;
+    if (Mirrored(ctx,
+                 AccentButton(ctx.theme, Text(StringId::kProgramsButton),
+                              ImVec2(one_row ? avail - education_width - spacing : avail, 0)),
+                 "programs", Text(StringId::kProgramsButton))) {
       state.view = View::kPrograms;
       state.programs.page = ProgramsPage::kList;
     }
     ctx.rects.Note("programs");
-    ImGui::SameLine();
+    if (one_row) ImGui::SameLine();
     if (Mirrored(ctx, ImGui::Button(Text(StringId::kEducationButton), ImVec2(education_width, 0)),
                  "education", Text(StringId::kEducationButton),
                  std::holds_alternative<EducationCard>(state.card))) {
