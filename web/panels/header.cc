@@ -35,7 +35,9 @@ class HeaderPanel final : public Panel {
     ImGui::TextUnformatted(Text(StringId::kAppTitle));
     ImGui::SameLine();
     ImGui::TextDisabled("%s", ctx.catalog.data.title.c_str());
-    AppearanceControls(ctx);
+    // On a phone the header is the top bar: the controls would cover the map (they should fold
+    // into a menu there; issue 11, not done yet).
+    if (!layout.narrow) AppearanceControls(ctx);
     SearchBox(ctx);
     mirror.TextField("header");
     if (ctx.state.search.results_open && !ctx.state.search.query.empty())
