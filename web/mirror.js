@@ -189,6 +189,7 @@
         if (!field) continue;
         el = field;
         el._key = 'field';
+        old.delete('field');  // kept where it is: moving it would take a typing person's focus
       } else {
         const tag = tagFor(node);
         counts[node.r] = (counts[node.r] || 0) + 1;
