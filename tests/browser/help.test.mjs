@@ -341,7 +341,7 @@ test('bokjiPage.reset() empties and closes the forms: no typed text left in the 
   await page.context().close();
 });
 
-test('"정보가 틀렸어요" on a facility card reaches the staff of its 시군구', async () => {
+test('"정보가 틀렸어요" on a facility card and on a program card reaches the staff', async () => {
   const page = await openApp(browser, `${base}/?f=${encodeURIComponent('장애인복지관:179')}`);
   let view = await settle(page);
   assert.ok(view.buttons.wrong_info, 'the facility card has "정보가 틀렸어요"');
@@ -359,6 +359,26 @@ test('"정보가 틀렸어요" on a facility card reaches the staff of its 시�
   await page.locator('#bokji-help .bh-thanks').waitFor();
   await shot(page, 'correction-sent-desktop');
   await domHoldsNone(page, [what, '010-3333-4444']);
+  await page.getByRole('button', {name: '닫기'}).first().click();
+
+  // A program card has it too, at its end (scrolled to), without a contact: no consent asked.
+  const program = (await page.evaluate(() => window.bokjiPage.programs())).find((p) => p.service_id);
+  await page.evaluate((id) => window.bokjiPage.restore('p=' + encodeURIComponent(id)), program.service_id);
+  view = await settle(page);
+  for (let i = 0; i < 10 && view.buttons.wrong_info && view.buttons.wrong_info[3] > view.canvas.css_height; ++i) {
+    const close = view.buttons.wrong_info;
+    await page.mouse.move((close[0] + close[2]) / 2, view.canvas.css_height / 2);
+    await page.mouse.wheel(0, 600);
+    view = await settle(page);
+  }
+  assert.ok(view.buttons.wrong_info, 'the program card has "정보가 틀렸어요"');
+  await page.mouse.click(...center(view.buttons.wrong_info));
+  await page.locator('#bokji-help').waitFor({state: 'visible'});
+  assert.ok((await page.locator('#bokji-help').innerText()).includes(program.name));
+  const programWhat = '(가상) 신청 방법이 바뀌었어요';
+  await page.getByLabel('무엇이 틀렸나요? (꼭 적어 주세요)').fill(programWhat);
+  await page.getByRole('button', {name: '보내기'}).click();
+  await page.locator('#bokji-help .bh-thanks').waitFor();
 
   const staff = await browser.newContext();
   const staffPage = await staff.newPage();
@@ -368,6 +388,10 @@ test('"정보가 틀렸어요" on a facility card reaches the staff of its 시�
   assert.equal(mine.length, 1);
   assert.equal(mine[0].what_is_wrong, what);
   assert.equal(mine[0].target_kind, 'facility');
+  const aboutProgram = corrections.filter((c) => c.target_key === program.service_id);
+  assert.equal(aboutProgram.length, 1);
+  assert.equal(aboutProgram[0].what_is_wrong, programWhat);
+  assert.equal(aboutProgram[0].target_kind, 'program');
   await staff.close();
   assert.deepEqual(page.problems, []);
   await page.context().close();
