@@ -96,6 +96,7 @@
       consentLoading: '동의 내용을 불러오는 중입니다…',
       consentAgree: '위 내용을 읽었고 동의합니다.',
       consentUnavailable: '동의 내용을 서버에서 받지 못해 지금은 보낼 수 없습니다.',
+      call129Hint: '급하면 129로 전화해 주세요.',
       send: '보내기',
       sending: '보내는 중입니다…',
       checkStatusLink: '이미 요청하셨나요? 처리 상황 확인',
@@ -193,6 +194,7 @@
       consentLoading: 'Loading the consent text…',
       consentAgree: 'I have read this and agree.',
       consentUnavailable: 'The consent text could not be loaded from the server, so the form cannot be sent now.',
+      call129Hint: 'If it is urgent, call 129.',
       send: 'Send',
       sending: 'Sending…',
       checkStatusLink: 'Already asked? Check the status',
@@ -464,8 +466,8 @@
     const statusLink = el('button', {type: 'button', class: 'bh-link', text: S.checkStatusLink,
                                      onclick: () => openStatus()});
     p.form = el('form', {class: 'bh-form', method: 'post', novalidate: true, 'aria-labelledby': 'bh-title'},
-                el('p', {class: 'bh-intro', text: S.intro}), p.status, p.forWhom.set, p.situations.set,
-                p.description.wrap, p.where.set, p.contact, p.reporter, p.consent.set, p.offline, p.send,
+                el('p', {class: 'bh-intro', text: S.intro}), p.offline, p.status, p.forWhom.set,
+                p.situations.set, p.description.wrap, p.where.set, p.contact, p.reporter, p.consent.set, p.send,
                 statusLink);
     p.form.addEventListener('submit', (e) => {
       e.preventDefault();  // never the browser's own submission (it would leave the page)
@@ -499,6 +501,8 @@
       if (mine !== generation) return;
       p.consentText.textContent = S.consentUnavailable;
       p.consentText.classList.add('bh-unavailable');
+      // The help form cannot be sent at all without it: say so at once, with 129.
+      if (p.forWhom) markErrors(p, [], navigator.onLine === false ? S.offline : S.consentUnavailable + ' ' + S.call129Hint);
     }
   }
 
@@ -884,9 +888,9 @@
     p.send = el('button', {type: 'submit', class: 'bh-primary', text: S.send});
     p.offline = el('p', {class: 'bh-alert bh-offline', role: 'status', hidden: true, text: S.offline});
     p.form = el('form', {class: 'bh-form', method: 'post', novalidate: true},
-                el('p', {class: 'bh-intro', text: S.correctionAbout(name)}), p.status, p.what.wrap,
+                el('p', {class: 'bh-intro', text: S.correctionAbout(name)}), p.offline, p.status, p.what.wrap,
                 el('fieldset', {class: 'bh-group'}, el('legend', {text: S.correctionContact}), p.name.wrap, p.phone.wrap),
-                p.consent.set, p.offline, p.send);
+                p.consent.set, p.send);
     p.form.addEventListener('submit', (e) => {
       e.preventDefault();
       sendCorrection(p);
