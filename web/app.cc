@@ -197,8 +197,16 @@ void App::UpdateUrl() {
 
 void App::RestoreUrlState(const std::string& query) {
   DecodeUrlState(catalog_, query, &state_);
+  const UiMode mode = config_.mode;
   config_ = ConfigFromQuery(query, config_);
+  if (config_.mode != mode) ApplyModeTheme();
   RequestFrames(3);
+}
+
+void App::ApplyModeTheme() {
+  theme_ = config_.mode == UiMode::kKiosk ? KioskTheme() : DefaultTheme();
+  ApplyImGuiStyle(theme_, &ImGui::GetStyle());
+  font_pixel_ratio_ = 0;  // the next frame rasterises the font at the new size
 }
 
 void App::Reset() {

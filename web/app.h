@@ -72,6 +72,9 @@ class App {
   App(Catalog catalog, std::vector<uint8_t> font_ttf, AppConfig config, Clock clock);
 
   bool BuildFont(float pixel_ratio);
+  // The theme of the config's mode (a kiosk's larger text and targets), applied from the next
+  // frame.
+  void ApplyModeTheme();
   Layout CurrentLayout() const;
   PanelContext Context(const Layout& layout, const Now& now, double now_ms);
   void Render();

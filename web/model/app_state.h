@@ -202,6 +202,10 @@ struct Appearance {
   bool operator==(const Appearance&) const = default;
 };
 
+// Which text field a kiosk's on-screen keyboard types into (web/panels/kiosk_keyboard.cc); kNone:
+// the keyboard is closed. Opens when a kiosk's text field takes the focus.
+enum class KeyboardFor : uint8_t { kNone, kSearch, kPrograms };
+
 struct AppState {
   MapView map;  // centre and zoom; the viewport is set from the canvas every frame
   CameraRequest camera = CameraRequest::FitData(/*animate=*/false);
@@ -214,6 +218,7 @@ struct AppState {
   std::string tiles;  // raster tiles' URL template; empty: the vector basemap alone
   Language language = Language::kKorean;
   Appearance appearance;
+  KeyboardFor keyboard = KeyboardFor::kNone;  // kiosk: the on-screen keyboard's field
   bool operator==(const AppState&) const = default;
 };
 

@@ -23,7 +23,9 @@
   X(EducationPanel)      /* welfare education events                             education.cc     */ \
   X(ProgramsPanel)       /* the programs view: browse and search programs        programs.cc      */ \
   X(SelfCheckPanel)      /* the programs view: the self-check and its results    self_check.cc    */ \
-  X(ProgramCardPanel)    /* one program's card (over the map or in the view)     program_card.cc  */
+  X(ProgramCardPanel)    /* one program's card (over the map or in the view)     program_card.cc  */ \
+  X(KioskKeyboard)       /* kiosk: the on-screen 두벌식 keyboard for a text field  kiosk_keyboard.cc */ \
+  X(KioskBar)            /* kiosk: 처음으로, 글자 크게, 고대비, always visible       kiosk_bar.cc     */
 // clang-format on
 
 #define BOKJI_PANEL_MAKER(Name)                       \
