@@ -118,15 +118,24 @@
     page.kiosk.warning = false;
   }
 
-  // Any input is someone at the kiosk: the session goes on.
-  function onInput() {
+  // Any input is someone at the kiosk: the session goes on. While the warning shows, it covers the screen
+  // and a tap on it (anywhere, "계속 사용" or not) or a key ends it; the tap does not reach the app beneath.
+  function keepSession() {
     lastInput = performance.now();
     if (!dialog.hidden) hideWarning();
     scheduleIdle();
   }
+  function onInput(e) {
+    if (!dialog.hidden) {
+      if (e.type === 'keydown') keepSession();
+      return;  // pointers: the dialog's click decides
+    }
+    lastInput = performance.now();
+  }
   for (const type of ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'input']) {
     window.addEventListener(type, onInput, {capture: true, passive: true});
   }
+  dialog.addEventListener('click', keepSession);
 
   // ---- the reset ----
   function clearCookies() {

@@ -101,36 +101,41 @@ test('kiosk: the citizen layout has no kiosk bar and keeps its sizes', async () 
 });
 
 test('kiosk: idle reset — warning with countdown, "계속 사용" keeps the session, then everything back to the start', async () => {
-  const idle = 4, warning = 3;  // seconds
+  const idle = 5, warning = 8;  // seconds (the warning long enough for a slow software-rendered screenshot)
   const start = `/?mode=kiosk&idle=${idle}&idle_warning=${warning}`;
   const page = await openApp(shared.browser, shared.server.url + start, {width: 1080, height: 1920});
   const startState = await settle(page);
-  const startUrl = await page.evaluate(() => location.href);
 
   // Someone searches, answers the self-check, switches to English and larger text; the page keeps things of
   // its own too (as other page code might).
+  // English first (as a link with lang=en gives it; restore applies a whole link, so before the rest).
+  await page.evaluate(() => window.bokjiPage.restore('lang=en'));
   await tapSearchField(page);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Input.insertText', {text: '복지'});
   let view = await settle(page);
   assert.equal(view.query, '복지');
-  await tap(page, 'keyboard_done');
+  assert.equal(view.search.open, true);
+  assert.equal(view.keyboard.for, 1, 'the on-screen keyboard is open');
+  await page.keyboard.press('Escape');  // the results close; the text stays
   await tap(page, 'programs');
   await tap(page, 'self_check');
   await tap(page, 'decade:30');
   view = await tap(page, 'age:30');
   assert.equal(view.programs_view.answers, 1);
+  assert.equal(view.query, '복지');
   await tap(page, 'kiosk_text_size');
   await tap(page, 'kiosk_high_contrast');
   await page.evaluate(() => {
-    window.bokjiPage.restore('lang=en');
     localStorage.setItem('bokji-test', 'invented person, for a test');
     sessionStorage.setItem('bokji-test', 'invented');
     document.cookie = 'bokji_test=invented; path=/';
   });
   view = await settle(page);
   assert.equal(view.language, 'en');
-  assert.notEqual(await page.evaluate(() => location.href), startUrl, 'the URL holds the session');
+  const during = new URLSearchParams(await page.evaluate(() => location.search));
+  assert.equal(during.get('q'), '복지', 'the URL holds the session');
+  assert.equal(during.get('lang'), 'en');
 
   // "계속 사용" when the warning shows keeps everything.
   await page.waitForFunction(() => window.bokjiPage.kiosk.warning, null, {timeout: (idle + 5) * 1000});
@@ -169,14 +174,24 @@ test('kiosk: idle reset — warning with countdown, "계속 사용" keeps the se
     search: location.search,
     dialog: document.getElementById('kiosk-idle').hidden,
   }));
-  assert.deepEqual(page_, {field: '', local: 0, session: 0, cookies: '', search: `?mode=kiosk&idle=${idle}&idle_warning=${warning}`,
-                           dialog: true});
-  // Once the app has drawn again, its URL is the start screen's again (the map's view, nothing else of the
-  // session) and nothing typed is anywhere in the DOM.
+  assert.deepEqual({...page_, search: undefined}, {field: '', local: 0, session: 0, cookies: '', dialog: true,
+                                                  search: undefined});
+  // The URL: the kiosk's own parameters, and at most the start screen's map view (the app writes the view it
+  // frames the province in, which is not the session's); nothing of the session (q, v, p, lang …).
+  const urlKeys = async () => {
+    const search = new URLSearchParams(await page.evaluate(() => location.search));
+    assert.equal(search.get('mode'), 'kiosk');
+    assert.equal(search.get('idle'), String(idle));
+    assert.equal(search.get('idle_warning'), String(warning));
+    return [...search.keys()].filter((k) => !['mode', 'idle', 'idle_warning', 'map'].includes(k));
+  };
+  assert.deepEqual(await urlKeys(), []);
+  // Once the app has drawn again, likewise, and nothing typed is anywhere in the DOM.
   view = await settle(page);
-  assert.equal(await page.evaluate(() => location.href), startUrl);
-  const html = await page.evaluate(() => document.documentElement.outerHTML);
-  assert.ok(!html.includes('복지') || !/value="[^"]*복지/.test(html), 'no typed text in the DOM');
+  assert.deepEqual(await urlKeys(), []);
+  const typed = await page.evaluate(() => [...document.querySelectorAll('input, textarea')]
+    .map((e) => e.value).filter((v) => v !== ''));
+  assert.deepEqual(typed, [], 'no typed text in any field of the page');
   assert.equal(view.keyboard.committed + view.keyboard.preedit, '', 'the keyboard forgot the text');
   await screenshot(page, 'kiosk-after-reset');
   assert.deepEqual(page.problems, []);
@@ -263,18 +278,22 @@ test('kiosk: QR codes on the facility and program cards decode to their links; n
     window.open = (url) => { window.leftTo.push(String(url)); return null; };
   });
   const unload = [];
-  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) unload.push(frame.url()); });
+  // (The app's own address changes, history.replaceState, are same-document navigations on this origin.)
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame() && !frame.url().startsWith(shared.server.url + '/')) unload.push(frame.url());
+  });
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) unload.push(request.url());
+  });
 
-  // A facility with a phone number: the first one in the data whose card shows the number.
-  const facilities = (await page.evaluate(() => window.bokjiPage.debug())).facilities;
+  // A facility with a phone number: the first row of the results list whose card shows the number.
   let view = null;
   let id = -1;
-  for (let i = 0; i < Math.min(facilities, 60); ++i) {
-    await page.evaluate((q) => window.bokjiPage.restore(q), `f=${i}`);
-    view = await settle(page);
-    if (view.selected === i && view.buttons.call && view.buttons['qr:directions']) { id = i; break; }
+  for (let i = 0; i < 3 && id < 0; ++i) {
+    view = await tap(page, `result_${i}`);
+    if (view.selected >= 0 && view.buttons.call && view.buttons['qr:directions']) id = view.selected;
   }
-  assert.ok(id >= 0, 'a facility with a phone number among the first 60');
+  assert.ok(id >= 0, 'a facility with a phone number among the first rows');
   const name = view.selected_name;
   assert.equal(view.buttons.kakao, undefined, 'no directions button in a kiosk');
   assert.equal(view.buttons.copy_link, undefined, 'no copy-link button in a kiosk');
@@ -291,7 +310,7 @@ test('kiosk: QR codes on the facility and program cards decode to their links; n
   assert.ok(link, 'the card QR code decodes');
   const url = new URL(link);
   assert.equal(url.origin + url.pathname, shared.server.url + '/');
-  assert.equal(url.searchParams.get('f'), String(id));
+  assert.ok(url.searchParams.get('f'), 'the link names the facility');
   assert.equal(url.searchParams.get('mode'), null, 'a phone opens the citizen app, not a kiosk');
   // The link opens this card on a phone.
   const phone = await openApp(shared.browser, link, {width: 390, height: 844, mobile: true});
@@ -308,7 +327,7 @@ test('kiosk: QR codes on the facility and program cards decode to their links; n
   const programs = await page.evaluate(() => window.bokjiPage.programs());
   const program = programs.find((p) => p.apply_url && p.apply_url.startsWith('http'));
   assert.ok(program, 'a program with an apply link');
-  await page.evaluate((q) => window.bokjiPage.restore(q), `v=programs&p=${program.id}`);
+  await page.evaluate((q) => window.bokjiPage.restore(q), `v=programs&p=${encodeURIComponent(program.service_id)}`);
   view = await settle(page);
   assert.equal(view.selected_program, program.id);
   assert.ok(view.buttons['qr:apply'], 'the apply QR code');

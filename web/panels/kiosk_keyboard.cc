@@ -11,6 +11,7 @@
 
 #include "web/keyboard/onscreen_keyboard.h"
 #include "web/panels/panels.h"
+#include "web/platform.h"
 #include "web/ui.h"
 
 namespace bokji::web {
@@ -30,7 +31,10 @@ class KioskKeyboard final : public Panel {
     const KeyboardFor drawn = owner == "header"     ? KeyboardFor::kSearch
                               : owner == "programs" ? KeyboardFor::kPrograms
                                                     : KeyboardFor::kNone;
-    if (ctx.text.focused() && drawn != KeyboardFor::kNone) state.keyboard = drawn;
+    // Opens when the field takes the focus (a tap on it), not while it keeps it after "완료".
+    const bool gained_focus = ctx.text.focused() && !was_focused_;
+    was_focused_ = ctx.text.focused();
+    if (gained_focus && drawn != KeyboardFor::kNone) state.keyboard = drawn;
     if (state.keyboard != drawn) state.keyboard = KeyboardFor::kNone;  // its field went away
     std::string* text = Target(state);
     if (text == nullptr) {
@@ -95,6 +99,7 @@ class KioskKeyboard final : public Panel {
     if (close) {
       keyboard_.Commit();
       state.keyboard = KeyboardFor::kNone;
+      BlurTextField();  // the next tap on the field opens the keyboard again
     }
   }
 
@@ -148,6 +153,7 @@ class KioskKeyboard final : public Panel {
   }
 
   keyboard::OnScreenKeyboard keyboard_;  // mirrors the field's string while it is open
+  bool was_focused_ = false;             // the page's field had the focus last frame
 };
 
 }  // namespace
