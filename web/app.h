@@ -89,8 +89,9 @@ class App {
   AppFont font_;
   float font_pixel_ratio_ = 0;
   Basemap basemap_;
-  BasemapCache basemap_cache_;  // the basemap as one texture while the map pans
-  TileLayer tiles_;             // follows state_.tiles
+  BasemapCache basemap_cache_;    // the basemap as one texture while the map pans
+  TileLayer tiles_;               // follows state_.tiles
+  bool tiles_fell_back_ = false;  // tiles failed: the basemap drawn alone (set by Render)
   MapController camera_;
   MapLayer layer_;
   std::vector<std::unique_ptr<Panel>> panels_;

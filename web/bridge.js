@@ -167,6 +167,11 @@ mergeInto(LibraryManager.library, {
     setTimeout(() => window.dispatchEvent(new Event('bokji:start-over')), 0);
   },
 
+  bokji_js_served_offline: function () {
+    const page = window['bokjiPage'];
+    return page && page.servedOffline ? 1 : 0;
+  },
+
   bokji_js_set_cursor: function (cursor) {
     Module['canvas'].style.cursor = UTF8ToString(cursor);
   },

@@ -5,6 +5,7 @@
 
 #include "imgui_internal.h"  // FindWindowByName: raising the programs view when it appears
 #include "web/model/format.h"
+#include "web/model/url_state.h"
 #include "web/platform.h"
 #include "web/qr/qr_code.h"
 
@@ -70,6 +71,13 @@ void QrCode(PanelContext& ctx, const std::string& url, const char* caption,
   ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled("%s", Text(StringId::kQrScanHint));
   ImGui::PopTextWrapPos();
+}
+
+std::string CitizenLink(const PanelContext& ctx) {
+  std::string url = CurrentPageUrl();
+  url = url.substr(0, url.find_first_of("?#"));
+  const std::string query = EncodeUrlState(ctx.catalog, ctx.state);
+  return query.empty() ? url : url + "?" + query;
 }
 
 bool LinkOrQr(PanelContext& ctx, const char* label, const std::string& url, const char* caption,

@@ -63,6 +63,9 @@ void DrawSourceLines(const Dataset& data, uint16_t source, StringId date_format,
 // ("qr:…"). A text too long for a QR code shows as text.
 void QrCode(PanelContext& ctx, const std::string& url, const char* caption,
             const std::string& name);
+// This view's address for a citizen's own browser: the page's address with the state as it is now
+// (url_state.h), without the page's deployment parameters (a kiosk's ?mode=, an embed's origins).
+std::string CitizenLink(const PanelContext& ctx);
 // A web link: a button (`label`) opening `url` in a new tab; in kiosk mode its QR code instead,
 // with `caption`. True when the button was pressed (never in kiosk mode).
 bool LinkOrQr(PanelContext& ctx, const char* label, const std::string& url, const char* caption,

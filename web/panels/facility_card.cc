@@ -6,7 +6,6 @@
 
 #include "web/model/finding.h"
 #include "web/model/format.h"
-#include "web/model/url_state.h"
 #include "web/panels/panels.h"
 #include "web/platform.h"
 #include "web/ui.h"
@@ -66,7 +65,7 @@ class FacilityCardPanel final : public Panel {
       // No link leaves a kiosk: directions and this card go to the citizen's phone as QR codes.
       ImGui::Spacing();
       QrCode(ctx, KakaoDirectionsUrl(f), Text(StringId::kQrDirectionsCaption), "qr:directions");
-      QrCode(ctx, PhoneLink(ctx), Text(StringId::kQrFacilityCaption), "qr:facility");
+      QrCode(ctx, CitizenLink(ctx), Text(StringId::kQrFacilityCaption), "qr:facility");
     } else {
       LinkOrQr(ctx, Text(StringId::kCardDirectionsKakao), KakaoDirectionsUrl(f), "", "kakao",
                ImVec2(half, 0));
@@ -114,19 +113,10 @@ class FacilityCardPanel final : public Panel {
   void Debug(PanelContext& ctx, nlohmann::json& out) const override {
     const FacilityCard* card = CardAs<FacilityCard>(ctx.state);
     out["link_copied"] = card != nullptr && card->link_copied_until_ms > NowMs();
-    if (card != nullptr) out["facility_link"] = PhoneLink(ctx);
+    if (card != nullptr) out["facility_link"] = CitizenLink(ctx);
   }
 
  private:
-  // This card's address for a phone: the page's address with the state as it is now, without the
-  // kiosk's own parameters (a phone is not a kiosk).
-  static std::string PhoneLink(const PanelContext& ctx) {
-    std::string url = CurrentPageUrl();
-    url = url.substr(0, url.find_first_of("?#"));
-    const std::string query = EncodeUrlState(ctx.catalog, ctx.state);
-    return query.empty() ? url : url + "?" + query;
-  }
-
   // A facility's optional facts show only when the data has them.
   static void Field(StringId label, const std::string& value) {
     if (value.empty()) return;

@@ -17,6 +17,7 @@
   X(HeaderPanel)         /* title, search and its results, the main buttons      header.cc        */ \
   X(FindingPanel)        /* near me, legend, filters, the results list           finding.cc       */ \
   X(ZoomButtons)         /* + and − over the map                                 zoom_buttons.cc  */ \
+  X(NoticesPanel)        /* network loss: tiles replaced, offline (over the map) notices.cc       */ \
   X(FacilityCardPanel)   /* a facility's card                                    facility_card.cc */ \
   X(SpotCardPanel)       /* the facilities at one spot, to choose from           spot_card.cc     */ \
   X(DataInfoPanel)       /* where the data comes from                            data_info.cc     */ \
