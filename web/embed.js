@@ -49,8 +49,17 @@
   // ---- commands in: each is a change of the app's URL state, applied as a link is ----
   const kAppKeys = new Set(['map', 'f', 'spot', 'p', 'info', 'edu', 'q', 'c', 't', 'r', 'open', 'near', 'tiles',
                             'v', 'ps', 'pu', 'pt', 'pg', 'pr', 'pq', 'lang']);
+  // The app writes its URL once the view settles: until then the last command's query is the state.
+  let lastQuery = null;     // what the last command applied
+  let urlAtCommand = null;  // the URL's app keys when it did
+  const appKeys = (search) => {
+    const kept = new URLSearchParams();
+    for (const [key, value] of new URLSearchParams(search)) if (kAppKeys.has(key)) kept.set(key, value);
+    return kept.toString();
+  };
   function applyKeys(changes) {
-    const now = new URLSearchParams(location.search);
+    const current = appKeys(location.search);
+    const now = new URLSearchParams(lastQuery !== null && current === urlAtCommand ? lastQuery : current);
     const query = new URLSearchParams();
     for (const [key, value] of now) {
       if (kAppKeys.has(key) && !(key in changes)) query.set(key, value);
@@ -59,7 +68,11 @@
       if (value !== null && value !== '') query.set(key, value);
     }
     if ('r' in changes || 'f' in changes) query.delete('map');  // the camera frames the new area or card
+    // The whole state again, as a link gives it: the start screen, then the query (a key left out clears).
+    page.reset();
     page.restore(query.toString());
+    lastQuery = query.toString();
+    urlAtCommand = current;
     page.embed.commands += 1;
   }
   const commands = {

@@ -53,111 +53,124 @@ test('embed: a host on a second origin drives the app by postMessage and gets it
   const hostOrigin = host.url;
   src = `${app.url}/?embed=1&origins=${encodeURIComponent(hostOrigin)}`;
   try {
-      const context = await browser.newContext({viewport: {width: 800, height: 700}});
-      const page = await context.newPage();
-      await page.goto(hostOrigin + '/host.html');
-      const frame = await appFrame(page);
-      let view = await settleFrame(page, frame);
-      assert.equal(view.mode, 2, 'UiMode::kEmbed');
-      assert.ok(view.buttons.open_full, '크게 보기');
-      assert.equal(view.buttons.programs, undefined, 'no site header buttons');
-      const received = () => page.evaluate(() => window.received);
-      const ready = (await received()).find((m) => m.type === 'ready');
-      assert.equal(ready.source, 'bokjimap');
-      assert.ok((await received()).some((m) => m.type === 'heightChanged' && m.height === 480));
-      assert.equal(await frame.evaluate(() => window.bokjiPage.embed.target), hostOrigin, 'events name the host');
+    const context = await browser.newContext({viewport: {width: 800, height: 700}});
+    const page = await context.newPage();
+    await page.goto(hostOrigin + '/host.html');
+    const frame = await appFrame(page);
+    let view = await settleFrame(page, frame);
+    assert.equal(view.mode, 2, 'UiMode::kEmbed');
+    assert.ok(view.buttons.open_full, '크게 보기');
+    assert.equal(view.buttons.programs, undefined, 'no site header buttons');
+    const received = () => page.evaluate(() => window.received);
+    const ready = (await received()).find((m) => m.type === 'ready');
+    assert.equal(ready.source, 'bokjimap');
+    assert.ok((await received()).some((m) => m.type === 'heightChanged' && m.height === 480));
+    assert.equal(await frame.evaluate(() => window.bokjiPage.embed.target), hostOrigin, 'events name the host');
 
-      // setRegion: a 시군 of the data (from the programs catalogue, as programs.test.mjs finds it).
-      const programs = await frame.evaluate(() => window.bokjiPage.programs());
-      const city = programs.find((p) => p.level === kLevelCity && p.region === '김제시' && p.sigungu);
-      const code = city.sigungu - (city.sigungu % 10);
-      await page.evaluate((c) => window.send({type: 'setRegion', region: c}), code);
-      await frame.waitForFunction((c) => window.bokjiPage.debug().filters.region === c, code);
-      await page.evaluate(() => window.send({type: 'setCategories', categories: [0, 1]}));
-      await frame.waitForFunction(() => window.bokjiPage.debug().filters.categories === 3);
-      view = await debug(frame);
-      assert.equal(view.filters.region, code, 'the region stays with the next command');
-      await page.evaluate(() => window.send({type: 'setRegion', region: 0}));
-      await frame.waitForFunction(() => window.bokjiPage.debug().filters.region === 0);
-      await page.evaluate(() => window.send({type: 'setCategories', categories: []}));
-      await page.evaluate(() => window.send({type: 'search', query: '복지관'}));
-      await frame.waitForFunction(() => window.bokjiPage.debug().query === '복지관');
-      await page.evaluate(() => window.send({type: 'search', query: ''}));
-      await page.evaluate(() => window.send({type: 'setLanguage', language: 'en'}));
-      await frame.waitForFunction(() => window.bokjiPage.debug().language === 'en');
-      await page.evaluate(() => window.send({type: 'setLanguage', language: 'ko'}));
-      await frame.waitForFunction(() => window.bokjiPage.debug().language === 'ko' &&
-                                        window.bokjiPage.debug().query === '');
+    // setRegion: a 시군 of the data (from the programs catalogue, as programs.test.mjs finds it).
+    const programs = await frame.evaluate(() => window.bokjiPage.programs());
+    const city = programs.find((p) => p.level === kLevelCity && p.region === '김제시' && p.sigungu);
+    const code = city.sigungu - (city.sigungu % 10);
+    await page.evaluate((c) => window.send({type: 'setRegion', region: c}), code);
+    await frame.waitForFunction((c) => window.bokjiPage.debug().filters.region === c, code);
+    await page.evaluate(() => window.send({type: 'setCategories', categories: [0, 1]}));
+    await frame.waitForFunction(() => window.bokjiPage.debug().filters.categories === 3);
+    view = await debug(frame);
+    assert.equal(view.filters.region, code, 'the region stays with the next command');
+    await page.evaluate(() => window.send({type: 'setRegion', region: 0}));
+    await frame.waitForFunction(() => window.bokjiPage.debug().filters.region === 0);
+    await page.evaluate(() => window.send({type: 'setCategories', categories: []}));
+    await page.evaluate(() => window.send({type: 'search', query: '복지관'}));
+    await frame.waitForFunction(() => window.bokjiPage.debug().query === '복지관');
+    await page.evaluate(() => window.send({type: 'search', query: ''}));
+    await page.evaluate(() => window.send({type: 'setLanguage', language: 'en'}));
+    await frame.waitForFunction(() => window.bokjiPage.debug().language === 'en');
+    await page.evaluate(() => window.send({type: 'setLanguage', language: 'ko'}));
+    await frame.waitForFunction(() => window.bokjiPage.debug().language === 'ko' &&
+                                      window.bokjiPage.debug().query === '');
 
-      // facilitySelected: a row of the list tapped in the frame (at the frame's place in the host).
+    // facilitySelected: a row of the list tapped in the frame (at the frame's place in the host).
+    view = await settleFrame(page, frame);
+    if (!view.buttons.result_0) {  // a phone-sized frame: the list's sheet opens first
+      await page.mouse.click(...center(view.buttons.results_list));
       view = await settleFrame(page, frame);
-      const row = view.buttons.result_0;
-      assert.ok(row, 'a results row; have ' + Object.keys(view.buttons).join(' '));
-      await page.mouse.click(...center(row));
-      await frame.waitForFunction(() => window.bokjiPage.debug().selected >= 0);
-      const first = (await debug(frame)).selected;
-      await page.waitForFunction(() => window.received.some((m) => m.type === 'facilitySelected'));
-      const selected = (await received()).find((m) => m.type === 'facilitySelected');
-      assert.ok(typeof selected.key === 'string' && selected.key.length > 0);
-      // selectFacility with that key, after another card: the first one again.
-      await frame.evaluate(() => window.bokjiPage.restore(''));
-      await frame.waitForFunction(() => window.bokjiPage.debug().selected === -1);
-      await page.evaluate((key) => window.send({type: 'selectFacility', key}), selected.key);
-      await frame.waitForFunction((id) => window.bokjiPage.debug().selected === id, first);
+    }
+    const row = view.buttons.result_0;
+    assert.ok(row, 'a results row; have ' + Object.keys(view.buttons).join(' '));
+    await page.mouse.click(...center(row));
+    await frame.waitForFunction(() => window.bokjiPage.debug().selected >= 0);
+    const first = (await debug(frame)).selected;
+    await page.waitForFunction(() => window.received.some((m) => m.type === 'facilitySelected'));
+    const selected = (await received()).find((m) => m.type === 'facilitySelected');
+    assert.ok(typeof selected.key === 'string' && selected.key.length > 0);
+    // selectFacility with that key, after another card: the first one again.
+    await frame.evaluate(() => window.bokjiPage.reset());
+    await frame.waitForFunction(() => window.bokjiPage.debug().selected === -1);
+    await page.evaluate((key) => window.send({type: 'selectFacility', key}), selected.key);
+    await frame.waitForFunction((id) => window.bokjiPage.debug().selected === id, first);
 
-      // programSelected: a program's card opened in the frame.
-      const program = programs.find((p) => p.service_id);
-      await frame.evaluate((id) => window.bokjiPage.restore('p=' + encodeURIComponent(id)), program.service_id);
-      await page.waitForFunction((id) => window.received.some((m) => m.type === 'programSelected' && m.serviceId === id),
-                                 program.service_id);
-      // Nothing but these kinds of messages, all from the app's origin, none carrying more than named here.
-      for (const m of await received()) {
-        assert.ok(['ready', 'heightChanged', 'facilitySelected', 'programSelected'].includes(m.type), m.type);
-        for (const key of Object.keys(m)) {
-          assert.ok(['source', 'type', 'version', 'height', 'key', 'serviceId'].includes(key), key);
-        }
+    // programSelected: a program's card opened in the frame.
+    const program = programs.find((p) => p.service_id);
+    await frame.evaluate((id) => window.bokjiPage.restore('p=' + encodeURIComponent(id)), program.service_id);
+    await page.waitForFunction((id) => window.received.some((m) => m.type === 'programSelected' && m.serviceId === id),
+                               program.service_id);
+    // Nothing but these kinds of messages, all from the app's origin, none carrying more than named here.
+    for (const m of await received()) {
+      assert.ok(['ready', 'heightChanged', 'facilitySelected', 'programSelected'].includes(m.type), m.type);
+      for (const key of Object.keys(m)) {
+        assert.ok(['source', 'type', 'version', 'height', 'key', 'serviceId'].includes(key), key);
       }
+    }
 
-      // The wheel over the map scrolls the host page and shows the hint; the map keeps its zoom.
-      await frame.evaluate(() => window.bokjiPage.restore(''));
-      view = await settleFrame(page, frame);
-      const zoom = view.zoom;
-      await page.mouse.move(180, 240);
-      await page.mouse.wheel(0, 400);
-      await page.waitForFunction(() => window.scrollY > 0, null, {timeout: 10000});
-      assert.ok(await frame.evaluate(() => window.bokjiPage.embed.hints) > 0, 'the hint showed');
-      assert.equal(await frame.evaluate(() => getComputedStyle(document.getElementById('embed-wheel-hint')).display),
-                   'block');
-      view = await settleFrame(page, frame);
-      assert.equal(view.zoom, zoom, 'the plain wheel does not zoom the map');
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.mouse.move(180, 240);
-      await page.keyboard.down('Control');
-      await page.mouse.wheel(0, -300);
-      await page.keyboard.up('Control');
-      await frame.waitForFunction((z) => window.bokjiPage.debug().zoom > z, zoom, {timeout: 10000});
-      await context.close();
+    // The wheel over the map scrolls the host page and shows the hint; the map keeps its zoom.
+    await frame.evaluate(() => window.bokjiPage.reset());
+    view = await settleFrame(page, frame);
+    const zoom = view.zoom;
+    await page.mouse.move(180, 240);
+    await page.mouse.wheel(0, 400);
+    await page.waitForFunction(() => window.scrollY > 0, null, {timeout: 10000});
+    assert.ok(await frame.evaluate(() => window.bokjiPage.embed.hints) > 0, 'the hint showed');
+    assert.equal(await frame.evaluate(() => getComputedStyle(document.getElementById('embed-wheel-hint')).display),
+                 'block');
+    view = await settleFrame(page, frame);
+    assert.equal(view.zoom, zoom, 'the plain wheel does not zoom the map');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.mouse.move(180, 240);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -300);
+    await page.keyboard.up('Control');
+    await frame.waitForFunction((z) => window.bokjiPage.debug().zoom > z, zoom, {timeout: 10000});
+    await context.close();
 
-      // A host on an origin the embed does not list: its commands change nothing.
-      const other = await browser.newContext({viewport: {width: 800, height: 700}});
-      const strangerPage = await other.newPage();
-      await strangerPage.goto(stranger.url + '/host.html');
-      const strangerFrame = await appFrame(strangerPage);
-      const startView = await settleFrame(strangerPage, strangerFrame);
-      await strangerPage.evaluate((c) => {
-        window.send({type: 'search', query: '복지관'});
-        window.send({type: 'setLanguage', language: 'en'});
-        window.send({type: 'setRegion', region: c});
-        window.send({type: 'setCategories', categories: [0]});
-      }, code);
-      await strangerPage.waitForTimeout(1500);
-      const after = await settleFrame(strangerPage, strangerFrame);
-      assert.equal(after.query, startView.query);
-      assert.equal(after.language, 'ko');
-      assert.equal(after.filters.region, 0);
-      assert.equal(after.filters.categories, startView.filters.categories);
-      assert.equal(await strangerFrame.evaluate(() => window.bokjiPage.embed.commands), 0);
-      await other.close();
+    // A host on an origin the embed does not list: its commands change nothing.
+    const other = await browser.newContext({viewport: {width: 800, height: 700}});
+    const strangerPage = await other.newPage();
+    await strangerPage.goto(stranger.url + '/host.html');
+    // Its page gets no events either (they name the listed origin): wait for the app itself.
+    await strangerPage.waitForFunction(() => document.getElementById('app'));
+    let strangerFrame = null;
+    for (let i = 0; i < 600 && !strangerFrame; ++i) {
+      strangerFrame = strangerPage.frames().find((f) => f !== strangerPage.mainFrame() && f.url().startsWith(app.url));
+      if (!strangerFrame) await strangerPage.waitForTimeout(100);
+    }
+    await strangerFrame.waitForFunction(() => window.bokjiPage && window.bokjiPage.state === 'ready', null,
+                                        {timeout: 60000});
+    const startView = await settleFrame(strangerPage, strangerFrame);
+    await strangerPage.evaluate((c) => {
+      window.send({type: 'search', query: '복지관'});
+      window.send({type: 'setLanguage', language: 'en'});
+      window.send({type: 'setRegion', region: c});
+      window.send({type: 'setCategories', categories: [0]});
+    }, code);
+    await strangerPage.waitForTimeout(1500);
+    const after = await settleFrame(strangerPage, strangerFrame);
+    assert.equal(after.query, startView.query);
+    assert.equal(after.language, 'ko');
+    assert.equal(after.filters.region, 0);
+    assert.equal(after.filters.categories, startView.filters.categories);
+    assert.equal(await strangerFrame.evaluate(() => window.bokjiPage.embed.commands), 0);
+    assert.deepEqual(await strangerPage.evaluate(() => window.received), [], 'no event reached the stranger');
+    await other.close();
   } finally {
     await host.close();
     await stranger.close();
