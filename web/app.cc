@@ -100,8 +100,10 @@ Layout App::CurrentLayout() const {
 }
 
 PanelContext App::Context(const Layout& layout, const Now& now, double now_ms) {
-  return PanelContext{state_, config_, catalog_,    derived_, theme_, font_,  layout,
-                      now,    now_ms,  text_field_, rects_,   edges_, hover_, camera_.moving()};
+  return PanelContext{state_,         config_, catalog_, derived_,         theme_,
+                      font_,          layout,  now,      now_ms,           text_field_,
+                      rects_,         edges_,  hover_,   camera_.moving(), tiles_fell_back_,
+                      ServedOffline()};
 }
 
 void App::Frame() {
@@ -174,9 +176,15 @@ void App::Render() {
   tiles_.TakeLoadedTiles();
   if (tiles_.enabled()) {
     tiles_.Draw(state_.map);
+    // Tiles that fail (no network) and none to draw: the vector basemap alone, as without tiles,
+    // with a notice (web/panels/notices.cc) rather than a grey map.
+    const bool fell_back = tiles_.failed() > 0 && tiles_.drawn() == 0;
+    if (fell_back != tiles_fell_back_) RequestFrames(1);  // the notice follows
+    tiles_fell_back_ = fell_back;
     // Over raster tiles the region tints thin out so the tiles' streets show through.
-    basemap_.Draw(state_.map, theme_, canvas.pixel_ratio, /*fill_opacity=*/0.3f);
+    basemap_.Draw(state_.map, theme_, canvas.pixel_ratio, fell_back ? 1.0f : 0.3f);
   } else {
+    tiles_fell_back_ = false;
     basemap_cache_.Draw(basemap_, state_.map, theme_, canvas, camera_.moving());
   }
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -197,8 +205,16 @@ void App::UpdateUrl() {
 
 void App::RestoreUrlState(const std::string& query) {
   DecodeUrlState(catalog_, query, &state_);
+  const UiMode mode = config_.mode;
   config_ = ConfigFromQuery(query, config_);
+  if (config_.mode != mode) ApplyModeTheme();
   RequestFrames(3);
+}
+
+void App::ApplyModeTheme() {
+  theme_ = config_.mode == UiMode::kKiosk ? KioskTheme() : DefaultTheme();
+  ApplyImGuiStyle(theme_, &ImGui::GetStyle());
+  font_pixel_ratio_ = 0;  // the next frame rasterises the font at the new size
 }
 
 void App::Reset() {
@@ -285,7 +301,8 @@ std::string App::DebugJson() {
   out["tiles"] = {{"enabled", tiles_.enabled()},
                   {"loaded", tiles_.loaded()},
                   {"failed", tiles_.failed()},
-                  {"drawn", tiles_.drawn()}};
+                  {"drawn", tiles_.drawn()},
+                  {"fell_back", tiles_fell_back_}};
   out["basemap_cache"] = {{"renders", basemap_cache_.renders()},
                           {"from_texture", basemap_cache_.last_from_texture()}};
   out["hovered_marker_facility"] = hover_.marker;

@@ -78,6 +78,9 @@ class App {
   App(Catalog catalog, std::vector<uint8_t> font_ttf, AppConfig config, Clock clock);
 
   bool BuildFont(float pixel_ratio);
+  // The theme of the config's mode (a kiosk's larger text and targets), applied from the next
+  // frame.
+  void ApplyModeTheme();
   Layout CurrentLayout() const;
   PanelContext Context(const Layout& layout, const Now& now, double now_ms);
   void Render();
@@ -92,8 +95,9 @@ class App {
   AppFont font_;
   float font_pixel_ratio_ = 0;
   Basemap basemap_;
-  BasemapCache basemap_cache_;  // the basemap as one texture while the map pans
-  TileLayer tiles_;             // follows state_.tiles
+  BasemapCache basemap_cache_;    // the basemap as one texture while the map pans
+  TileLayer tiles_;               // follows state_.tiles
+  bool tiles_fell_back_ = false;  // tiles failed: the basemap drawn alone (set by Render)
   MapController camera_;
   MapLayer layer_;
   std::vector<std::unique_ptr<Panel>> panels_;

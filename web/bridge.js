@@ -162,6 +162,16 @@ mergeInto(LibraryManager.library, {
     }
   },
 
+  // Not within the frame that asked: the page's reset calls back into the app (web/kiosk.js).
+  bokji_js_start_over: function () {
+    setTimeout(() => window.dispatchEvent(new Event('bokji:start-over')), 0);
+  },
+
+  bokji_js_served_offline: function () {
+    const page = window['bokjiPage'];
+    return page && page.servedOffline ? 1 : 0;
+  },
+
   bokji_js_set_cursor: function (cursor) {
     Module['canvas'].style.cursor = UTF8ToString(cursor);
   },

@@ -29,6 +29,8 @@ void bokji_js_attach_input();
 void bokji_js_show_error(const char* title, const char* message, const char* detail);
 void bokji_js_ready();
 void bokji_js_open_url(const char* url, int new_tab);
+void bokji_js_start_over();
+int bokji_js_served_offline();
 void bokji_js_set_cursor(const char* css_cursor);
 void bokji_js_place_text_field(float x, float y, float width, float height, const char* label);
 void bokji_js_set_text_field_value(const char* value);
@@ -61,6 +63,14 @@ void NotifyReady() {
 }
 void OpenUrl(const char* url, bool new_tab) {
   bokji_js_open_url(url, new_tab ? 1 : 0);
+}
+
+bool ServedOffline() {
+  return bokji_js_served_offline() != 0;
+}
+
+void RequestStartOver() {
+  bokji_js_start_over();
 }
 
 void SetCursor(const char* css_cursor) {

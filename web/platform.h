@@ -116,6 +116,12 @@ void ShowErrorScreen(const char* title, const char* message, const char* detail)
 void NotifyReady();
 // Opens `url` in a new tab (web links) or in place (tel:, app links).
 void OpenUrl(const char* url, bool new_tab);
+// True when one of the page's files came from the service worker's copy (no network):
+// window.bokjiPage.servedOffline.
+bool ServedOffline();
+// Asks the page to start over (a kiosk's "처음으로"): after this frame the page resets the app
+// (bokjiPage.reset) and its own state, as the idle reset does (web/kiosk.js).
+void RequestStartOver();
 // CSS cursor name for the canvas: "default", "pointer", "grab", "grabbing".
 void SetCursor(const char* css_cursor);
 

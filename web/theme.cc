@@ -1,9 +1,22 @@
 #include "web/theme.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace bokji::web {
 
 const Theme& DefaultTheme() {
   static const Theme kTheme;
+  return kTheme;
+}
+
+const Theme& KioskTheme() {
+  static const Theme kTheme = [] {
+    Theme theme;
+    theme.ui_scale = 1.5f;
+    theme.min_target_height = 60;
+    return theme;
+  }();
   return kTheme;
 }
 
@@ -24,6 +37,11 @@ void ApplyImGuiStyle(const Theme& theme, ImGuiStyle* style) {
   style->FrameBorderSize = 0;
   style->TouchExtraPadding = ImVec2(2, 2);
   style->ScaleAllSizes(theme.ui_scale);
+  if (theme.min_target_height > 0) {
+    // Rounded up to whole pixels so the frame is never a fraction short.
+    const float pad = std::ceil((theme.min_target_height - theme.Scaled(theme.font_size)) / 2);
+    style->FramePadding.y = std::max(style->FramePadding.y, pad);
+  }
 
   ImVec4* colors = style->Colors;
   const ImVec4 text = ImGui::ColorConvertU32ToFloat4(theme.text);

@@ -24,6 +24,9 @@ struct Theme {
   // scaled up a little instead, which halves the font atlas (16 MB of RGBA at 2× rather than 32 MB
   // at 3×).
   float max_font_pixel_ratio = 2.0f;
+  // The smallest height of a button or field, in CSS pixels (not scaled): frame paddings grow to
+  // reach it. 0: as the paddings give (DEFAULT). A kiosk's touch targets are 60 (KWCAG, 2025 고시).
+  float min_target_height = 0;
 
   // UI colours.
   ImU32 text = IM_COL32(30, 34, 40, 255);
@@ -92,6 +95,9 @@ struct Theme {
 };
 
 const Theme& DefaultTheme();
+// A kiosk's look (UiMode::kKiosk): body text 25.5 CSS px (24 at least, read standing at 1080p),
+// every button and field at least 60 CSS px tall.
+const Theme& KioskTheme();
 
 // Sets ImGui's paddings, roundings and colours from `theme` (sizes in CSS pixels times ui_scale).
 void ApplyImGuiStyle(const Theme& theme, ImGuiStyle* style);

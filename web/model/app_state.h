@@ -202,6 +202,10 @@ struct Appearance {
   bool operator==(const Appearance&) const = default;
 };
 
+// Which text field a kiosk's on-screen keyboard types into (web/panels/kiosk_keyboard.cc); kNone:
+// the keyboard is closed. Opens when a kiosk's text field takes the focus.
+enum class KeyboardFor : uint8_t { kNone, kSearch, kPrograms };
+
 struct AppState {
   MapView map;  // centre and zoom; the viewport is set from the canvas every frame
   CameraRequest camera = CameraRequest::FitData(/*animate=*/false);
@@ -218,6 +222,7 @@ struct AppState {
   // tap on the map goes to the form alone (PickedHelpPoint), never into this state or the URL,
   // since where a household in crisis lives is personal.
   bool help_picking = false;
+  KeyboardFor keyboard = KeyboardFor::kNone;  // kiosk: the on-screen keyboard's field
   bool operator==(const AppState&) const = default;
 };
 

@@ -276,6 +276,26 @@ enum class StringId : uint16_t {
   kHelpRequestButton,
   kReportWrongInfo,
   kHelpPickingHint,
+  // Kiosk and embed modes (issue 10): the kiosk's bar, on-screen keyboard, QR handoff, offline
+  // notices, the embed's link and wheel hint.
+  kKioskStartOver,
+  kKioskTextSizeFormat,
+  kKioskHighContrastFormat,
+  kKioskOn,
+  kKioskOff,
+  kKeyboardShift,
+  kKeyboardBackspace,
+  kKeyboardSpace,
+  kKeyboardDone,
+  kQrScanHint,
+  kQrFacilityCaption,
+  kQrDirectionsCaption,
+  kQrApplyCaption,
+  kKioskPhoneHeading,
+  kOfflineIndicator,
+  kTilesFailedNotice,
+  kEmbedOpenFull,
+  kEmbedWheelHint,
   kCount,
 };
 

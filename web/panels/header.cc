@@ -27,12 +27,17 @@ class HeaderPanel final : public Panel {
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0),
                                         ImVec2(width, layout.height - 2 * place.y0));
     ImGui::Begin("##header", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
-    ImGui::TextUnformatted(Text(StringId::kAppTitle));
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", ctx.catalog.data.title.c_str());
+    const bool embed = ctx.config.mode == UiMode::kEmbed;
+    if (!embed) {  // an embed sits inside the host's own page: no site header
+      ImGui::TextUnformatted(Text(StringId::kAppTitle));
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", ctx.catalog.data.title.c_str());
+    }
     SearchBox(ctx);
     if (ctx.state.search.results_open && !ctx.state.search.query.empty())
       SearchResultsList(ctx);
+    else if (embed)
+      EmbedButtons(ctx);
     else
       Buttons(ctx);
     ctx.edges.header_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
@@ -176,6 +181,22 @@ class HeaderPanel final : public Panel {
     if (ImGui::Button(label, ImVec2(ImGui::GetContentRegionAvail().x, 0))) OpenHelpForm();
     ImGui::PopStyleColor(4);
     ctx.rects.Note("help_request");
+  }
+
+  // An embed's: near me, and "크게 보기" (the full app in a new tab, on this view).
+  void EmbedButtons(PanelContext& ctx) {
+    AppState& state = ctx.state;
+    if (ImGui::Button(Text(StringId::kNearMeButton))) {
+      RequestLocation();
+      state.finding.near_open = true;
+      state.finding.list_open = true;
+    }
+    ctx.rects.Note("near_me");
+    ImGui::SameLine();
+    if (AccentButton(ctx.theme, Text(StringId::kEmbedOpenFull),
+                     ImVec2(ImGui::GetContentRegionAvail().x, 0)))
+      OpenUrl(CitizenLink(ctx).c_str(), /*new_tab=*/true);
+    ctx.rects.Note("open_full");
   }
 
   void Buttons(PanelContext& ctx) {

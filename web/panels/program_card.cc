@@ -64,10 +64,11 @@ class ProgramCardPanel final : public Panel {
 
     // The way to apply first: on a phone it shows without scrolling.
     if (!p.apply_url.empty()) {
-      if (AccentButton(theme, Text(StringId::kProgramApply),
-                       ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFrameHeight() * 1.3f)))
-        OpenUrl(p.apply_url.c_str(), /*new_tab=*/true);
-      ctx.rects.Note("apply", DebugRects::kPrograms);
+      // In a kiosk, its QR code: the citizen applies on their own phone.
+      LinkOrQr(ctx, Text(StringId::kProgramApply), p.apply_url, Text(StringId::kQrApplyCaption),
+               "qr:apply", ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFrameHeight() * 1.3f),
+               /*accent=*/true);
+      if (ctx.config.mode != UiMode::kKiosk) ctx.rects.Note("apply", DebugRects::kPrograms);
     } else {
       ImGui::TextDisabled("%s", Text(StringId::kProgramNoApplyUrl));
     }
@@ -80,12 +81,7 @@ class ProgramCardPanel final : public Panel {
     DataField(Text(StringId::kProgramHowToApply), p.how_to_apply);
     DataField(Text(StringId::kProgramContact), p.contact);
     const std::string phone = PhoneInText(p.contact);
-    if (!phone.empty()) {
-      const std::string label = std::string(Text(StringId::kCardCall)) + "  " + phone;
-      if (ImGui::Button(label.c_str(), ImVec2(ImGui::GetContentRegionAvail().x, 0)))
-        OpenUrl(TelUrl(phone).c_str(), /*new_tab=*/false);
-      ctx.rects.Note("call", DebugRects::kPrograms);
-    }
+    PhoneOrNumber(ctx, phone, "call", /*accent=*/false);
     DataField(Text(StringId::kProgramOffice), p.provider);
     DataField(Text(StringId::kProgramLevelAndRegion), ProgramPlaceText(p));
     if (!p.provision.empty()) DataField(Text(StringId::kProgramProvision), p.provision);
