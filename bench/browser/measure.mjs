@@ -652,7 +652,8 @@ async function startBokjiServer(options) {
   if (!fs.existsSync(keyFile)) execFileSync(options.server, ['make-key', keyFile], {stdio: 'ignore'});
   const config = path.join(varDir, 'server.json');
   fs.writeFileSync(config, JSON.stringify({host: '127.0.0.1', port, site_dir: options.root, database: 'sqlite',
-                                           data_dir: varDir, key_file: keyFile}));
+                                           data_dir: varDir, key_file: keyFile,
+                                           bundle: path.join(options.root, 'app/data/jeonbuk-sample.bundle')}));
   const child = spawn(options.server, ['--config', config], {stdio: ['ignore', 'ignore', 'pipe']});
   let log = '';
   child.stderr.on('data', (d) => { log += d; });
