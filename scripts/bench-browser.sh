@@ -73,8 +73,9 @@ precompress() {
   local f=$1 size v
   size=$(stat -c %s "$f")
   [ "$size" -gt 1024 ] || return 0
-  if [ ! -f "$f.gz" ] || [ "$f.gz" -ot "$f" ]; then gzip -9 -n -k -f "$f"; fi
-  if [ ! -f "$f.br" ] || [ "$f.br" -ot "$f" ]; then brotli -q 11 -k -f "$f"; fi
+  # Written through stdout so that each variant's time is its own (gzip and brotli copy the source's).
+  if [ ! -f "$f.gz" ] || [ "$f.gz" -ot "$f" ]; then gzip -9 -n -c "$f" >"$f.gz"; fi
+  if [ ! -f "$f.br" ] || [ "$f.br" -ot "$f" ]; then brotli -q 11 -c "$f" >"$f.br"; fi
   for v in "$f.gz" "$f.br"; do
     if [ -f "$v" ] && [ "$(stat -c %s "$v")" -ge "$size" ]; then rm -f "$v"; fi
   done
