@@ -210,6 +210,28 @@ void App::Reset() {
   RequestFrames(3);
 }
 
+void App::SetHelpPicking(bool on) {
+  state_.help_picking = on;
+  RequestFrames(2);
+}
+
+std::string App::RegionsJson() const {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Region& r : catalog_.data.regions) {
+    if (r.level != RegionLevel::kSigungu && r.level != RegionLevel::kEmd) continue;
+    // A 시군구 as "전주시 완산구" (its full name without the 도); a 읍면동 by its own name.
+    std::string name = r.name;
+    const size_t space = r.full_name.find(' ');
+    if (r.level == RegionLevel::kSigungu && space != std::string::npos)
+      name = r.full_name.substr(space + 1);
+    out.push_back({{"code", r.code},
+                   {"name", name},
+                   {"level", r.level == RegionLevel::kSigungu ? "sigungu" : "emd"},
+                   {"parent", r.parent_code}});
+  }
+  return out.dump();
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Debug state for tests
 // ---------------------------------------------------------------------------------------------------------
@@ -230,6 +252,7 @@ std::string App::DebugJson() {
   out["zoom"] = state_.map.zoom();
   out["center"] = {center.lat, center.lng};
   out["animating"] = camera_.animating();
+  out["help_picking"] = state_.help_picking;
   out["mode"] = static_cast<int>(config_.mode);
   out["language"] = LanguageCode(state_.language);
   out["canvas"] = {{"css_width", canvas.css_width},

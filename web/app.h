@@ -65,6 +65,12 @@ class App {
   std::string DebugJson();
   // Every program's facts as a JSON array by id, for tests that restate the listing rule.
   std::string ProgramCatalogJson() const;
+  // The help form (web/help_form.js) asks for a point: the next tap on the map goes to it
+  // (PickedHelpPoint), not to the state. `on` false cancels.
+  void SetHelpPicking(bool on);
+  // The bundle's 시군구 and 읍면동 for the help form's area chooser, as a JSON array of
+  // {code, name, level: "sigungu"|"emd", parent} in the bundle's order.
+  std::string RegionsJson() const;
   // Adds a start-up phase's duration to DebugJson's "startup_ms".
   void RecordStartupTime(const char* phase, double ms);
 

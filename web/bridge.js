@@ -281,4 +281,19 @@ mergeInto(LibraryManager.library, {
   bokji_js_blur_text_field: function () {
     Module['bokjiTextField'].blur();
   },
+
+  // The help-request and correction forms (web/help_form.js registers window.bokjiHelp; without it, e.g.
+  // a page that does not load the file, the buttons do nothing).
+  bokji_js_open_help_form: function () {
+    const help = window['bokjiHelp'];
+    if (help) help.openHelp();
+  },
+  bokji_js_open_correction_form: function (kind, key, name) {
+    const help = window['bokjiHelp'];
+    if (help) help.openCorrection(UTF8ToString(kind), UTF8ToString(key), UTF8ToString(name));
+  },
+  bokji_js_help_point: function (lat, lng) {
+    const help = window['bokjiHelp'];
+    if (help) help.pointPicked(lat, lng);
+  },
 });

@@ -140,4 +140,16 @@ EMSCRIPTEN_KEEPALIVE const char* bokji_program_catalog_json() {
   return g_debug_json.c_str();
 }
 
+// The help form's "tap the map" (App::SetHelpPicking): 1 starts, 0 cancels.
+EMSCRIPTEN_KEEPALIVE void bokji_help_pick(int on) {
+  if (g_app) g_app->SetHelpPicking(on != 0);
+}
+
+// The 시군구 and 읍면동 for the help form's area chooser (App::RegionsJson). Valid until the next
+// call.
+EMSCRIPTEN_KEEPALIVE const char* bokji_regions_json() {
+  g_debug_json = g_app ? g_app->RegionsJson() : std::string("[]");
+  return g_debug_json.c_str();
+}
+
 }  // extern "C"

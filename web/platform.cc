@@ -39,6 +39,19 @@ void bokji_js_copy_to_clipboard(const char* text);
 void bokji_js_request_tile(const char* url, double key, int generation);
 void bokji_js_request_animation_frame();
 char* bokji_js_page_url();  // malloc'd
+void bokji_js_open_help_form();
+void bokji_js_open_correction_form(const char* kind, const char* key, const char* name);
+void bokji_js_help_point(double lat, double lng);
+}
+
+void OpenHelpForm() {
+  bokji_js_open_help_form();
+}
+void OpenCorrectionForm(const char* kind, const std::string& key, const std::string& name) {
+  bokji_js_open_correction_form(kind, key.c_str(), name.c_str());
+}
+void PickedHelpPoint(LatLng at) {
+  bokji_js_help_point(at.lat, at.lng);
 }
 
 void ShowErrorScreen(const char* title, const char* message, const char* detail) {

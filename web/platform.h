@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/model.h"
 #include "imgui.h"
 
 namespace bokji::web {
@@ -127,5 +128,14 @@ void SetCursor(const char* css_cursor);
 // Milliseconds on the page's monotonic clock (performance.now()): animations and feedback timers,
 // not the time of day (that is the App's Clock, web/model/clock.h).
 double NowMs();
+
+// The help-request and correction forms are DOM forms of the page (web/help_form.js): the app's
+// buttons open them, and a point tapped for the help form goes to it alone (never into the state or
+// the URL: where a household in crisis lives is personal).
+void OpenHelpForm();
+// `kind` is "facility" or "program"; `key` its source_key or service_id; `name` what the form
+// shows.
+void OpenCorrectionForm(const char* kind, const std::string& key, const std::string& name);
+void PickedHelpPoint(LatLng at);
 
 }  // namespace bokji::web

@@ -32,8 +32,9 @@ struct Theme {
   ImU32 panel_border = IM_COL32(0, 0, 0, 40);
   ImU32 accent = IM_COL32(0, 102, 204, 255);  // buttons and links
   ImU32 accent_text = IM_COL32(255, 255, 255, 255);
-  ImU32 open_now = IM_COL32(22, 128, 61, 255);    // "지금 운영 중" (green, 5.0:1 on white)
-  ImU32 closed_now = IM_COL32(180, 35, 24, 255);  // "운영 시간 아님" (red, 6.6:1 on white)
+  ImU32 open_now = IM_COL32(22, 128, 61, 255);     // "지금 운영 중" (green, 5.0:1 on white)
+  ImU32 closed_now = IM_COL32(180, 35, 24, 255);   // "운영 시간 아님" (red, 6.6:1 on white)
+  ImU32 help_button = IM_COL32(180, 35, 24, 255);  // "도움 요청": white text on it 6.6:1
   ImU32 result_highlight =
       IM_COL32(255, 196, 0, 255);  // a facility hovered in the list, on the map
   ImU32 education_marker = IM_COL32(200, 60, 140, 255);  // welfare education (diamonds)

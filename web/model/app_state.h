@@ -214,6 +214,10 @@ struct AppState {
   std::string tiles;  // raster tiles' URL template; empty: the vector basemap alone
   Language language = Language::kKorean;
   Appearance appearance;
+  // The help-request form (web/help_form.js, a DOM form over the map) asked for a point: the next
+  // tap on the map goes to the form alone (PickedHelpPoint), never into this state or the URL,
+  // since where a household in crisis lives is personal.
+  bool help_picking = false;
   bool operator==(const AppState&) const = default;
 };
 

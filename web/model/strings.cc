@@ -326,6 +326,11 @@ constexpr Row kRows[] = {
     {StringId::kQuestionLabelIncome, {"소득", "income"}},
     {StringId::kQuestionLabelVeteran, {"보훈", "veterans"}},
     {StringId::kQuestionLabelMulticultural, {"다문화", "multicultural family"}},
+    // Help requests and correction reports
+    {StringId::kHelpRequestButton, {"도움 요청", "Ask for help"}},
+    {StringId::kReportWrongInfo, {"정보가 틀렸어요", "This information is wrong"}},
+    {StringId::kHelpPickingHint,
+     {"도움이 필요한 곳을 지도에서 누르세요", "Tap the map where help is needed"}},
 };
 static_assert(std::size(kRows) == static_cast<size_t>(StringId::kCount), "one row per StringId");
 

@@ -271,6 +271,11 @@ enum class StringId : uint16_t {
   kQuestionLabelIncome,
   kQuestionLabelVeteran,
   kQuestionLabelMulticultural,
+  // Help requests and correction reports (the DOM forms in web/help_form.js; these are the app's
+  // buttons)
+  kHelpRequestButton,
+  kReportWrongInfo,
+  kHelpPickingHint,
   kCount,
 };
 

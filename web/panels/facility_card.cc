@@ -103,6 +103,11 @@ class FacilityCardPanel final : public Panel {
     // Where this came from and how old it is.
     ImGui::Spacing();
     DrawSourceLines(ctx.catalog.data, f.source, StringId::kCardVerifiedFormat, f.verified);
+    // A short report to the 시군구 that keeps this list (web/help_form.js, a DOM form).
+    if (ImGui::Button(Text(StringId::kReportWrongInfo),
+                      ImVec2(ImGui::GetContentRegionAvail().x, 0)))
+      OpenCorrectionForm("facility", f.source_key, f.name);
+    ctx.rects.Note("wrong_info");
     EndCard(ctx);
   }
 

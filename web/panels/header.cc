@@ -158,6 +158,26 @@ class HeaderPanel final : public Panel {
     BlurTextField();  // a phone's keyboard goes away
   }
 
+  // "도움 요청": the help-request form (web/help_form.js, a DOM form over the app). Beside the
+  // first row's buttons where it fits, else a row of its own; in the help colour (white on red).
+  static void HelpButton(PanelContext& ctx) {
+    const char* label = Text(StringId::kHelpRequestButton);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wanted = ImGui::CalcTextSize(label).x + 4 * style.FramePadding.x;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < wanted) ImGui::NewLine();
+    const ImVec4 color = ImGui::ColorConvertU32ToFloat4(ctx.theme.help_button);
+    ImGui::PushStyleColor(ImGuiCol_Button, color);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
+                          ImVec4(color.x * 0.85f, color.y * 0.85f, color.z * 0.85f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive,
+                          ImVec4(color.x * 0.7f, color.y * 0.7f, color.z * 0.7f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ctx.theme.accent_text));
+    if (ImGui::Button(label, ImVec2(ImGui::GetContentRegionAvail().x, 0))) OpenHelpForm();
+    ImGui::PopStyleColor(4);
+    ctx.rects.Note("help_request");
+  }
+
   void Buttons(PanelContext& ctx) {
     AppState& state = ctx.state;
     if (ImGui::Button(Text(StringId::kDataInfoButton))) {
@@ -177,6 +197,7 @@ class HeaderPanel final : public Panel {
       state.finding.list_open = true;
     }
     ctx.rects.Note("near_me");
+    HelpButton(ctx);
     // The two other halves of the product: welfare programs (the primary action) and education.
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float education_width = ImGui::CalcTextSize(Text(StringId::kEducationButton)).x +

@@ -99,6 +99,11 @@ class ProgramCardPanel final : public Panel {
     ImGui::Separator();
     DrawSourceLines(ctx.catalog.data, p.source, StringId::kProgramUpdatedFormat, p.updated);
     ImGui::PopTextWrapPos();
+    // A short report to whoever keeps this program's entry (web/help_form.js, a DOM form).
+    if (ImGui::Button(Text(StringId::kReportWrongInfo),
+                      ImVec2(ImGui::GetContentRegionAvail().x, 0)))
+      OpenCorrectionForm("program", p.service_id, p.name);
+    ctx.rects.Note("wrong_info", DebugRects::kPrograms);
   }
 
   bool scrolling_ = false;
