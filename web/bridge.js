@@ -224,6 +224,12 @@ mergeInto(LibraryManager.library, {
     image.src = UTF8ToString(url);
   },
 
+  // One animation frame for the app (web/platform.cc schedules at most one at a time, and only when a
+  // frame was requested). An exception in the frame aborts the app: the page's error screen shows it.
+  bokji_js_request_animation_frame: function () {
+    requestAnimationFrame(() => _bokji_animation_frame());
+  },
+
   bokji_js_request_location: function () {
     if (!navigator.geolocation) {
       _bokji_on_location(0, 0, 0, 0, 2);

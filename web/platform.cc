@@ -39,6 +39,7 @@ void bokji_js_request_location();
 void bokji_js_replace_url_state(const char* query, const char* app_keys);
 void bokji_js_copy_to_clipboard(const char* text);
 void bokji_js_request_tile(const char* url, double key, int generation);
+void bokji_js_request_animation_frame();
 char* bokji_js_page_url();  // malloc'd
 void bokji_js_open_help_form();
 void bokji_js_open_correction_form(const char* kind, const char* key, const char* name);
@@ -196,14 +197,33 @@ const CanvasSize& GetCanvasSize() {
 // ---------------------------------------------------------------------------------------------------------
 // Frame requests
 // ---------------------------------------------------------------------------------------------------------
+namespace {
+// True while a requestAnimationFrame callback is pending: at most one at a time, and none at all
+// while nothing asked for a frame (an idle page runs no callbacks).
+bool g_animation_frame_scheduled = false;
+
+void ScheduleAnimationFrame() {
+  if (g_frames_requested <= 0 || g_animation_frame_scheduled) return;
+  g_animation_frame_scheduled = true;
+  bokji_js_request_animation_frame();
+}
+}  // namespace
+
 void RequestFrames(int count) {
   if (count > g_frames_requested) g_frames_requested = count;
+  ScheduleAnimationFrame();
 }
 
 bool TakeFrameRequest() {
   if (g_frames_requested <= 0) return false;
   --g_frames_requested;
   return true;
+}
+
+void RunAnimationFrame(void (*draw)()) {
+  g_animation_frame_scheduled = false;
+  if (TakeFrameRequest()) draw();
+  ScheduleAnimationFrame();  // the frame asked for more (an animation), or earlier requests remain
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@
 //
 //   if (!CreateGlContext()) { ShowErrorScreen(Text(StringId::kErrorWebGl), ""); return; }
 //   AttachInput();                      // from now on DOM events reach ImGui
-//   ... each frame: if (TakeFrameRequest()) { const CanvasSize& size = GetCanvasSize(); ... }
+//   RequestFrames(3);                  // schedules a requestAnimationFrame callback
+//   ... in it: RunAnimationFrame(Draw); // Draw() reads GetCanvasSize() and renders
 #pragma once
 
 #include <string>
@@ -51,10 +52,15 @@ bool LastPointerWasTouch();
 // happened.
 bool TakeDoublePress(ImVec2* position);
 
-// Drawing happens only when something changed: input, resizes and animations ask for frames.
+// Drawing happens only when something changed: input, resizes, timers, network results and
+// animations ask for frames. A request schedules one requestAnimationFrame callback if none is
+// pending; with no request outstanding no callback runs at all (an idle page costs nothing).
 void RequestFrames(int count);
 // True if a frame should be drawn now (and counts it as drawn).
 bool TakeFrameRequest();
+// The requestAnimationFrame callback's body (web/main.cc's bokji_animation_frame): calls `draw`
+// if a frame was requested, then schedules the next callback only if requests remain.
+void RunAnimationFrame(void (*draw)());
 
 // The text field: a real (transparent) DOM <input> laid over a box the app draws, so the browser
 // does the editing — IME composition of Hangul, mobile keyboards, paste, selection — and the app
