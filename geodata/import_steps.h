@@ -28,6 +28,7 @@
 #include "core/model.h"
 #include "core/region_index.h"
 #include "core/status.h"
+#include "geodata/address_placement.h"
 #include "geodata/coordinates.h"
 #include "geodata/import_config.h"
 #include "geodata/import_report.h"
@@ -82,6 +83,9 @@ struct ImportState {
   // Built by FinishRegions over data.regions, which must not change afterwards. Null before, or
   // when the config has no boundaries.
   std::unique_ptr<RegionIndex> region_index;
+  // The province's 시군구 and 읍면동 names (address placement, stated 시군구); built with
+  // region_index.
+  std::unique_ptr<RegionNames> region_names;
   // Whether any region of each RegionLevel was loaded (a point in no polygon of a loaded level is
   // worth a warning; of a level the config did not load, it is not).
   bool has_level[3] = {false, false, false};
@@ -92,6 +96,9 @@ struct ImportState {
   std::unordered_map<std::string, std::vector<size_t>>
       facilities_by_name;                                             // NormalisedName → indices
   std::map<std::pair<int64_t, int64_t>, size_t> facilities_by_point;  // micro-degrees → index
+  // WithoutSpaces(name) + "|" + WithoutSpaces(address) → index: duplicates among rows placed by
+  // address (where a shared point means nothing).
+  std::unordered_map<std::string, size_t> facilities_by_name_address;
 
   // Programs: service id → index, and every source that contributed to each program (parallel to
   // data.programs; the first is the one that created it).

@@ -219,8 +219,10 @@ Result<ImportResult> RunImport(const ImportConfig& config, Date built) {
   result.report.education = static_cast<int>(state.data.education.size());
   result.report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  // RegionIndex points into state.data.regions: drop it before the Dataset moves out.
+  // RegionIndex and RegionNames point into state.data.regions: drop them before the Dataset moves
+  // out.
   state.region_index.reset();
+  state.region_names.reset();
   result.dataset = std::move(state.data);
   return result;
 }

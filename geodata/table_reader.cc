@@ -36,8 +36,6 @@ std::string Table::ColumnList() const {
   return list;
 }
 
-namespace {
-
 // ---------------------------------------------------------------------------------------------------------
 // Text helpers
 // ---------------------------------------------------------------------------------------------------------
@@ -49,9 +47,11 @@ std::string Cp949ToUtf8(const std::string& bytes) {
   return text;
 }
 
-bool IsUtf8(const std::string& text) {
+bool IsUtf8(std::string_view text) {
   return CPLIsUTF8(text.data(), static_cast<int>(text.size())) != 0;
 }
+
+namespace {
 
 // Fails naming the first column name or cell of `table` that is not valid UTF-8.
 Status CheckUtf8(const SourceConfig& source, const Table& table) {

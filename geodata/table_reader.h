@@ -46,4 +46,10 @@ struct Table {
 // hint to declare CP949).
 Result<Table> ReadTable(const SourceConfig& source);
 
+// CP949 (= EUC-KR and its extension) bytes recoded to UTF-8 by GDAL (iconv). Text stops at the
+// first NUL byte, as cells do. Bytes that are not CP949 are replaced, never passed through.
+std::string Cp949ToUtf8(const std::string& bytes);
+// Whether `text` is valid UTF-8.
+bool IsUtf8(std::string_view text);
+
 }  // namespace bokji::geodata
