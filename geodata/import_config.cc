@@ -653,20 +653,30 @@ Result<ImportConfig> LoadImportConfig(const std::string& config_path,
 
 Date ParseSourceDate(std::string_view text) {
   if (const Date day = ParseDate(text); day != 0) return day;
-  // "2025-03" / "2025.03" / "202503", or "2022".
-  std::string digits;
-  for (char c : text) {
-    if (c >= '0' && c <= '9') {
-      digits += c;
-    } else if (c != '-' && c != '.' && c != '/' && c != ' ') {
-      return 0;
-    }
+  // "2022", or "2025-03" / "2025.03" / "2025/03" / "202503".
+  auto digits = [&](size_t from, size_t count) {
+    for (size_t i = from; i < from + count; ++i)
+      if (i >= text.size() || text[i] < '0' || text[i] > '9') return false;
+    return true;
+  };
+  auto number = [&](size_t from, size_t count) {
+    uint32_t value = 0;
+    for (size_t i = from; i < from + count; ++i) value = value * 10 + (text[i] - '0');
+    return value;
+  };
+  if (!digits(0, 4)) return 0;
+  const uint32_t year = number(0, 4);
+  if (year < 1900) return 0;
+  if (text.size() == 4) return year * 10000;
+  size_t month_at = 4;
+  if (text.size() == 7 && (text[4] == '-' || text[4] == '.' || text[4] == '/')) {
+    month_at = 5;
+  } else if (text.size() != 6) {
+    return 0;
   }
-  if (digits.size() != 4 && digits.size() != 6) return 0;
-  const uint32_t year = static_cast<uint32_t>(std::stoul(digits.substr(0, 4)));
-  const uint32_t month =
-      digits.size() == 6 ? static_cast<uint32_t>(std::stoul(digits.substr(4))) : 0;
-  if (year < 1900 || (digits.size() == 6 && (month < 1 || month > 12))) return 0;
+  if (!digits(month_at, 2)) return 0;
+  const uint32_t month = number(month_at, 2);
+  if (month < 1 || month > 12) return 0;
   return year * 10000 + month * 100;
 }
 

@@ -203,16 +203,21 @@ PointCheck CheckPoint(const ImportState& state, const SourceConfig& source,
   if (source.boundary_tolerance_m > 0 && !stated_sigungu.empty()) {
     const std::vector<const Region*> named = state.region_names->SigunguNamed(stated_sigungu);
     if (named.size() == 1) {
-      const double metres = DistanceToRegionEdges(*named.front(), *position);
+      // The 시군구 polygons are simplified separately from the 도's: the point may lie inside its
+      // 시군구 while outside the 도.
+      const Region* containing = state.FindRegion(*position, RegionLevel::kSigungu);
+      const double metres =
+          containing == named.front() ? 0.0 : DistanceToRegionEdges(*named.front(), *position);
       if (metres <= source.boundary_tolerance_m) {
         check.point = position;
         check.near_boundary = true;
         check.stated = named.front();
-        check.held.Warn(row, WarningKind::kNearBoundary,
-                        about + ": " + FormatPoint(*position) + " is outside the boundaries, " +
-                            std::to_string(static_cast<int>(std::lround(metres))) + " m from " +
-                            named.front()->name + ", which the row names: placed in " +
-                            named.front()->name);
+        check.held.Warn(
+            row, WarningKind::kNearBoundary,
+            about + ": " + FormatPoint(*position) + " is outside the 도's polygon, " +
+                (metres == 0 ? std::string("inside the polygon of ")
+                             : std::to_string(static_cast<int>(std::lround(metres))) + " m from ") +
+                named.front()->name + ", which the row names: placed in " + named.front()->name);
         return check;
       }
     }
@@ -486,17 +491,26 @@ Status ImportFacilities(const SourceConfig& source, const Table& table,
       facility.sigungu_code = approx_sigungu->code;
       facility.emd_code = approx_emd ? approx_emd->code : 0;
       if (!fallback_reason.empty()) ++report.sigungu_fallbacks[fallback_reason];
-    } else if (check.near_boundary && quality == PositionQuality::kExact) {
-      facility.sigungu_code = check.stated->code;
-      const Region* emd = NearestEmdWithin(state, *check.stated, p, source.boundary_tolerance_m);
-      facility.emd_code = emd ? emd->code : 0;
     } else {
-      const Region* sigungu = AssignRegionCodes(state, p, about, row.number, report,
-                                                facility.sigungu_code, facility.emd_code);
-      if (sigungu != nullptr && !stated.empty() &&
-          !state.region_names->StatedMatches(stated, *sigungu)) {
-        report.Warn(row.number, WarningKind::kOutsideStatedSigungu,
-                    about + ": the row says '" + stated + "', the point is in " + sigungu->name);
+      if (check.near_boundary && quality == PositionQuality::kExact) {
+        // Outside the 도's polygon, but the 시군구 and 읍면동 polygons (simplified separately) may
+        // still hold it; else the stated 시군구 and its nearest 읍면동 within the tolerance.
+        const Region* sigungu = state.FindRegion(p, RegionLevel::kSigungu);
+        const Region* emd = state.FindRegion(p, RegionLevel::kEmd);
+        if (sigungu == nullptr || sigungu->code != check.stated->code ||
+            (emd != nullptr && emd->code / 100 != sigungu->code)) {
+          emd = NearestEmdWithin(state, *check.stated, p, source.boundary_tolerance_m);
+        }
+        facility.sigungu_code = check.stated->code;
+        facility.emd_code = emd ? emd->code : 0;
+      } else {
+        const Region* sigungu = AssignRegionCodes(state, p, about, row.number, report,
+                                                  facility.sigungu_code, facility.emd_code);
+        if (sigungu != nullptr && !stated.empty() && state.region_names != nullptr &&
+            !state.region_names->StatedMatches(stated, *sigungu)) {
+          report.Warn(row.number, WarningKind::kOutsideStatedSigungu,
+                      about + ": the row says '" + stated + "', the point is in " + sigungu->name);
+        }
       }
       const std::pair<int64_t, int64_t> point_key = {std::llround(p.lat * 1e6),
                                                      std::llround(p.lng * 1e6)};

@@ -61,13 +61,13 @@ enum class WarningKind {
   kCoordinatesUnusable,  // coordinates_unusable: the row's coordinates failed a check (named in the
                          // detail); placed approximately by its address instead
   kApproximateSigungu,   // approximate_sigungu: placed by address at its 시군구 only; the detail
-                        // says why no 읍면동 matched
-  kGeocodedUnusable,    // geocoded_unusable: the geocoder's point for the address failed a check
-  kPhoneAreaCodeAdded,  // phone_area_code_added: a number without its area code got the configured
-                        // one
-  kUnrecognisedPhone,   // unrecognised_phone: not a Korean phone number form; kept as written
-  kLinkSchemeAdded,     // link_scheme_added: "www.x.kr" became "http://www.x.kr"
-  kUnsafeLink,          // unsafe_link: a link that is not http or https ("javascript:…"): dropped
+                         // says why no 읍면동 matched
+  kGeocodedUnusable,     // geocoded_unusable: the geocoder's point for the address failed a check
+  kPhoneAreaCodeAdded,   // phone_area_code_added: a number without its area code got the configured
+                         // one
+  kUnrecognisedPhone,    // unrecognised_phone: not a Korean phone number form; kept as written
+  kLinkSchemeAdded,      // link_scheme_added: "www.x.kr" became "http://www.x.kr"
+  kUnsafeLink,  // unsafe_link: a link that is not http or https ("javascript:…"): dropped
 };
 const char* WarningKindName(WarningKind kind);
 

@@ -1,6 +1,8 @@
 #include "geodata/row_text.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstddef>
 
 #include "core/links.h"
 
@@ -60,6 +62,21 @@ std::string Hyphenate(const std::string& digits) {
   return "";
 }
 
+// The lengths of the hyphen-separated pieces of `formatted`, without the first `skip` pieces.
+std::vector<size_t> PieceLengths(const std::string& formatted, size_t skip) {
+  std::vector<size_t> lengths;
+  size_t begin = 0;
+  for (size_t i = 0; i <= formatted.size(); ++i) {
+    if (i == formatted.size() || formatted[i] == '-') {
+      lengths.push_back(i - begin);
+      begin = i + 1;
+    }
+  }
+  lengths.erase(lengths.begin(),
+                lengths.begin() + static_cast<std::ptrdiff_t>(std::min(skip, lengths.size())));
+  return lengths;
+}
+
 // Whether `text` starts with a host name: labels of letters, digits, '-' or non-ASCII bytes,
 // separated by dots, at least two labels, ending at the text's end or at '/', '?' or '#'.
 bool StartsWithHostName(std::string_view text) {
@@ -104,14 +121,22 @@ NormalisedPhone NormalisePhone(std::string_view text, std::string_view area_code
   }
   for (size_t used = groups.size(); used > 0; --used) {
     std::string digits;
-    for (size_t g = 0; g < used; ++g)
+    std::vector<size_t> lengths;
+    for (size_t g = 0; g < used; ++g) {
       digits += trimmed.substr(groups[g].first, groups[g].second - groups[g].first);
+      lengths.push_back(groups[g].second - groups[g].first);
+    }
     const std::string rest = trimmed.substr(groups[used - 1].second);
-    if (std::string formatted = Hyphenate(digits); !formatted.empty())
+    // Written in groups, they must be the usual groups ("063-222-3333 (2)" is not 063-2223-3332);
+    // written as one run of digits, any recognised split goes.
+    if (std::string formatted = Hyphenate(digits);
+        !formatted.empty() && (used == 1 || PieceLengths(formatted, 0) == lengths)) {
       return {formatted + rest, NormalisedPhone::kRecognised};
+    }
     const bool local = (digits.size() == 7 || digits.size() == 8) && digits[0] >= '2';
     if (local && !area_code.empty()) {
-      if (std::string formatted = Hyphenate(std::string(area_code) + digits); !formatted.empty())
+      std::string formatted = Hyphenate(std::string(area_code) + digits);
+      if (!formatted.empty() && (used == 1 || PieceLengths(formatted, 1) == lengths))
         return {formatted + rest, NormalisedPhone::kAreaCodeAdded};
     }
   }
