@@ -651,6 +651,19 @@ Result<ImportConfig> LoadImportConfig(const std::string& config_path,
   return config;
 }
 
+const char* CategoryWord(FacilityCategory category) {
+  for (const auto& [word, value] : kCategoryNames)
+    if (value == category) return word;
+  return "기타";
+}
+
+std::string TargetWords(TargetSet targets) {
+  std::string words;
+  for (const auto& [word, bit] : kTargetNames)
+    if (targets & bit) words += (words.empty() ? "" : ", ") + std::string(word);
+  return words;
+}
+
 Date ParseSourceDate(std::string_view text) {
   if (const Date day = ParseDate(text); day != 0) return day;
   // "2022", or "2025-03" / "2025.03" / "2025/03" / "202503".

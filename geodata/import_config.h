@@ -157,6 +157,11 @@ Result<ImportConfig> ParseImportConfig(std::string_view json_text, const std::st
 // Reads the file at `config_path` and parses it (relative paths resolve against the file's folder).
 Result<ImportConfig> LoadImportConfig(const std::string& config_path, const std::string& data_root);
 
+// The config words for a category ("경로당") and for the groups in a target set ("노인, 치매"), as
+// configs write them; reports and exports reuse them.
+const char* CategoryWord(FacilityCategory category);
+std::string TargetWords(TargetSet targets);
+
 // Parses a date as the sources write it: "2019-12-31", "2019.12.31", "20191231" → 20191231; 0
 // otherwise.
 Date ParseDate(std::string_view text);

@@ -19,6 +19,7 @@
 #include "geodata/cli.h"
 #include "geodata/coordinates.h"
 #include "geodata_test_util.h"
+#include "hsds_checks.h"
 #include "nlohmann/json.hpp"
 
 namespace bokji::geodata {
@@ -679,6 +680,27 @@ TEST_F(SampleImportTest, LocalProgramsGetTheirLevelAndCityCode) {
     if (name == "전주시") {
       EXPECT_EQ(by_id[service_id]->sigungu_code, 35010u);
     }
+}
+
+// The whole sample as HSDS 3.0: valid by the test's own reading of the specification, one service
+// per facility and program, and no coordinates for the facilities placed by address.
+TEST_F(SampleImportTest, ExportsAsValidHsds) {
+  std::ostringstream out, err;
+  ASSERT_EQ(
+      RunCli({"export-hsds", "--bundle", dir_->Path("sample.bundle"), "--out", dir_->Path("hsds")},
+             out, err),
+      0)
+      << err.str();
+  const std::vector<std::string> problems = testing::CheckHsdsDirectory(dir_->Path("hsds"));
+  EXPECT_TRUE(problems.empty()) << problems.front();
+  const nlohmann::json services = testing::HsdsRecords(dir_->Path("hsds"), "services.json");
+  EXPECT_EQ(services.size(), data_->facilities.size() + data_->programs.size());
+  const nlohmann::json locations = testing::HsdsRecords(dir_->Path("hsds"), "locations.json");
+  ASSERT_EQ(locations.size(), data_->facilities.size());
+  for (size_t i = 0; i < locations.size(); ++i) {
+    EXPECT_EQ(locations[i].contains("latitude"),
+              !IsApproximate(data_->facilities[i].position_quality));
+  }
 }
 
 // UTM-K (EPSG:5179) against real data: the Jeonbuk 읍면동 centre points of admdong_centroids_UTMK
