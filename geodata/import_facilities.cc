@@ -300,11 +300,11 @@ Status ImportFacilities(const SourceConfig& source, const Table& table,
                         SourceReport& report) {
   const bool from_columns = columns.Has("x");
   const bool has_geometry_or_xy = from_columns || !table.crs_wkt.empty() || !source.crs.empty();
-  std::optional<CoordinateTransformer> to_wgs84;
+  const CoordinateTransformer* to_wgs84 = nullptr;
   if (has_geometry_or_xy) {
-    Result<CoordinateTransformer> transformer = SourceTransformer(source, table);
+    Result<const CoordinateTransformer*> transformer = state.TransformerFor(source, table);
     if (!transformer.ok()) return transformer.status();
-    to_wgs84.emplace(std::move(transformer.value()));
+    to_wgs84 = transformer.value();
   }
   Result<GeocodedPoints> geocoded = LoadGeocoded(source);
   if (!geocoded.ok()) return geocoded.status();

@@ -104,9 +104,15 @@ struct ImportState {
   // data.programs; the first is the one that created it).
   std::unordered_map<std::string, size_t> program_by_id;
   std::vector<std::vector<uint16_t>> program_sources;
+  // TransformerFor's transformations, by CRS text.
+  std::map<std::string, std::unique_ptr<CoordinateTransformer>> transformers;
 
   // Appends a Source and returns its index.
   uint16_t AddSource(const Source& source);
+  // The transformation from the source's CRS (the config's, else the file's own) to WGS84, made
+  // once per CRS and import (setting one up costs PROJ milliseconds). Fails as SourceTransformer.
+  Result<const CoordinateTransformer*> TransformerFor(const SourceConfig& source,
+                                                      const Table& table);
   // The region whose polygon of `level` contains p, or nullptr (also when there are no boundaries).
   const Region* FindRegion(LatLng p, RegionLevel level) const;
 };

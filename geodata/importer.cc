@@ -84,6 +84,17 @@ Result<CoordinateTransformer> SourceTransformer(const SourceConfig& source, cons
   return transformer;
 }
 
+Result<const CoordinateTransformer*> ImportState::TransformerFor(const SourceConfig& source,
+                                                                 const Table& table) {
+  const std::string& crs = source.crs.empty() ? table.crs_wkt : source.crs;
+  if (const auto it = transformers.find(crs); it != transformers.end()) return it->second.get();
+  Result<CoordinateTransformer> made = SourceTransformer(source, table);
+  if (!made.ok()) return made.status();
+  auto& slot = transformers[crs];
+  slot = std::make_unique<CoordinateTransformer>(std::move(made.value()));
+  return slot.get();
+}
+
 uint16_t ImportState::AddSource(const Source& source) {
   // Bundles index sources with 16 bits; a config with that many sources is a mistake, not data.
   assert(data.sources.size() < std::numeric_limits<uint16_t>::max());

@@ -43,6 +43,8 @@ packages=(
   fonts-nanum python3-fonttools
   # browser tests
   chromium
+  # fuzzing (scripts/fuzz.sh): clang with libFuzzer, AddressSanitizer and UndefinedBehaviorSanitizer
+  clang-14 libclang-rt-14-dev
 )
 apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 
