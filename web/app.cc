@@ -38,7 +38,17 @@ App::App(Dataset data, std::vector<uint8_t> font_ttf)
 std::unique_ptr<App> App::Create(Dataset data, std::vector<uint8_t> font_ttf, StringId* failure,
                                  std::string* detail) {
   double phase_start = NowMs();
+  // Facilities placed by address only (position_quality approximate: their position is their area's
+  // label point, not theirs) must never be drawn or listed as points. Until the map shows them per
+  // area, they are left out of everything the app builds from data_.facilities (markers, index,
+  // search, list, links); the data summary says how many.
+  const auto approximate =
+      std::remove_if(data.facilities.begin(), data.facilities.end(),
+                     [](const Facility& f) { return IsApproximate(f.position_quality); });
+  const int approximate_count = static_cast<int>(data.facilities.end() - approximate);
+  data.facilities.erase(approximate, data.facilities.end());
   std::unique_ptr<App> app(new App(std::move(data), std::move(font_ttf)));
+  app->approximate_facilities_ = approximate_count;
   ApplyImGuiStyle(app->theme_, &ImGui::GetStyle());
   if (!app->BuildFont(GetCanvasSize().pixel_ratio)) {
     *failure = StringId::kErrorFont;
@@ -98,7 +108,7 @@ std::unique_ptr<App> App::Create(Dataset data, std::vector<uint8_t> font_ttf, St
   const CanvasSize& canvas = GetCanvasSize();
   app->view_.SetViewport(canvas.css_width, canvas.css_height);
   app->fit_pending_ = true;  // in the first frame, when ImGui can measure the header panel
-  app->legend_open_ = !app->IsNarrow();  // on a phone the map needs the room
+  app->legend_open_ = app->LegendStartsOpen();
   app->legend_layout_narrow_ = app->IsNarrow();
   app->list_open_ = !app->IsNarrow();
   app->last_frame_ms_ = NowMs();
@@ -114,6 +124,13 @@ std::unique_ptr<App> App::Create(Dataset data, std::vector<uint8_t> font_ttf, St
                    static_cast<int>(app->font_.missing().size()), list.c_str());
   }
   return app;
+}
+
+bool App::LegendStartsOpen() const {
+  constexpr int kMostRowsOpen = 6;
+  int rows = 0;
+  for (int count : category_counts_) rows += count > 0;
+  return !IsNarrow() && rows <= kMostRowsOpen;
 }
 
 bool App::BuildFont(float pixel_ratio) {
@@ -672,13 +689,14 @@ std::string App::DebugJson() const {
   std::snprintf(
       buffer, sizeof(buffer),
       "\"frames\":%d,\"zoom\":%.4f,\"center\":[%.6f,%.6f],\"selected\":%d,\"chooser\":%d,"
-      "\"facilities\":%d,\"programs\":%d,\"regions\":%d,\"triangles\":%d,\"outline_vertices\":%d,"
-      "\"glyphs\":%d,\"data_info\":%s,\"animating\":%s,",
+      "\"facilities\":%d,\"approximate_facilities\":%d,\"programs\":%d,\"regions\":%d,"
+      "\"triangles\":%d,\"outline_vertices\":%d,\"glyphs\":%d,\"data_info\":%s,\"animating\":%s,",
       frame_count_, view_.zoom(), center.lat, center.lng, selected_,
       static_cast<int>(chooser_.size()), static_cast<int>(data_.facilities.size()),
-      static_cast<int>(data_.programs.size()), static_cast<int>(data_.regions.size()),
-      basemap_.drawn_triangles(), basemap_.drawn_outline_vertices(), font_.glyph_count(),
-      show_data_info_ ? "true" : "false", animation_.active ? "true" : "false");
+      approximate_facilities_, static_cast<int>(data_.programs.size()),
+      static_cast<int>(data_.regions.size()), basemap_.drawn_triangles(),
+      basemap_.drawn_outline_vertices(), font_.glyph_count(), show_data_info_ ? "true" : "false",
+      animation_.active ? "true" : "false");
   json += buffer;
   const CanvasSize& canvas = GetCanvasSize();
   std::snprintf(

@@ -132,8 +132,13 @@ class App {
   void DrawEducationMarkers(ImDrawList* draw_list);  // the listed events with a place
 
   bool IsNarrow() const;
+  // Open on a wide screen when the legend is short; closed on a phone (the map needs the room) and
+  // when it lists many categories, which would push the results list below the fold (until the
+  // legend shows groups).
+  bool LegendStartsOpen() const;
 
-  Dataset data_;
+  Dataset data_;                    // without the facilities placed by address only (see Create)
+  int approximate_facilities_ = 0;  // how many were left out
   Theme theme_;
   AppFont font_;
   float font_pixel_ratio_ = 0;

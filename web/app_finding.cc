@@ -143,7 +143,7 @@ void App::DrawFilters() {
       static constexpr const char* kOptionNames[kTargetGroupCount] = {
           "target_0",  "target_1",  "target_2",  "target_3",  "target_4",  "target_5",
           "target_6",  "target_7",  "target_8",  "target_9",  "target_10", "target_11",
-          "target_12", "target_13", "target_14", "target_15", "target_16"};
+          "target_12", "target_13", "target_14", "target_15", "target_16", "target_17"};
       NoteButton(kOptionNames[bit]);  // names for tests; NoteButton keeps the pointer
       ImGui::PopID();
     }

@@ -70,7 +70,7 @@ void App::DrawHeaderPanel() {
   // changes between the two.
   if (IsNarrow() != legend_layout_narrow_) {
     legend_layout_narrow_ = IsNarrow();
-    legend_open_ = !legend_layout_narrow_;
+    legend_open_ = LegendStartsOpen();
     ImGui::SetNextItemOpen(legend_open_, ImGuiCond_Always);
   } else {
     ImGui::SetNextItemOpen(legend_open_, ImGuiCond_Once);
@@ -337,6 +337,8 @@ void App::DrawDataInfo() {
   int levels[3] = {0, 0, 0};
   for (const Region& r : data_.regions) ++levels[static_cast<int>(r.level)];
   ImGui::Text(Text(StringId::kFacilityCountFormat), static_cast<int>(data_.facilities.size()));
+  if (approximate_facilities_ > 0)
+    ImGui::TextDisabled(Text(StringId::kApproximateNotShownFormat), approximate_facilities_);
   ImGui::Text(Text(StringId::kProgramCountFormat), static_cast<int>(data_.programs.size()));
   ImGui::Text(Text(StringId::kRegionCountFormat), levels[0], levels[1], levels[2]);
   ImGui::Spacing();
@@ -348,6 +350,7 @@ void App::DrawDataInfo() {
     ImGui::Indent();
     const std::string date = FormatDate(source.data_date);
     ImGui::TextDisabled(Text(StringId::kSourceDateFormat), date.c_str());
+    if (!source.data_date_note.empty()) ImGui::TextDisabled("%s", source.data_date_note.c_str());
     if (!source.publisher.empty())
       ImGui::TextDisabled(Text(StringId::kSourcePublisherFormat), source.publisher.c_str());
     if (!source.licence.empty())

@@ -1,7 +1,8 @@
 // Text the app builds from data: dates, distances, and the links a facility card offers (phone,
 // Kakao Map, Naver Map). Pure functions.
 //
-//   FormatDate(20191231)           → "2019.12.31"   (0 → the "not stated" text)
+//   FormatDate(20191231)           → "2019.12.31"   (20250300 → "2025.03", 20220000 → "2022";
+//                                                    0 → the "not stated" text)
 //   FormatDistance(1234)           → "1.2 km"
 //   TelUrl("063-222-9999 (내선 2)") → "tel:0632229999"
 //   PhoneInText("보건복지상담센터129") → "129"
@@ -16,7 +17,8 @@
 
 namespace bokji::web {
 
-// "2019.12.31", or the "not stated" text (strings.h) for 0.
+// "2019.12.31", or "2025.03" / "2022" for a date known to the month / year, or the "not stated"
+// text (strings.h) for 0.
 std::string FormatDate(Date date);
 // "350 m" (to 10 m), "1.2 km" below 10 km, "15 km" beyond.
 std::string FormatDistance(double metres);

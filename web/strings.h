@@ -233,6 +233,8 @@ enum class StringId : uint16_t {
   kUnknownTargetMayNotFit,
   kUnknownCheckCriteria,
   kMatchOpenCard,
+  // ---- Facilities placed by address only (issue 12), until the map shows them per area ----
+  kApproximateNotShownFormat,  // %d: facilities whose source gives only an address
   kCount,
 };
 
@@ -251,7 +253,7 @@ const char* WeekdayLabel(int tm_wday);
 // The label of one TargetGroup bit. REQUIRES: `bit` has exactly one bit set, below 1 <<
 // kTargetGroupCount.
 const char* TargetLabel(uint32_t bit);
-inline constexpr int kTargetGroupCount = 17;
+inline constexpr int kTargetGroupCount = 18;
 
 // Every string of every language, for the font's glyph ranges: calls `visit` once per string.
 void VisitAllStrings(void (*visit)(const char* text, void* context), void* context);
