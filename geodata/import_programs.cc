@@ -256,6 +256,7 @@ void FinishPrograms(ImportState& state) {
         if (part.data_date != 0 &&
             (combined.data_date == 0 || part.data_date < combined.data_date)) {
           combined.data_date = part.data_date;
+          combined.data_date_note = part.data_date_note;  // how that date was found, if noted
         }
       }
       combined.name = JoinUnique(names, " + ");

@@ -485,6 +485,10 @@ TEST_F(SampleImportTest, SourcesKeepTheirDatesWithoutInventedPrecision) {
                             Expected{"전국치매센터표준데이터", 20220000, true},
                             Expected{"전국건강증진센터표준데이터", 20220000, true},
                             Expected{"전북특별자치도 시군 경로당 현황", 20241231, false},
+                            Expected{"복지로 서비스 상세 (2022 수집)", 20220500, true},
+                            Expected{"한국사회보장정보원_지자체복지서비스", 20260727, true},
+                            Expected{"한국사회보장정보원_복지서비스정보", 20250722, false},
+                            Expected{"통계청 센서스 경계 (시군구) 2018", 20180000, false},
                             Expected{"보건복지부_장애인복지관 현황", 20191231, false}}) {
     SCOPED_TRACE(e.name);
     ASSERT_TRUE(by_name.count(e.name));
@@ -592,7 +596,8 @@ TEST_F(SampleImportTest, ProgramsAreTheUnionOfTheCataloguesByServiceId) {
     EXPECT_NE(source.data_date, 0u);
     if (merged.count(program.service_id)) {
       EXPECT_NE(source.name.find(" + "), std::string::npos) << source.name;
-      EXPECT_EQ(source.data_date, 20220520u);
+      EXPECT_EQ(source.data_date, 20220500u);  // the crawl's month: the file states no date
+      EXPECT_FALSE(source.data_date_note.empty());
       // The 2022 지원대상 text, trimmed; central programs had none before.
       EXPECT_EQ(program.eligibility, eligibility_of[program.service_id]);
     } else if (central.count(program.service_id) || local.count(program.service_id)) {
