@@ -360,6 +360,12 @@ Status ImportFacilities(const SourceConfig& source, const Table& table,
           Release(from_geocoder.held, report, false);
           point = from_geocoder.point;
           quality = PositionQuality::kGeocoded;
+          if (check.had_coordinates && !check.held.rejected.empty()) {
+            const Rejection& why = check.held.rejected.front();
+            report.Warn(row.number, WarningKind::kCoordinatesUnusable,
+                        about + ": " + RejectReasonName(why.reason) + " (" + why.detail +
+                            "); placed at the geocoded point of its address instead");
+          }
         } else {
           const std::string why =
               from_geocoder.held.rejected.empty()

@@ -62,19 +62,32 @@ std::string Hyphenate(const std::string& digits) {
   return "";
 }
 
-// The lengths of the hyphen-separated pieces of `formatted`, without the first `skip` pieces.
-std::vector<size_t> PieceLengths(const std::string& formatted, size_t skip) {
-  std::vector<size_t> lengths;
-  size_t begin = 0;
-  for (size_t i = 0; i <= formatted.size(); ++i) {
-    if (i == formatted.size() || formatted[i] == '-') {
-      lengths.push_back(i - begin);
-      begin = i + 1;
+// Whether digit groups of `lengths`, as written, split the number only where `formatted` has a
+// hyphen (after its first `skip` pieces, an added area code): "063-8594260" fits 063-859-4260,
+// while "063-222-3333 (2)" read as 11 digits does not fit 063-2223-3332.
+bool GroupsFit(const std::string& formatted, size_t skip, const std::vector<size_t>& lengths) {
+  std::vector<size_t> hyphens;  // digit counts before each hyphen, after the skipped pieces
+  size_t digits = 0, pieces = 0;
+  for (const char c : formatted) {
+    if (c != '-') {
+      ++digits;
+      continue;
     }
+    if (++pieces > skip) hyphens.push_back(digits);
   }
-  lengths.erase(lengths.begin(),
-                lengths.begin() + static_cast<std::ptrdiff_t>(std::min(skip, lengths.size())));
-  return lengths;
+  size_t skipped = 0;  // digits in the skipped pieces
+  if (skip > 0) {
+    size_t seen = 0, at = 0;
+    for (; at < formatted.size() && seen < skip; ++at)
+      if (formatted[at] == '-') ++seen;
+    for (size_t i = 0; i < at; ++i) skipped += formatted[i] != '-';
+  }
+  size_t written = 0;
+  for (size_t g = 0; g + 1 < lengths.size(); ++g) {
+    written += lengths[g];
+    if (std::find(hyphens.begin(), hyphens.end(), skipped + written) == hyphens.end()) return false;
+  }
+  return true;
 }
 
 // Whether `text` starts with a host name: labels of letters, digits, '-' or non-ASCII bytes,
@@ -127,16 +140,16 @@ NormalisedPhone NormalisePhone(std::string_view text, std::string_view area_code
       lengths.push_back(groups[g].second - groups[g].first);
     }
     const std::string rest = trimmed.substr(groups[used - 1].second);
-    // Written in groups, they must be the usual groups ("063-222-3333 (2)" is not 063-2223-3332);
-    // written as one run of digits, any recognised split goes.
+    // Written in groups, the groups must split it where the usual form does ("063-222-3333 (2)" is
+    // not 063-2223-3332); written as one run of digits, any recognised split goes.
     if (std::string formatted = Hyphenate(digits);
-        !formatted.empty() && (used == 1 || PieceLengths(formatted, 0) == lengths)) {
+        !formatted.empty() && GroupsFit(formatted, 0, lengths)) {
       return {formatted + rest, NormalisedPhone::kRecognised};
     }
     const bool local = (digits.size() == 7 || digits.size() == 8) && digits[0] >= '2';
     if (local && !area_code.empty()) {
       std::string formatted = Hyphenate(std::string(area_code) + digits);
-      if (!formatted.empty() && (used == 1 || PieceLengths(formatted, 1) == lengths))
+      if (!formatted.empty() && GroupsFit(formatted, 1, lengths))
         return {formatted + rest, NormalisedPhone::kAreaCodeAdded};
     }
   }
