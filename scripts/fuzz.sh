@@ -41,15 +41,18 @@ if [ ! -d "$corpus/bundle" ] || [ "$data_root/facilities" -nt "$corpus/stamp" ] 
   ASAN_OPTIONS=detect_leaks=0 "$build/tests/fuzz/fuzz_make_corpus" "$corpus"
   touch "$corpus/stamp"
 fi
-mkdir -p "$build/findings" "$build/work"
+# Where each target's growing corpus and log go. BOKJI_FUZZ_WORK keeps a long run and a short one
+# (scripts/test.sh) from sharing files.
+work_root=${BOKJI_FUZZ_WORK:-$build/work}
+mkdir -p "$build/findings" "$work_root"
 
 status=0
 for target in bundle_reader import_rows; do
   seeds=$corpus/${target%%_*}
   [ "$target" = import_rows ] && seeds=$corpus/rows
-  work=$build/work/$target  # grows with new coverage; the seeds stay as generated
+  work=$work_root/$target  # grows with new coverage; the seeds stay as generated
   mkdir -p "$work"
-  log=$build/work/$target.log
+  log=$work_root/$target.log
   start=$SECONDS
   asan_options=${BOKJI_ASAN_OPTIONS:-detect_leaks=1}
   if ASAN_OPTIONS=$asan_options UBSAN_OPTIONS=print_stacktrace=1 \
