@@ -277,7 +277,8 @@ std::string App::DebugJson() {
                    {"pixel_height", canvas.pixel_height},
                    {"pixel_ratio", canvas.pixel_ratio}};
   out["narrow"] = layout.narrow;
-  out["facilities"] = data.facilities.size();
+  out["facilities"] = data.facilities.size();  // with coordinates of their own
+  out["approximate_facilities"] = catalog_.approximate.size();
   out["programs"] = data.programs.size();
   out["regions"] = data.regions.size();
   out["triangles"] = basemap_.drawn_triangles();

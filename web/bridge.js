@@ -153,8 +153,26 @@ mergeInto(LibraryManager.library, {
     if (page) page.ready();
   },
 
+  // The last guard before the browser opens anything (core/links.h is the rule the importer and the
+  // bundle reader apply first): web pages (http:, https:) in a new tab; in this tab only a phone call
+  // (tel: and digits). Anything else — javascript:, data:, a link the URL parser reads otherwise — is
+  // refused with a console warning and opens nothing.
   bokji_js_open_url: function (url, newTab) {
     const target = UTF8ToString(url);
+    let parsed = null;
+    try {
+      parsed = new URL(target);
+    } catch (e) {
+      parsed = null;
+    }
+    const web = parsed !== null && (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
+        /^https?:\/\/[^\/\\\s]/i.test(target) && !/[\x00-\x20\x7f\\]/.test(target);
+    const call = !newTab && /^tel:\+?[0-9]{3,}$/.test(target);
+    if (!web && !call) {
+      console.warn('bokji: refused to open a link that is not http(s)' + (newTab ? '' : ' or tel') +
+                   ': ' + target.slice(0, 60));
+      return;
+    }
     if (newTab) {
       window.open(target, '_blank', 'noopener');
     } else {

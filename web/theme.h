@@ -79,6 +79,10 @@ struct Theme {
       IM_COL32(215, 48, 39, 255),    // 의료
       IM_COL32(35, 110, 60, 255),    // 약국
       IM_COL32(150, 150, 150, 255),  // 기타
+      IM_COL32(178, 24, 43, 255),    // 공공보건 (a darker red beside 의료)
+      IM_COL32(166, 86, 40, 255),    // 경로당 (a brown of the 노인 orange)
+      IM_COL32(253, 141, 60, 255),   // 노인돌봄 (a lighter 노인 orange)
+      IM_COL32(117, 107, 177, 255),  // 치매
   };
   ImU32 marker_outline = IM_COL32(255, 255, 255, 255);
   ImU32 marker_selected_ring = IM_COL32(20, 20, 20, 255);

@@ -233,7 +233,7 @@ TEST(UrlState, MalformedValuesAreIgnored) {
       "c=ffffffff",
       "c=-1",
       "c=",
-      "t=17",
+      "t=18",
       "t=-1",
       "t=1x",
       "t=",

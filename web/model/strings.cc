@@ -357,6 +357,10 @@ constexpr Row kRows[] = {
     {StringId::kEmbedWheelHint,
      {"지도를 움직이려면 Ctrl 키를 누른 채 휠을 돌리세요.",
       "Hold Ctrl and scroll to move the map."}},
+    {StringId::kApproximateNotShownFormat,
+     {"주소만 있고 좌표가 없는 시설 %d곳(경로당 등)은 지도와 목록에 아직 나오지 않아요.",
+      "%d facilities known only by their address (경로당 and others) are not yet on the map or in "
+      "the list."}},
 };
 static_assert(std::size(kRows) == static_cast<size_t>(StringId::kCount), "one row per StringId");
 
@@ -382,6 +386,10 @@ constexpr const char* kCategoryLabels[kFacilityCategoryCount][kLanguageCount] = 
     {"의료", "Medical"},
     {"약국", "Pharmacy"},
     {"기타", "Other"},
+    {"공공보건", "Public health"},
+    {"경로당", "Senior centre"},
+    {"노인돌봄", "Elderly care"},
+    {"치매", "Dementia"},
 };
 
 // Indexed by the bit position of a TargetGroup.
@@ -403,6 +411,7 @@ constexpr const char* kTargetLabels[kTargetGroupCount][kLanguageCount] = {
     {"청년", "Young adults"},
     {"다자녀", "Large families"},
     {"1인가구", "Single-person households"},
+    {"치매", "Dementia"},
 };
 
 constexpr const char* kWeekdayLabels[7][kLanguageCount] = {

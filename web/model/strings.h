@@ -296,6 +296,8 @@ enum class StringId : uint16_t {
   kTilesFailedNotice,
   kEmbedOpenFull,
   kEmbedWheelHint,
+  // ---- Facilities placed by address only (issue 12), until the map shows them per area ----
+  kApproximateNotShownFormat,  // %d: facilities whose source gives only an address
   kCount,
 };
 
@@ -315,7 +317,7 @@ const char* WeekdayLabel(int tm_wday);
 // The label of one TargetGroup bit. REQUIRES: `bit` has exactly one bit set, below 1 <<
 // kTargetGroupCount.
 const char* TargetLabel(uint32_t bit);
-inline constexpr int kTargetGroupCount = 17;
+inline constexpr int kTargetGroupCount = 18;
 // The label of one LifeStage bit ("청년"). REQUIRES: one bit, below 1 << kLifeStageCount.
 const char* StageLabel(uint32_t bit);
 inline constexpr int kLifeStageCount = 7;
