@@ -9,6 +9,8 @@
 //   - Reader                StringReader, one function per section, LoadBundle (header, table)
 #include "core/bundle.h"
 
+#include "core/links.h"
+
 #include <array>
 #include <cassert>
 #include <cstring>
@@ -75,8 +77,8 @@ const char* SectionName(uint32_t id) {
 
 constexpr size_t kStringRefSize = 8;  // u32 offset into the blob, u32 byte length
 constexpr size_t kMetaSize = 16;
-constexpr size_t kSourceSize = 32;
-constexpr size_t kFacilitySize = 104;
+constexpr size_t kSourceSize = 40;     // 32 before version 3
+constexpr size_t kFacilitySize = 112;  // 104 before version 3
 constexpr size_t kProgramSize = 136;
 constexpr size_t kRegionSize = 56;
 constexpr size_t kRingStartSize = 4;
@@ -186,6 +188,7 @@ void WriteSources(const Dataset& data, StringTable& strings, ByteWriter& out) {
     strings.Ref(s.licence, out);
     out.U32(s.data_date);
     out.U32(0);
+    strings.Ref(s.data_date_note, out);  // since version 3
   }
 }
 
@@ -194,6 +197,8 @@ void WriteFacilities(const Dataset& data, StringTable& strings, ByteWriter& out)
     assert(f.source < data.sources.size() && "Facility::source must index Dataset::sources");
     assert(static_cast<int>(f.category) < kFacilityCategoryCount &&
            "unnamed FacilityCategory value");
+    assert(static_cast<int>(f.position_quality) < kPositionQualityCount &&
+           "unnamed PositionQuality value");
     out.F64(f.position.lat);
     out.F64(f.position.lng);
     out.U64(f.s2_cell);
@@ -210,7 +215,9 @@ void WriteFacilities(const Dataset& data, StringTable& strings, ByteWriter& out)
     out.U32(f.verified);
     out.U16(f.source);
     out.U8(static_cast<uint8_t>(f.category));
-    out.Zeros(5);
+    out.U8(static_cast<uint8_t>(f.position_quality));  // since version 3
+    out.Zeros(4);
+    strings.Ref(f.homepage, out);  // since version 3
   }
 }
 
@@ -350,6 +357,23 @@ bool ReadStrings(StringReader& strings, const uint8_t* at,
   return true;
 }
 
+// A link field must be empty or a web page (core/links.h): the app opens these in the browser, so a
+// bundle holding "javascript:…" is refused whole, whatever wrote it.
+Status CheckLink(const char* record, size_t index, const char* field, const std::string& link) {
+  if (link.empty() || IsWebLink(link)) return Status::Ok();
+  size_t cut = link.size() < 40 ? link.size() : 40;
+  while (cut > 0 && cut < link.size() && (static_cast<unsigned char>(link[cut]) & 0xC0) == 0x80)
+    --cut;  // not in the middle of a UTF-8 character
+  std::string shown = link.substr(0, cut);
+  for (char& c : shown) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+  }
+  return Status::Error("The bundle is refused: " + std::string(record) + " " +
+                       std::to_string(index) + " has a " + field +
+                       " that is not an http or https link (\"" + shown +
+                       (cut < link.size() ? "…" : "") + "\").");
+}
+
 Status BadString(const char* section, size_t index) {
   return Corrupted(std::string("a string of ") + section + " record " + std::to_string(index) +
                    " points outside the string blob or reuses its bytes");
@@ -385,6 +409,7 @@ Status ReadSources(Span span, StringReader& strings, Dataset& data) {
       return BadString("source", i);
     }
     s.data_date = LoadU32(p + 24);
+    if (!strings.Read(p + 32, s.data_date_note)) return BadString("source", i);
   }
   return Status::Ok();
 }
@@ -415,6 +440,22 @@ Status ReadFacilities(Span span, StringReader& strings, Dataset& data) {
                        std::to_string(category));
     }
     f.category = static_cast<FacilityCategory>(category);
+    const uint8_t quality = p[99];
+    if (quality >= kPositionQualityCount) {
+      return Corrupted("facility " + std::to_string(i) + " has unknown position quality " +
+                       std::to_string(quality));
+    }
+    f.position_quality = static_cast<PositionQuality>(quality);
+    // An approximate position stands for its area: the area must be named.
+    if ((f.position_quality == PositionQuality::kApproxEmd &&
+         (f.emd_code == 0 || f.sigungu_code == 0)) ||
+        (f.position_quality == PositionQuality::kApproxSigungu &&
+         (f.sigungu_code == 0 || f.emd_code != 0))) {
+      return Corrupted("facility " + std::to_string(i) +
+                       " has an approximate position without the region codes it stands for");
+    }
+    if (!strings.Read(p + 104, f.homepage)) return BadString("facility", i);
+    if (Status s = CheckLink("facility", i, "homepage", f.homepage); !s.ok()) return s;
     if (f.source >= data.sources.size()) {
       return Corrupted("facility " + std::to_string(i) + " refers to source " +
                        std::to_string(f.source) + ", which does not exist");
@@ -463,6 +504,7 @@ Status ReadPrograms(Span span, Span themes, StringReader& strings, Dataset& data
     }
     g.level = static_cast<ProgramLevel>(level);
     if (!strings.Read(p + 128, g.benefits)) return BadString("program", i);
+    if (Status s = CheckLink("program", i, "apply_url", g.apply_url); !s.ok()) return s;
     if (g.source >= data.sources.size()) {
       return Corrupted("program " + std::to_string(i) + " refers to source " +
                        std::to_string(g.source) + ", which does not exist");
@@ -561,6 +603,7 @@ Status ReadEducation(Span span, StringReader& strings, Dataset& data) {
                        std::to_string(has_position));
     }
     e.audience = static_cast<EducationAudience>(audience);
+    if (Status s = CheckLink("education event", i, "link_url", e.link_url); !s.ok()) return s;
     if (has_position == 1) e.position = position;
     if (e.source >= data.sources.size()) {
       return Corrupted("education event " + std::to_string(i) + " refers to source " +

@@ -17,8 +17,12 @@
 //     against it);
 //   - a truncated buffer, a wrong magic, a wrong format version and a checksum mismatch each
 //     fail with their own plain-English message (the UI maps it to Korean);
-//   - a Dataset it returns is consistent: enum values are in range and every Facility::source,
-//     Program::source and EducationEvent::source indexes Dataset::sources.
+//   - a Dataset it returns is consistent: enum values are in range, every Facility::source,
+//     Program::source and EducationEvent::source indexes Dataset::sources, and an approximate
+//     facility names the region it stands for;
+//   - every link in it (Program::apply_url, EducationEvent::link_url, Facility::homepage) is empty
+//     or an http/https link (core/links.h): a bundle holding any other link is refused with a
+//     message saying which record holds it.
 // Sections with ids this version does not know are skipped, so a newer writer may add sections
 // without breaking older apps; changing an existing record layout needs a new kBundleFormatVersion.
 #pragma once
@@ -33,8 +37,9 @@
 namespace bokji {
 
 // The version this code writes and the only one it reads. Bump it when a record layout changes.
-// Version 2: Program::benefits and the education section.
-inline constexpr uint32_t kBundleFormatVersion = 2;
+// Version 2: Program::benefits and the education section. Version 3: Facility::position_quality
+// (approximate positions), Facility::homepage, Source::data_date_note, categories 13–16.
+inline constexpr uint32_t kBundleFormatVersion = 3;
 
 // Serialises everything in `data` (every field of model.h's structs). Deterministic: the same
 // input gives the same bytes.

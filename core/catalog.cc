@@ -10,6 +10,15 @@ namespace bokji {
 
 Catalog Catalog::Build(Dataset data) {
   Catalog c;
+  // Facilities placed by address only (their position is their area's label point, not theirs)
+  // must never be drawn or listed as points: they leave data.facilities for `approximate`, so the
+  // index, the clusters, the search and every id the app hands around cover exact positions only.
+  auto approximate =
+      std::stable_partition(data.facilities.begin(), data.facilities.end(),
+                            [](const Facility& f) { return !IsApproximate(f.position_quality); });
+  c.approximate.assign(std::make_move_iterator(approximate),
+                       std::make_move_iterator(data.facilities.end()));
+  data.facilities.erase(approximate, data.facilities.end());
   c.data = std::move(data);
   const Dataset& d = c.data;
 

@@ -39,7 +39,13 @@ struct Catalog {
   Catalog(const Catalog&) = delete;  // large: pass it by reference
   Catalog& operator=(const Catalog&) = delete;
 
+  // The bundle's dataset without the facilities placed by address only: every facility here has
+  // its own coordinates (PositionQuality kExact or kGeocoded), so ids into data.facilities may be
+  // drawn, indexed and listed as points.
   Dataset data;
+  // The facilities whose position is only their area's label point (IsApproximate), in bundle
+  // order: never drawn as points.
+  std::vector<Facility> approximate;
 
   // Facilities.
   FacilityIndex facility_index;                   // ids are positions in data.facilities

@@ -2,9 +2,12 @@
 //
 // Index
 //   - Dates and coordinates      (Date, DateTime, LatLng)
-//   - Facility categories         (FacilityCategory, its Korean labels live in the UI string table)
+//   - Facility categories         (FacilityCategory, CategoryGroup; Korean labels: the UI string
+//   table)
 //   - Target groups and life stages (bit sets shared by facilities and programs)
-//   - Facility                    a place on the map: a welfare centre, a 행정복지센터, a clinic
+//   - Facility                    a place on the map: a welfare centre, a 행정복지센터, a clinic;
+//   or, with
+//                                 an approximate PositionQuality, in the area its address names
 //   - Program                     a welfare service (central, provincial or 시군) with how to apply
 //   - EducationEvent              a 복지 교육 (course, lecture) for citizens or welfare workers
 //   - Region                      a 시도 / 시군구 / 읍면동 with its boundary polygon
@@ -30,8 +33,19 @@ namespace bokji {
 // Dates and coordinates
 // ---------------------------------------------------------------------------------------------------------
 
-// A calendar date as yyyymmdd (20191231). 0 means unknown.
+// A calendar date as yyyymmdd (20191231). 0 means unknown. A source that states only a month or a
+// year keeps that precision, never an invented day: the day digits are 00 for a month (20250300 =
+// "2025년 3월"), month and day 0000 for a year (20220000 = "2022년"). Dates compare like the
+// periods they start.
 using Date = uint32_t;
+// How much of a Date is known.
+enum class DatePrecision : uint8_t { kUnknown, kYear, kMonth, kDay };
+inline constexpr DatePrecision PrecisionOf(Date date) {
+  return date == 0           ? DatePrecision::kUnknown
+         : date % 10000 == 0 ? DatePrecision::kYear
+         : date % 100 == 0   ? DatePrecision::kMonth
+                             : DatePrecision::kDay;
+}
 
 // A local (Korea Standard Time) date and minute as the decimal digits yyyymmddhhmm:
 // 2026-03-05 14:30 is 202603051430. Compares like the moments it names; 0 means unknown. Needs 64
@@ -63,8 +77,42 @@ enum class FacilityCategory : uint8_t {
   kMedical = 10,          // 의료 (병원·보건소)
   kPharmacy = 11,         // 약국
   kOther = 12,            // 기타
+  // Since bundle format 3:
+  kPublicHealth = 13,  // 공공보건: 보건소·보건지소·보건진료소·보건의료원, 건강증진센터
+  kSeniorCenter = 14,  // 경로당
+  kElderCare = 15,     // 노인돌봄: 노인맞춤돌봄서비스 수행기관
+  kDementia = 16,      // 치매: 치매안심센터
 };
-inline constexpr int kFacilityCategoryCount = 13;
+inline constexpr int kFacilityCategoryCount = 17;
+
+// Groups of categories, for a legend that stays short (groups, not 17 toggles). Not stored in
+// bundles: the grouping may change freely.
+enum class CategoryGroup : uint8_t {
+  kWelfare =
+      0,  // 복지시설: 장애인, 아동, 청소년, 여성·가족, 한부모, 노숙인, 정신건강, 종합사회복지관
+  kSenior = 1,  // 노인: 노인, 경로당, 노인돌봄, 치매
+  kHealth = 2,  // 보건·의료: 의료, 공공보건, 약국
+  kPublic = 3,  // 행정·기타: 행정복지센터, 기타
+};
+inline constexpr int kCategoryGroupCount = 4;
+inline constexpr CategoryGroup GroupOf(FacilityCategory c) {
+  switch (c) {
+    case FacilityCategory::kElderly:
+    case FacilityCategory::kSeniorCenter:
+    case FacilityCategory::kElderCare:
+    case FacilityCategory::kDementia:
+      return CategoryGroup::kSenior;
+    case FacilityCategory::kMedical:
+    case FacilityCategory::kPublicHealth:
+    case FacilityCategory::kPharmacy:
+      return CategoryGroup::kHealth;
+    case FacilityCategory::kAdminCenter:
+    case FacilityCategory::kOther:
+      return CategoryGroup::kPublic;
+    default:
+      return CategoryGroup::kWelfare;
+  }
+}
 
 // A set of categories, bit i = FacilityCategory(i). Used by query filters.
 using CategorySet = uint32_t;
@@ -95,6 +143,7 @@ enum TargetGroup : uint32_t {
   kTargetYoungAdult = 1u << 14,       // 청년
   kTargetManyChildren = 1u << 15,     // 다자녀
   kTargetSingleHousehold = 1u << 16,  // 1인가구
+  kTargetDementia = 1u << 17,         // 치매 (환자와 가족)
 };
 using TargetSet = uint32_t;
 
@@ -117,12 +166,32 @@ struct Source {
   std::string name;       // "보건복지부_장애인복지관 현황"
   std::string publisher;  // "보건복지부 (data.go.kr)"
   std::string licence;    // "공공누리 제1유형"
-  Date data_date = 0;     // the date the source states its data is current as of
+  Date data_date =
+      0;  // the date the source states its data is current as of (perhaps a month or a year)
+  // How data_date was found when the file itself states none ("파일에 기준일 없음: …"); empty when
+  // the source states its date.
+  std::string data_date_note;
 };
 
 // ---------------------------------------------------------------------------------------------------------
-// Facility: a place on the map.
+// Facility: a place on the map, or (when its source gives only an address) in an area.
 // ---------------------------------------------------------------------------------------------------------
+// How Facility::position was found. The numeric values are part of the bundle format: append only.
+enum class PositionQuality : uint8_t {
+  kExact = 0,     // the source's own coordinates
+  kGeocoded = 1,  // coordinates an external geocoder gave for the source's address
+  // Approximate: the source has no usable coordinates, only an address. `position` is then the
+  // label point of the region the address names, NOT where the facility is: never draw it as a
+  // point; show it as one of its area's facilities ("주소 기준 위치").
+  kApproxEmd = 2,      // the 읍면동 its address names (emd_code and sigungu_code set)
+  kApproxSigungu = 3,  // only the 시군구 is known from the address (sigungu_code set, emd_code 0)
+};
+inline constexpr int kPositionQualityCount = 4;
+// True for positions that stand for an area, not a point.
+inline constexpr bool IsApproximate(PositionQuality q) {
+  return q == PositionQuality::kApproxEmd || q == PositionQuality::kApproxSigungu;
+}
+
 struct Facility {
   std::string
       source_key;  // the row's id within its source ("장애인복지관:179"), stable across imports
@@ -134,10 +203,13 @@ struct Facility {
   std::string phone;          // as printed ("063-222-9999"); may be empty
   std::string hours;          // opening hours as text; empty when unknown
   std::string operator_name;  // 운영법인; may be empty
-  uint32_t sigungu_code =
-      0;  // KOSTAT 5-digit 시군구 code (35011), from the point-in-polygon lookup; 0 unknown
+  std::string
+      homepage;  // an http: or https: link; empty when the source gives none (or no safe one)
+  uint32_t sigungu_code = 0;  // KOSTAT 5-digit 시군구 code (35011), from the point-in-polygon
+                              // lookup (or the address, for an approximate position); 0 unknown
   uint32_t emd_code = 0;  // KOSTAT 7-digit 읍면동 code (3501101); 0 unknown
-  LatLng position;
+  LatLng position;        // see position_quality: for an approximate one, its area's label point
+  PositionQuality position_quality = PositionQuality::kExact;
   uint64_t s2_cell = 0;  // leaf S2CellId of `position`
   uint16_t source = 0;   // index into Dataset::sources
   Date verified =
@@ -170,7 +242,7 @@ struct Program {
   std::string benefits;  // 서비스내용 / 지원내용 (what one receives); empty = not stated
   std::string how_to_apply;  // 신청방법
   std::string contact;       // 문의처 (name and phone as text)
-  std::string apply_url;     // 복지로 detail/apply page
+  std::string apply_url;     // 복지로 detail/apply page: an http: or https: link, or empty
   std::string provision;     // 제공유형 (현금지급, 서비스, …)
   std::string cycle;         // 지원주기
   uint16_t source = 0;
@@ -201,10 +273,10 @@ struct EducationEvent {
   uint64_t s2_cell = 0;       // leaf S2CellId of `position`
   uint32_t sigungu_code = 0;  // KOSTAT 시군구 code of `position` by point-in-polygon; 0 unknown
   uint32_t emd_code = 0;      // KOSTAT 읍면동 code; 0 unknown
-  std::string link_url;       // 링크: details or registration page; may be empty
-  std::string fee;      // 수강료 as the source words it ("무료", "10,000원"); may be empty
-  std::string contact;  // 문의 (name and phone as text); may be empty
-  uint16_t source = 0;  // index into Dataset::sources
+  std::string link_url;  // 링크: details or registration page (http: or https:); may be empty
+  std::string fee;       // 수강료 as the source words it ("무료", "10,000원"); may be empty
+  std::string contact;   // 문의 (name and phone as text); may be empty
+  uint16_t source = 0;   // index into Dataset::sources
 };
 
 // ---------------------------------------------------------------------------------------------------------

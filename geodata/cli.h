@@ -1,12 +1,14 @@
 // The `geodata` command line, as a function so tests can run it without a process.
 //
 //   geodata import --config CONFIG.json --out OUT.bundle --report REPORT [--data-root DIR]
+//   geodata export-hsds --bundle IN.bundle --out DIR
 //
 //   int code = bokji::geodata::RunCli({"import", "--config", "c.json", "--out", "o.bundle",
 //                                      "--report", "r"}, std::cout, std::cerr);
 //
-// Exit codes: 0 success (bundle, REPORT.json and REPORT.txt written; one summary line on `out`); 1
-// the import failed (the reason on `err`; no bundle written); 2 a usage mistake (usage on `err`).
+// Exit codes: 0 success (import: bundle, REPORT.json and REPORT.txt written; export-hsds: the HSDS
+// files; one summary line on `out`); 1 the import or export failed (the reason on `err`; import
+// writes no bundle); 2 a usage mistake (usage on `err`).
 #pragma once
 
 #include <ostream>

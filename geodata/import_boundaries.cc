@@ -177,7 +177,10 @@ Status FinishRegions(ImportState& state) {
                          std::to_string(state.config.province_code) +
                          ", but no boundaries source provides it (add the 시도 boundaries file)");
   }
-  if (!regions.empty()) state.region_index = std::make_unique<RegionIndex>(regions);
+  if (!regions.empty()) {
+    state.region_index = std::make_unique<RegionIndex>(regions);
+    state.region_names = std::make_unique<RegionNames>(regions, state.config);
+  }
   return Status::Ok();
 }
 

@@ -1,5 +1,7 @@
 #include "geodata/import_config.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -42,6 +44,10 @@ constexpr std::pair<const char*, FacilityCategory> kCategoryNames[] = {
     {"의료", FacilityCategory::kMedical},
     {"약국", FacilityCategory::kPharmacy},
     {"기타", FacilityCategory::kOther},
+    {"공공보건", FacilityCategory::kPublicHealth},
+    {"경로당", FacilityCategory::kSeniorCenter},
+    {"노인돌봄", FacilityCategory::kElderCare},
+    {"치매", FacilityCategory::kDementia},
 };
 
 constexpr std::pair<const char*, TargetSet> kTargetNames[] = {
@@ -62,6 +68,7 @@ constexpr std::pair<const char*, TargetSet> kTargetNames[] = {
     {"청년", kTargetYoungAdult},
     {"다자녀", kTargetManyChildren},
     {"1인가구", kTargetSingleHousehold},
+    {"치매", kTargetDementia},
 };
 
 constexpr std::pair<const char*, ProgramLevel> kLevelNames[] = {
@@ -89,7 +96,7 @@ std::string ListNames(const std::pair<const char*, T> (&names)[N]) {
 const std::set<std::string>& ColumnFields(SourceKind kind) {
   static const std::set<std::string> kBoundaryFields = {"code", "name"};
   static const std::set<std::string> kFacilityFields = {
-      "id", "name", "road_address", "lot_address", "phone", "hours", "operator",
+      "id", "name", "road_address", "lot_address", "phone", "hours", "operator", "homepage",
       "x",  "y",    "sigungu"};
   static const std::set<std::string> kProgramFields = {
       "service_id",   "name",        "provider",      "sido",
@@ -168,9 +175,28 @@ class ConfigReader {
   bool ReadSource(const json& node, const std::string& where, SourceConfig* source) {
     if (!node.is_object()) return Failed(where, "expected an object");
     if (!CheckKeys(node, where,
-                   {"id", "kind", "file", "format", "layer", "row_element", "encoding", "crs",
-                    "open_options", "columns", "category", "targets", "service_id_url_param",
-                    "region_name", "level", "province_check", "metadata"})) {
+                   {"id",
+                    "kind",
+                    "file",
+                    "format",
+                    "layer",
+                    "row_element",
+                    "encoding",
+                    "crs",
+                    "open_options",
+                    "columns",
+                    "category",
+                    "targets",
+                    "service_id_url_param",
+                    "region_name",
+                    "level",
+                    "province_check",
+                    "boundary_tolerance_m",
+                    "address_placement",
+                    "geocoded",
+                    "name_replacements",
+                    "phone_area_code",
+                    "metadata"})) {
       return false;
     }
     if (!GetString(node, "id", where, &source->id, true)) return false;
@@ -194,15 +220,7 @@ class ConfigReader {
       return false;
     if (!GetString(node, "region_name", at, &source->region_name, false)) return false;
 
-    std::string encoding = "UTF-8";
-    if (!GetString(node, "encoding", at, &encoding, false)) return false;
-    if (encoding == "UTF-8") {
-      source->encoding = Encoding::kUtf8;
-    } else if (encoding == "CP949" || encoding == "EUC-KR") {
-      source->encoding = Encoding::kCp949;  // CP949 is a superset of EUC-KR
-    } else {
-      return Failed(at + ".encoding", "'" + encoding + "' is not one of UTF-8, CP949");
-    }
+    if (!GetEncoding(node, at, &source->encoding)) return false;
 
     if (const json* check = Member(node, "province_check")) {
       if (!check->is_boolean()) return Failed(at + ".province_check", "expected true or false");
@@ -221,6 +239,7 @@ class ConfigReader {
     }
 
     if (!ReadColumns(node, at, source)) return false;
+    if (!ReadFacilityOptions(node, at, source)) return false;
     if (Member(node, "category") != nullptr) {
       if (source->kind != SourceKind::kFacilities) {
         return Failed(at + ".category", "only facilities have a category");
@@ -244,18 +263,146 @@ class ConfigReader {
                     "expected {\"name\", \"publisher\", \"licence\", \"data_date\"}");
     }
     const std::string meta_at = at + ".metadata";
-    if (!CheckKeys(*metadata, meta_at, {"name", "publisher", "licence", "data_date"})) return false;
+    if (!CheckKeys(*metadata, meta_at,
+                   {"name", "publisher", "licence", "data_date", "data_date_note"}))
+      return false;
     if (!GetString(*metadata, "name", meta_at, &source->metadata.name, true)) return false;
     if (!GetString(*metadata, "publisher", meta_at, &source->metadata.publisher, true))
       return false;
     if (!GetString(*metadata, "licence", meta_at, &source->metadata.licence, true)) return false;
     std::string date;
     if (!GetString(*metadata, "data_date", meta_at, &date, true)) return false;
-    source->metadata.data_date = ParseDate(date);
+    source->metadata.data_date = ParseSourceDate(date);
     if (source->metadata.data_date == 0) {
-      return Failed(meta_at + ".data_date", "'" + date + "' is not a date like 2019-12-31");
+      return Failed(meta_at + ".data_date",
+                    "'" + date + "' is not a date like 2019-12-31 (or 2025-03, or 2022)");
+    }
+    if (!GetString(*metadata, "data_date_note", meta_at, &source->metadata.data_date_note, false))
+      return false;
+    return true;
+  }
+
+  bool GetEncoding(const json& node, const std::string& at, Encoding* out) {
+    std::string encoding = "UTF-8";
+    if (!GetString(node, "encoding", at, &encoding, false)) return false;
+    if (encoding == "UTF-8") {
+      *out = Encoding::kUtf8;
+    } else if (encoding == "CP949" || encoding == "EUC-KR") {
+      *out = Encoding::kCp949;  // CP949 is a superset of EUC-KR
+    } else {
+      return Failed(at + ".encoding", "'" + encoding + "' is not one of UTF-8, CP949");
     }
     return true;
+  }
+
+  // The keys only facilities take: boundary_tolerance_m, address_placement, geocoded,
+  // name_replacements, phone_area_code.
+  bool ReadFacilityOptions(const json& node, const std::string& at, SourceConfig* source) {
+    const bool facilities = source->kind == SourceKind::kFacilities;
+    for (const char* key : {"boundary_tolerance_m", "address_placement", "geocoded",
+                            "name_replacements", "phone_area_code"}) {
+      if (Member(node, key) != nullptr && !facilities)
+        return Failed(at + "." + key, "only facilities sources take this key");
+    }
+    if (const json* tolerance = Member(node, "boundary_tolerance_m")) {
+      if (!tolerance->is_number() || tolerance->get<double>() < 0 ||
+          tolerance->get<double>() > 100000) {
+        return Failed(at + ".boundary_tolerance_m", "expected metres, 0 to 100000");
+      }
+      if (source->columns.count("sigungu") == 0 || !source->province_check) {
+        return Failed(at + ".boundary_tolerance_m",
+                      "needs province_check and a sigungu column (the 시군구 a row names)");
+      }
+      source->boundary_tolerance_m = tolerance->get<double>();
+    }
+    if (const json* placement = Member(node, "address_placement")) {
+      const std::string p_at = at + ".address_placement";
+      AddressPlacement& out = source->address_placement;
+      if (placement->is_boolean()) {
+        out.enabled = placement->get<bool>();
+      } else if (placement->is_object()) {
+        if (!CheckKeys(*placement, p_at, {"emd_suffixes", "aliases"})) return false;
+        out.enabled = true;
+        if (Member(*placement, "emd_suffixes") != nullptr) {
+          out.emd_suffixes.clear();
+          if (!GetStringList(*placement, "emd_suffixes", p_at, &out.emd_suffixes)) return false;
+        }
+        if (const json* aliases = Member(*placement, "aliases")) {
+          if (!aliases->is_object()) return Failed(p_at + ".aliases", "expected {written: name}");
+          for (const auto& [written, name] : aliases->items()) {
+            if (!name.is_string()) return Failed(p_at + ".aliases." + written, "expected a name");
+            out.aliases[WithoutSpacesIn(written)] = WithoutSpacesIn(name.get<std::string>());
+          }
+        }
+      } else {
+        return Failed(p_at, "expected true or {\"emd_suffixes\", \"aliases\"}");
+      }
+      if (out.enabled && source->columns.count("road_address") == 0 &&
+          source->columns.count("lot_address") == 0) {
+        return Failed(p_at, "needs a road_address or lot_address column");
+      }
+    }
+    if (const json* geocoded = Member(node, "geocoded")) {
+      const std::string g_at = at + ".geocoded";
+      if (!geocoded->is_object()) return Failed(g_at, "expected {\"file\", \"crs\", \"columns\"}");
+      if (!CheckKeys(*geocoded, g_at, {"file", "format", "layer", "encoding", "crs", "columns"}))
+        return false;
+      GeocodedFile file;
+      std::string path;
+      if (!GetString(*geocoded, "file", g_at, &path, true)) return false;
+      if (!ResolvePath(path, g_at + ".file", &file.path)) return false;
+      if (!GetString(*geocoded, "format", g_at, &file.format, false)) return false;
+      if (!GetString(*geocoded, "layer", g_at, &file.layer, false)) return false;
+      if (!GetString(*geocoded, "crs", g_at, &file.crs, true)) return false;
+      if (!GetEncoding(*geocoded, g_at, &file.encoding)) return false;
+      const json* columns = Member(*geocoded, "columns");
+      if (columns == nullptr || !columns->is_object())
+        return Failed(g_at + ".columns", "expected {\"address\", \"x\", \"y\"}");
+      if (!CheckKeys(*columns, g_at + ".columns", {"address", "x", "y"})) return false;
+      if (!GetString(*columns, "address", g_at + ".columns", &file.address_column, true) ||
+          !GetString(*columns, "x", g_at + ".columns", &file.x_column, true) ||
+          !GetString(*columns, "y", g_at + ".columns", &file.y_column, true)) {
+        return false;
+      }
+      if (source->columns.count("road_address") == 0 && source->columns.count("lot_address") == 0)
+        return Failed(g_at, "needs a road_address or lot_address column to look addresses up");
+      source->geocoded = std::move(file);
+    }
+    if (const json* replacements = Member(node, "name_replacements")) {
+      const std::string r_at = at + ".name_replacements";
+      if (!replacements->is_array()) return Failed(r_at, "expected [[\"from\", \"to\"], …]");
+      for (const json& pair : *replacements) {
+        if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string() ||
+            pair[0].get<std::string>().empty()) {
+          return Failed(r_at, "expected [[\"from\", \"to\"], …] with a non-empty \"from\"");
+        }
+        source->name_replacements.emplace_back(pair[0].get<std::string>(),
+                                               pair[1].get<std::string>());
+      }
+    }
+    if (!GetString(node, "phone_area_code", at, &source->phone_area_code, false)) return false;
+    if (!source->phone_area_code.empty()) {
+      const std::string& code = source->phone_area_code;
+      const bool digits =
+          std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!digits || code.size() < 2 || code.size() > 3 || code[0] != '0')
+        return Failed(at + ".phone_area_code", "expected an area code like \"063\" or \"02\"");
+    }
+    return true;
+  }
+
+  // ASCII spaces and U+3000 removed (the importer's WithoutSpaces, repeated to keep the config
+  // parser free of the import steps).
+  static std::string WithoutSpacesIn(const std::string& text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text.compare(i, 3, "\u3000") == 0) {
+        i += 2;
+      } else if (!std::isspace(static_cast<unsigned char>(text[i]))) {
+        out += text[i];
+      }
+    }
+    return out;
   }
 
   bool ReadColumns(const json& node, const std::string& at, SourceConfig* source) {
@@ -502,6 +649,48 @@ Result<ImportConfig> LoadImportConfig(const std::string& config_path,
       ParseImportConfig(text.str(), config_dir.empty() ? "." : config_dir, data_root);
   if (!config.ok()) return Status::Error(config_path + ": " + config.status().message());
   return config;
+}
+
+const char* CategoryWord(FacilityCategory category) {
+  for (const auto& [word, value] : kCategoryNames)
+    if (value == category) return word;
+  return "기타";
+}
+
+std::string TargetWords(TargetSet targets) {
+  std::string words;
+  for (const auto& [word, bit] : kTargetNames)
+    if (targets & bit) words += (words.empty() ? "" : ", ") + std::string(word);
+  return words;
+}
+
+Date ParseSourceDate(std::string_view text) {
+  if (const Date day = ParseDate(text); day != 0) return day;
+  // "2022", or "2025-03" / "2025.03" / "2025/03" / "202503".
+  auto digits = [&](size_t from, size_t count) {
+    for (size_t i = from; i < from + count; ++i)
+      if (i >= text.size() || text[i] < '0' || text[i] > '9') return false;
+    return true;
+  };
+  auto number = [&](size_t from, size_t count) {
+    uint32_t value = 0;
+    for (size_t i = from; i < from + count; ++i) value = value * 10 + (text[i] - '0');
+    return value;
+  };
+  if (!digits(0, 4)) return 0;
+  const uint32_t year = number(0, 4);
+  if (year < 1900) return 0;
+  if (text.size() == 4) return year * 10000;
+  size_t month_at = 4;
+  if (text.size() == 7 && (text[4] == '-' || text[4] == '.' || text[4] == '/')) {
+    month_at = 5;
+  } else if (text.size() != 6) {
+    return 0;
+  }
+  if (!digits(month_at, 2)) return 0;
+  const uint32_t month = number(month_at, 2);
+  if (month < 1 || month > 12) return 0;
+  return year * 10000 + month * 100;
 }
 
 Date ParseDate(std::string_view text) {

@@ -10,6 +10,8 @@
 // Index
 //   - SourceKind, Encoding      what a source holds and how its text is encoded
 //   - CategoryRule, TargetRule  fixed or per-row-value facility categories and target groups
+//   - AddressPlacement          facilities without usable coordinates placed by their address
+//   - GeocodedFile              an external geocoder's address → coordinate file
 //   - SourceConfig              one file
 //   - ImportConfig              the whole import
 //   - ParseImportConfig / LoadImportConfig
@@ -64,6 +66,31 @@ struct TargetRule {
   std::map<std::string, TargetSet> map;
 };
 
+// Facilities whose row has no usable coordinates are placed by their address at the most precise
+// region it names that the boundaries know: a 읍면동 whose name ends in one of `emd_suffixes`,
+// else the 시군구 (Facility::position_quality kApproxEmd / kApproxSigungu).
+struct AddressPlacement {
+  bool enabled = false;
+  // 읍면동 names matched in addresses by these endings only. DEFAULT {"읍", "면"}: 읍 and 면 are
+  // the same as legal and as administrative areas, while a 동 in an address is a 법정동, which the
+  // boundaries' 행정동 do not follow.
+  std::vector<std::string> emd_suffixes = {"읍", "면"};
+  // A name as some addresses write it → the boundaries' name (a typo, or a renamed area), both
+  // compared without spaces.
+  std::map<std::string, std::string> aliases;
+};
+
+// The output of an external geocoder (a province runs one with its own key): a table with an
+// address column and the point found for it. Facilities without usable coordinates whose road or
+// lot address (spaces ignored) is in it get that point (kGeocoded), checked like source
+// coordinates.
+struct GeocodedFile {
+  std::string path;  // resolved like SourceConfig::path
+  std::string format, layer, crs;
+  Encoding encoding = Encoding::kUtf8;
+  std::string address_column, x_column, y_column;
+};
+
 // One source file and how to read it.
 struct SourceConfig {
   std::string id;  // short, unique; prefixes Facility::source_key ("장애인복지관:179")
@@ -96,7 +123,19 @@ struct SourceConfig {
   // Boundaries: skip regions of other provinces. Programs: reject rows whose "sido" column names
   // another province.
   bool province_check = false;
-  Source metadata;  // name, publisher, licence, data date
+  // Facilities: a point outside the province's polygon is still placed, with a near_boundary
+  // warning, when the row's "sigungu" names one of its 시군구 and the point lies within this many
+  // metres of that 시군구's polygon (islands the simplified boundaries dropped). DEFAULT 0: off.
+  double boundary_tolerance_m = 0;
+  AddressPlacement address_placement;    // facilities
+  std::optional<GeocodedFile> geocoded;  // facilities
+  // Facilities: text replacements applied to names in order (after which runs of spaces become
+  // one), e.g. {"@", "아파트"}.
+  std::vector<std::pair<std::string, std::string>> name_replacements;
+  // Facilities: the area code given to phone numbers written without one ("243-2724" → 063-…).
+  // DEFAULT "": such numbers are kept as written, with a warning.
+  std::string phone_area_code;
+  Source metadata;  // name, publisher, licence, data date (and its note)
 };
 
 struct ImportConfig {
@@ -118,8 +157,18 @@ Result<ImportConfig> ParseImportConfig(std::string_view json_text, const std::st
 // Reads the file at `config_path` and parses it (relative paths resolve against the file's folder).
 Result<ImportConfig> LoadImportConfig(const std::string& config_path, const std::string& data_root);
 
+// The config words for a category ("경로당") and for the groups in a target set ("노인, 치매"), as
+// configs write them; reports and exports reuse them.
+const char* CategoryWord(FacilityCategory category);
+std::string TargetWords(TargetSet targets);
+
 // Parses a date as the sources write it: "2019-12-31", "2019.12.31", "20191231" → 20191231; 0
 // otherwise.
 Date ParseDate(std::string_view text);
+
+// A source's data date in a config: a day as ParseDate reads it, or only a month ("2025-03",
+// "2025.03" → 20250300) or a year ("2022" → 20220000), keeping the precision stated (model.h,
+// Date). 0 for anything else.
+Date ParseSourceDate(std::string_view text);
 
 }  // namespace bokji::geodata

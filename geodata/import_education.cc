@@ -10,6 +10,7 @@
 //      (no_coordinates when only one cell is filled, unparseable_coordinate, crs_transform_failed,
 //      outside_korea, outside_province)
 //   5. not the same title, start and place as an earlier kept row of this source      (duplicate)
+// A 링크 that is not an http(s) link is dropped with an unsafe_link warning (the row is kept).
 // A row with both coordinate cells empty (or a source that maps none) is kept without a position,
 // with a no_position warning: the app lists it but cannot put it on the map. Kept rows with a
 // position get s2_cell and their 시군구 / 읍면동 codes by point-in-polygon.
@@ -22,6 +23,7 @@
 
 #include "core/geo.h"
 #include "geodata/import_steps.h"
+#include "geodata/row_text.h"
 
 namespace bokji::geodata {
 namespace {
@@ -147,7 +149,16 @@ Status ImportEducation(const SourceConfig& source, const Table& table, const Sou
     // Kept.
     event.organiser = columns.Get(row, "organiser");
     event.address = columns.Get(row, "address");
-    event.link_url = columns.Get(row, "link");
+    const std::string link_text = columns.Get(row, "link");
+    const NormalisedLink link = NormaliseLink(link_text);
+    event.link_url = link.link;
+    if (link.outcome == NormalisedLink::kSchemeAdded) {
+      report.Warn(row.number, WarningKind::kLinkSchemeAdded,
+                  about + ": '" + link_text + "' → '" + link.link + "'");
+    } else if (link.outcome == NormalisedLink::kDropped) {
+      report.Warn(row.number, WarningKind::kUnsafeLink,
+                  about + ": 링크 '" + link_text + "' is not an http(s) link: dropped");
+    }
     event.fee = columns.Get(row, "fee");
     event.contact = columns.Get(row, "contact");
     event.source = source_index;

@@ -5,7 +5,8 @@
 // 전북특별자치도); a local program's 시군 matches a 시군구 boundary name (unknown_region); the
 // service id is new within this source (duplicate). A row whose service id an earlier source
 // already imported is merged into that program: its empty fields are filled, nothing is
-// overwritten.
+// overwritten. An apply_url that is not an http(s) link is dropped with an unsafe_link warning (a
+// bare host name gets "http://", link_scheme_added).
 //
 // 시군 codes (ProgramLevel::kCity): a 시군 name matches the 시군구 regions named exactly like it,
 // or, for a 시 with 구, the regions whose names start with it ("전주시" → 전주시완산구 35011,
@@ -21,6 +22,7 @@
 
 #include "core/programs.h"
 #include "geodata/import_steps.h"
+#include "geodata/row_text.h"
 
 namespace bokji::geodata {
 namespace {
@@ -194,7 +196,16 @@ Status ImportPrograms(const SourceConfig& source, const Table& table, const Sour
     program.benefits = columns.Get(row, "benefits");
     program.how_to_apply = columns.Get(row, "how_to_apply");
     program.contact = columns.Get(row, "contact");
-    program.apply_url = columns.Get(row, "apply_url");
+    const std::string apply_text = columns.Get(row, "apply_url");
+    const NormalisedLink apply_link = NormaliseLink(apply_text);
+    program.apply_url = apply_link.link;
+    if (apply_link.outcome == NormalisedLink::kSchemeAdded) {
+      report.Warn(row.number, WarningKind::kLinkSchemeAdded,
+                  about + ": '" + apply_text + "' → '" + apply_link.link + "'");
+    } else if (apply_link.outcome == NormalisedLink::kDropped) {
+      report.Warn(row.number, WarningKind::kUnsafeLink,
+                  about + ": apply_url '" + apply_text + "' is not an http(s) link: dropped");
+    }
     program.provision = columns.Get(row, "provision");
     program.cycle = columns.Get(row, "cycle");
     program.life_stages = ParseLifeStageList(columns.Get(row, "life_stages"));
@@ -245,6 +256,7 @@ void FinishPrograms(ImportState& state) {
         if (part.data_date != 0 &&
             (combined.data_date == 0 || part.data_date < combined.data_date)) {
           combined.data_date = part.data_date;
+          combined.data_date_note = part.data_date_note;  // how that date was found, if noted
         }
       }
       combined.name = JoinUnique(names, " + ");

@@ -13,8 +13,11 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
+
+#include "core/model.h"
 
 namespace bokji::geodata {
 
@@ -33,8 +36,13 @@ enum class RejectReason {
   kBadAudience,      // bad_audience: an education event's 대상 is not 주민, 종사자 or 모두
   kBadDate,          // bad_date: an education event's 시작일시 / 종료일시 is not a real
                      // "YYYY-MM-DD HH:MM", or it ends before it starts
+  kAddressUnplaced,  // address_unplaced: no coordinates, and the address names a 시 of the province
+                     // without saying which of its 구 (a row whose address names no region of the
+                     // province keeps its first failure, e.g. no_coordinates)
 };
 const char* RejectReasonName(RejectReason reason);
+// "exact", "geocoded", "approximate_emd", "approximate_sigungu".
+const char* PositionQualityName(PositionQuality quality);
 
 // Something worth a look in a row that was kept.
 enum class WarningKind {
@@ -48,6 +56,18 @@ enum class WarningKind {
   kProvinceWide,   // province_wide: a local program's region is the province itself or its agency
   kLabelFallback,  // label_fallback: no point-on-surface; the label is core/geo.h InteriorPoint
   kNoPosition,     // no_position: an education event without coordinates, kept: listed, not mapped
+  kNearBoundary,   // near_boundary: outside the province's polygon but within the configured
+                  // distance of the 시군구 the row names (an island the boundaries dropped): placed
+  kCoordinatesUnusable,  // coordinates_unusable: the row's coordinates failed a check (named in the
+                         // detail); placed approximately by its address instead
+  kApproximateSigungu,   // approximate_sigungu: placed by address at its 시군구 only; the detail
+                         // says why no 읍면동 matched
+  kGeocodedUnusable,     // geocoded_unusable: the geocoder's point for the address failed a check
+  kPhoneAreaCodeAdded,   // phone_area_code_added: a number without its area code got the configured
+                         // one
+  kUnrecognisedPhone,    // unrecognised_phone: not a Korean phone number form; kept as written
+  kLinkSchemeAdded,      // link_scheme_added: "www.x.kr" became "http://www.x.kr"
+  kUnsafeLink,  // unsafe_link: a link that is not http or https ("javascript:…"): dropped
 };
 const char* WarningKindName(WarningKind kind);
 
@@ -70,6 +90,15 @@ struct SourceReport {
   int rows_read = 0;
   int rows_placed = 0;  // rows that became (or were merged into) a record
   int rows_merged = 0;  // of rows_placed: rows merged into a record of an earlier row or source
+  // Facilities: rows_placed by how their position was found, indexed by PositionQuality.
+  int placed_by_quality[kPositionQualityCount] = {};
+  // Facilities placed at their 시군구 only, by why no 읍면동 matched: "dong_address" (a 동 /
+  // 가 address: a 법정동, not a boundary's 행정동), "no_emd_named" (a road name only),
+  // "unknown_emd" (an 읍/면 the boundaries do not have), "ambiguous_emd".
+  std::map<std::string, int> sigungu_fallbacks;
+  // Facilities: distinct points that two or more placed rows share (shared_coordinate warnings
+  // are about rows at these points).
+  int shared_coordinate_spots = 0;
   std::vector<Rejection> rejected;
   std::vector<Warning> warnings;
 
@@ -96,12 +125,15 @@ struct ImportReport {
   size_t bundle_bytes = 0;
   double seconds = 0;  // wall time of the whole import, reading to writing
 
-  int FacilitiesRejected() const;  // over facility sources
+  int FacilitiesRejected() const;     // over facility sources
+  int FacilitiesApproximate() const;  // over facility sources: placed at an area, not a point
 };
 
 // The machine-readable report (pretty-printed JSON, UTF-8).
 std::string ReportJson(const ImportReport& report);
-// The readable summary: totals, then per source the counts, every rejected row and every warning.
+// The readable summary: totals, then per source the counts by outcome, and per rejection reason and
+// warning kind its count with the first rows (every row is in the JSON). shared_coordinate is
+// summarised as rows and spots only.
 std::string ReportText(const ImportReport& report);
 // The line printed at the end of a successful import.
 std::string SummaryLine(const ImportReport& report);

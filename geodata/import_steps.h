@@ -28,6 +28,7 @@
 #include "core/model.h"
 #include "core/region_index.h"
 #include "core/status.h"
+#include "geodata/address_placement.h"
 #include "geodata/coordinates.h"
 #include "geodata/import_config.h"
 #include "geodata/import_report.h"
@@ -82,6 +83,9 @@ struct ImportState {
   // Built by FinishRegions over data.regions, which must not change afterwards. Null before, or
   // when the config has no boundaries.
   std::unique_ptr<RegionIndex> region_index;
+  // The province's 시군구 and 읍면동 names (address placement, stated 시군구); built with
+  // region_index.
+  std::unique_ptr<RegionNames> region_names;
   // Whether any region of each RegionLevel was loaded (a point in no polygon of a loaded level is
   // worth a warning; of a level the config did not load, it is not).
   bool has_level[3] = {false, false, false};
@@ -92,14 +96,23 @@ struct ImportState {
   std::unordered_map<std::string, std::vector<size_t>>
       facilities_by_name;                                             // NormalisedName → indices
   std::map<std::pair<int64_t, int64_t>, size_t> facilities_by_point;  // micro-degrees → index
+  // WithoutSpaces(name) + "|" + WithoutSpaces(address) → index: duplicates among rows placed by
+  // address (where a shared point means nothing).
+  std::unordered_map<std::string, size_t> facilities_by_name_address;
 
   // Programs: service id → index, and every source that contributed to each program (parallel to
   // data.programs; the first is the one that created it).
   std::unordered_map<std::string, size_t> program_by_id;
   std::vector<std::vector<uint16_t>> program_sources;
+  // TransformerFor's transformations, by CRS text.
+  std::map<std::string, std::unique_ptr<CoordinateTransformer>> transformers;
 
   // Appends a Source and returns its index.
   uint16_t AddSource(const Source& source);
+  // The transformation from the source's CRS (the config's, else the file's own) to WGS84, made
+  // once per CRS and import (setting one up costs PROJ milliseconds). Fails as SourceTransformer.
+  Result<const CoordinateTransformer*> TransformerFor(const SourceConfig& source,
+                                                      const Table& table);
   // The region whose polygon of `level` contains p, or nullptr (also when there are no boundaries).
   const Region* FindRegion(LatLng p, RegionLevel level) const;
 };

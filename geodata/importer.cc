@@ -84,6 +84,17 @@ Result<CoordinateTransformer> SourceTransformer(const SourceConfig& source, cons
   return transformer;
 }
 
+Result<const CoordinateTransformer*> ImportState::TransformerFor(const SourceConfig& source,
+                                                                 const Table& table) {
+  const std::string& crs = source.crs.empty() ? table.crs_wkt : source.crs;
+  if (const auto it = transformers.find(crs); it != transformers.end()) return it->second.get();
+  Result<CoordinateTransformer> made = SourceTransformer(source, table);
+  if (!made.ok()) return made.status();
+  auto& slot = transformers[crs];
+  slot = std::make_unique<CoordinateTransformer>(std::move(made.value()));
+  return slot.get();
+}
+
 uint16_t ImportState::AddSource(const Source& source) {
   // Bundles index sources with 16 bits; a config with that many sources is a mistake, not data.
   assert(data.sources.size() < std::numeric_limits<uint16_t>::max());
@@ -219,8 +230,10 @@ Result<ImportResult> RunImport(const ImportConfig& config, Date built) {
   result.report.education = static_cast<int>(state.data.education.size());
   result.report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  // RegionIndex points into state.data.regions: drop it before the Dataset moves out.
+  // RegionIndex and RegionNames point into state.data.regions: drop them before the Dataset moves
+  // out.
   state.region_index.reset();
+  state.region_names.reset();
   result.dataset = std::move(state.data);
   return result;
 }

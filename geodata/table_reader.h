@@ -46,4 +46,11 @@ struct Table {
 // hint to declare CP949).
 Result<Table> ReadTable(const SourceConfig& source);
 
+// CP949 (= EUC-KR and its extension) bytes recoded to UTF-8 (iconv). Text stops at the first NUL
+// byte, as cells do. A byte that starts no valid CP949 character becomes U+FFFD, never passed
+// through: the result is always valid UTF-8. Not thread-safe (one shared conversion descriptor).
+std::string Cp949ToUtf8(const std::string& bytes);
+// Whether `text` is valid UTF-8.
+bool IsUtf8(std::string_view text);
+
 }  // namespace bokji::geodata

@@ -50,7 +50,7 @@ packages=(
   # bokji-server (server/): HTTP, crypto, storage; brotli and gzip variants at site assembly
   libcpp-httplib-dev libsodium-dev libsqlite3-dev libpq-dev brotli
   # the server's tests: a throwaway PostgreSQL cluster (pg_virtualenv), the load benchmark (wrk), the
-  # fuzz target (clang with libFuzzer and the sanitizer runtimes)
+  # fuzz targets (clang with libFuzzer and the sanitizer runtimes; also scripts/fuzz.sh)
   postgresql wrk clang-14 libclang-rt-14-dev
 )
 apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

@@ -3,6 +3,7 @@
 #   1. native GoogleTest suites (core, importer, bignum layer, bench smoke run, bokji-server: storage on
 #      SQLite and PostgreSQL, API, crash test, two instances, the request-parser fuzz run) through ctest,
 #      inside `pg_virtualenv` (a throwaway PostgreSQL cluster, dropped afterwards)
+#   1b. the libFuzzer targets for 5 seconds each (scripts/fuzz.sh; skipped with a message without clang-14)
 #   2. the core suite compiled to WebAssembly, run under node, through ctest
 #   3. browser end-to-end tests in headless Chromium (tests/browser, node --test) against the built app
 #      serving the sample bundle imported from ../shared/data
@@ -35,6 +36,14 @@ build_native
 step "native tests (with a throwaway PostgreSQL)" pg_virtualenv bash -c \
   "BOKJI_REQUIRE_POSTGRES=1 ctest --preset native -j $jobs 2>&1 | tee '$log_dir/native.log'" || true
 count_ctest "$log_dir/native.log"
+
+# Fuzz targets (tests/fuzz/): a few seconds each here; the long runs are in tests/fuzz/README.md.
+step "fuzz targets (5 s each)" bash -c "bash '$root/scripts/fuzz.sh' --seconds 5 2>&1 | tee '$log_dir/fuzz.log'" || true
+f_pass=$(grep -cE '^fuzz: .* passed' "$log_dir/fuzz.log" || true)
+f_fail=$(grep -cE '^fuzz: .* FAILED|^fuzz: .*error' "$log_dir/fuzz.log" || true)
+if ! grep -qE '^fuzz: (skipped|.* passed|.* FAILED)' "$log_dir/fuzz.log"; then f_fail=$((f_fail + 1)); fi
+passed=$((passed + f_pass))
+failed=$((failed + f_fail))
 
 build_wasm
 step "wasm tests (node)" bash -c "ctest --preset wasm 2>&1 | tee '$log_dir/wasm.log'" || true

@@ -101,9 +101,9 @@ Layout App::CurrentLayout() const {
 }
 
 PanelContext App::Context(const Layout& layout, const Now& now, double now_ms) {
-  return PanelContext{state_, config_, catalog_, derived_, theme_,
-                      font_,  layout,  now,      now_ms,   text_field_,
-                      rects_, edges_,  hover_,   mirror_,  camera_.moving()};
+  return PanelContext{state_, config_, catalog_,         derived_,         theme_,         font_,
+                      layout, now,     now_ms,           text_field_,      rects_,         edges_,
+                      hover_, mirror_, camera_.moving(), tiles_fell_back_, ServedOffline()};
 }
 
 void App::Frame() {
@@ -113,7 +113,7 @@ void App::Frame() {
   bool rebuild_font = canvas.pixel_ratio != font_pixel_ratio_;
   if (state_.appearance != appearance_) {
     appearance_ = state_.appearance;
-    theme_ = ThemeFor(appearance_);
+    theme_ = ThemeFor(appearance_, config_.mode);
     ApplyImGuiStyle(theme_, &ImGui::GetStyle());
     rebuild_font = true;
   }
@@ -255,9 +255,15 @@ void App::Render() {
   tiles_.TakeLoadedTiles();
   if (tiles_.enabled()) {
     tiles_.Draw(state_.map);
+    // Tiles that fail (no network) and none to draw: the vector basemap alone, as without tiles,
+    // with a notice (web/panels/notices.cc) rather than a grey map.
+    const bool fell_back = tiles_.failed() > 0 && tiles_.drawn() == 0;
+    if (fell_back != tiles_fell_back_) RequestFrames(1);  // the notice follows
+    tiles_fell_back_ = fell_back;
     // Over raster tiles the region tints thin out so the tiles' streets show through.
-    basemap_.Draw(state_.map, theme_, canvas.pixel_ratio, /*fill_opacity=*/0.3f);
+    basemap_.Draw(state_.map, theme_, canvas.pixel_ratio, fell_back ? 1.0f : 0.3f);
   } else {
+    tiles_fell_back_ = false;
     basemap_cache_.Draw(basemap_, state_.map, theme_, canvas, camera_.moving());
   }
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -278,8 +284,16 @@ void App::UpdateUrl() {
 
 void App::RestoreUrlState(const std::string& query) {
   DecodeUrlState(catalog_, query, &state_);
+  const UiMode mode = config_.mode;
   config_ = ConfigFromQuery(query, config_);
+  if (config_.mode != mode) ApplyModeTheme();
   RequestFrames(3);
+}
+
+void App::ApplyModeTheme() {
+  theme_ = ThemeFor(state_.appearance, config_.mode);
+  ApplyImGuiStyle(theme_, &ImGui::GetStyle());
+  font_pixel_ratio_ = 0;  // the next frame rasterises the font at the new size
 }
 
 void App::Reset() {
@@ -289,6 +303,28 @@ void App::Reset() {
   hover_ = Hover{};
   BlurTextField();
   RequestFrames(3);
+}
+
+void App::SetHelpPicking(bool on) {
+  state_.help_picking = on;
+  RequestFrames(2);
+}
+
+std::string App::RegionsJson() const {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Region& r : catalog_.data.regions) {
+    if (r.level != RegionLevel::kSigungu && r.level != RegionLevel::kEmd) continue;
+    // A 시군구 as "전주시 완산구" (its full name without the 도); a 읍면동 by its own name.
+    std::string name = r.name;
+    const size_t space = r.full_name.find(' ');
+    if (r.level == RegionLevel::kSigungu && space != std::string::npos)
+      name = r.full_name.substr(space + 1);
+    out.push_back({{"code", r.code},
+                   {"name", name},
+                   {"level", r.level == RegionLevel::kSigungu ? "sigungu" : "emd"},
+                   {"parent", r.parent_code}});
+  }
+  return out.dump();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -311,6 +347,7 @@ std::string App::DebugJson() {
   out["zoom"] = state_.map.zoom();
   out["center"] = {center.lat, center.lng};
   out["animating"] = camera_.animating();
+  out["help_picking"] = state_.help_picking;
   out["mode"] = static_cast<int>(config_.mode);
   out["language"] = LanguageCode(state_.language);
   out["canvas"] = {{"css_width", canvas.css_width},
@@ -319,7 +356,8 @@ std::string App::DebugJson() {
                    {"pixel_height", canvas.pixel_height},
                    {"pixel_ratio", canvas.pixel_ratio}};
   out["narrow"] = layout.narrow;
-  out["facilities"] = data.facilities.size();
+  out["facilities"] = data.facilities.size();  // with coordinates of their own
+  out["approximate_facilities"] = catalog_.approximate.size();
   out["programs"] = data.programs.size();
   out["regions"] = data.regions.size();
   out["triangles"] = basemap_.drawn_triangles();
@@ -343,7 +381,8 @@ std::string App::DebugJson() {
   out["tiles"] = {{"enabled", tiles_.enabled()},
                   {"loaded", tiles_.loaded()},
                   {"failed", tiles_.failed()},
-                  {"drawn", tiles_.drawn()}};
+                  {"drawn", tiles_.drawn()},
+                  {"fell_back", tiles_fell_back_}};
   out["basemap_cache"] = {{"renders", basemap_cache_.renders()},
                           {"from_texture", basemap_cache_.last_from_texture()}};
   out["hovered_marker_facility"] = hover_.marker;

@@ -73,6 +73,12 @@ class App {
   std::string DebugJson();
   // Every program's facts as a JSON array by id, for tests that restate the listing rule.
   std::string ProgramCatalogJson() const;
+  // The help form (web/help_form.js) asks for a point: the next tap on the map goes to it
+  // (PickedHelpPoint), not to the state. `on` false cancels.
+  void SetHelpPicking(bool on);
+  // The bundle's 시군구 and 읍면동 for the help form's area chooser, as a JSON array of
+  // {code, name, level: "sigungu"|"emd", parent} in the bundle's order.
+  std::string RegionsJson() const;
   // Adds a start-up phase's duration to DebugJson's "startup_ms".
   void RecordStartupTime(const char* phase, double ms);
 
@@ -80,6 +86,9 @@ class App {
   App(Catalog catalog, std::vector<uint8_t> font_ttf, AppConfig config, Clock clock);
 
   bool BuildFont(float pixel_ratio);
+  // The theme of the config's mode (a kiosk's larger text and targets), applied from the next
+  // frame.
+  void ApplyModeTheme();
   Layout CurrentLayout() const;
   PanelContext Context(const Layout& layout, const Now& now, double now_ms);
   void Render();
@@ -97,8 +106,9 @@ class App {
   AppFont font_;
   float font_pixel_ratio_ = 0;
   Basemap basemap_;
-  BasemapCache basemap_cache_;  // the basemap as one texture while the map pans
-  TileLayer tiles_;             // follows state_.tiles
+  BasemapCache basemap_cache_;    // the basemap as one texture while the map pans
+  TileLayer tiles_;               // follows state_.tiles
+  bool tiles_fell_back_ = false;  // tiles failed: the basemap drawn alone (set by Render)
   MapController camera_;
   MapLayer layer_;
   std::vector<std::unique_ptr<Panel>> panels_;

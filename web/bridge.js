@@ -161,8 +161,26 @@ mergeInto(LibraryManager.library, {
     if (page) page.ready();
   },
 
+  // The last guard before the browser opens anything (core/links.h is the rule the importer and the
+  // bundle reader apply first): web pages (http:, https:) in a new tab; in this tab only a phone call
+  // (tel: and digits). Anything else — javascript:, data:, a link the URL parser reads otherwise — is
+  // refused with a console warning and opens nothing.
   bokji_js_open_url: function (url, newTab) {
     const target = UTF8ToString(url);
+    let parsed = null;
+    try {
+      parsed = new URL(target);
+    } catch (e) {
+      parsed = null;
+    }
+    const web = parsed !== null && (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
+        /^https?:\/\/[^\/\\\s]/i.test(target) && !/[\x00-\x20\x7f\\]/.test(target);
+    const call = !newTab && /^tel:\+?[0-9]{3,}$/.test(target);
+    if (!web && !call) {
+      console.warn('bokji: refused to open a link that is not http(s)' + (newTab ? '' : ' or tel') +
+                   ': ' + target.slice(0, 60));
+      return;
+    }
     if (newTab) {
       window.open(target, '_blank', 'noopener');
     } else {
@@ -174,6 +192,16 @@ mergeInto(LibraryManager.library, {
   bokji_js_mirror: function (json) {
     const mirror = window['bokjiMirror'];
     if (mirror) mirror.update(UTF8ToString(json), Module);
+  },
+
+  // Not within the frame that asked: the page's reset calls back into the app (web/kiosk.js).
+  bokji_js_start_over: function () {
+    setTimeout(() => window.dispatchEvent(new Event('bokji:start-over')), 0);
+  },
+
+  bokji_js_served_offline: function () {
+    const page = window['bokjiPage'];
+    return page && page.servedOffline ? 1 : 0;
   },
 
   bokji_js_set_cursor: function (cursor) {
@@ -226,6 +254,12 @@ mergeInto(LibraryManager.library, {
     };
     image.onerror = () => _bokji_on_tile(key, generation, 0);
     image.src = UTF8ToString(url);
+  },
+
+  // One animation frame for the app (web/platform.cc schedules at most one at a time, and only when a
+  // frame was requested). An exception in the frame aborts the app: the page's error screen shows it.
+  bokji_js_request_animation_frame: function () {
+    requestAnimationFrame(() => _bokji_animation_frame());
   },
 
   bokji_js_request_location: function () {
@@ -288,5 +322,20 @@ mergeInto(LibraryManager.library, {
 
   bokji_js_blur_text_field: function () {
     Module['bokjiTextField'].blur();
+  },
+
+  // The help-request and correction forms (web/help_form.js registers window.bokjiHelp; without it, e.g.
+  // a page that does not load the file, the buttons do nothing).
+  bokji_js_open_help_form: function () {
+    const help = window['bokjiHelp'];
+    if (help) help.openHelp();
+  },
+  bokji_js_open_correction_form: function (kind, key, name) {
+    const help = window['bokjiHelp'];
+    if (help) help.openCorrection(UTF8ToString(kind), UTF8ToString(key), UTF8ToString(name));
+  },
+  bokji_js_help_point: function (lat, lng) {
+    const help = window['bokjiHelp'];
+    if (help) help.pointPicked(lat, lng);
   },
 });

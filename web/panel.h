@@ -60,6 +60,11 @@ struct PanelContext {
   Hover& hover;
   Mirror& mirror;   // the accessible description of this frame (web/model/mirror.h)
   bool map_moving;  // the view is being dragged, pinched or animated
+  // Network loss: raster tiles failed and the vector basemap stands in for them (last frame's
+  // render), and the page's files came from the service worker's copy
+  // (window.bokjiPage.servedOffline).
+  bool tiles_fell_back = false;
+  bool served_offline = false;
 };
 
 class Panel {

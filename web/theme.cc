@@ -1,6 +1,7 @@
 #include "web/theme.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace bokji::web {
 
@@ -33,15 +34,18 @@ void ApplyPalette(const Palette& p, Theme* t) {
 }  // namespace
 
 const Theme& DefaultTheme() {
-  static const Theme kTheme = ThemeFor(Appearance{});
+  static const Theme kTheme = ThemeFor(Appearance{}, UiMode::kCitizen);
   return kTheme;
 }
 
-Theme ThemeFor(const Appearance& look) {
+Theme ThemeFor(const Appearance& look, UiMode mode) {
   Theme theme;
   ApplyPalette(PaletteFor(look.high_contrast), &theme);
   theme.high_contrast = look.high_contrast;
-  theme.ui_scale = static_cast<float>(std::clamp(look.text_percent, 100, 200)) / 100.0f;
+  const float kiosk_base = mode == UiMode::kKiosk ? 1.5f : 1.0f;
+  theme.ui_scale =
+      kiosk_base * static_cast<float>(std::clamp(look.text_percent, 100, 200)) / 100.0f;
+  if (mode == UiMode::kKiosk) theme.min_target_height = 60;
   if (look.high_contrast) {
     theme.province_line = IM_COL32(0, 0, 0, 255);
     theme.sigungu_line = IM_COL32(40, 40, 40, 255);
@@ -67,6 +71,11 @@ void ApplyImGuiStyle(const Theme& theme, ImGuiStyle* style) {
   style->FrameBorderSize = theme.high_contrast ? 1 : 0;
   style->TouchExtraPadding = ImVec2(2, 2);
   style->ScaleAllSizes(theme.ui_scale);
+  if (theme.min_target_height > 0) {
+    // Rounded up to whole pixels so the frame is never a fraction short.
+    const float pad = std::ceil((theme.min_target_height - theme.Scaled(theme.font_size)) / 2);
+    style->FramePadding.y = std::max(style->FramePadding.y, pad);
+  }
 
   ImVec4* colors = style->Colors;
   const ImVec4 text = ImGui::ColorConvertU32ToFloat4(theme.text);

@@ -26,6 +26,9 @@ struct Theme {
   // scaled up a little instead, which halves the font atlas (16 MB of RGBA at 2× rather than 32 MB
   // at 3×).
   float max_font_pixel_ratio = 2.0f;
+  // The smallest height of a button or field, in CSS pixels (not scaled): frame paddings grow to
+  // reach it. 0: as the paddings give (DEFAULT). A kiosk's touch targets are 60 (KWCAG, 2025 고시).
+  float min_target_height = 0;
 
   // UI colours.
   ImU32 text = IM_COL32(30, 34, 40, 255);
@@ -42,6 +45,7 @@ struct Theme {
   ImU32 closed_now = IM_COL32(180, 35, 24, 255);    // "운영 시간 아님" (red, 6.6:1 on white)
   ImU32 focus_ring = IM_COL32(0, 70, 160, 255);     // the keyboard's focus, around a control
   ImU32 focus_halo = IM_COL32(255, 255, 255, 255);  // outside the ring, for dark backgrounds
+  ImU32 help_button = IM_COL32(180, 35, 24, 255);   // "도움 요청": white text on it 6.6:1
   ImU32 result_highlight =
       IM_COL32(255, 196, 0, 255);  // a facility hovered in the list, on the map
   ImU32 education_marker = IM_COL32(200, 60, 140, 255);  // welfare education (diamonds)
@@ -83,6 +87,10 @@ struct Theme {
       IM_COL32(215, 48, 39, 255),    // 의료
       IM_COL32(35, 110, 60, 255),    // 약국
       IM_COL32(150, 150, 150, 255),  // 기타
+      IM_COL32(178, 24, 43, 255),    // 공공보건 (a darker red beside 의료)
+      IM_COL32(166, 86, 40, 255),    // 경로당 (a brown of the 노인 orange)
+      IM_COL32(253, 141, 60, 255),   // 노인돌봄 (a lighter 노인 orange)
+      IM_COL32(117, 107, 177, 255),  // 치매
   };
   ImU32 marker_outline = IM_COL32(255, 255, 255, 255);
   ImU32 marker_selected_ring = IM_COL32(20, 20, 20, 255);
@@ -100,9 +108,10 @@ struct Theme {
 
 // The normal look at 100 % (web/model/palette.h's colours).
 const Theme& DefaultTheme();
-// The look a person chose: text and targets scaled by `look.text_percent`, the high-contrast
-// palette when asked for.
-Theme ThemeFor(const Appearance& look);
+// The look for a person's choice and the deployment: text and targets scaled by
+// `look.text_percent` (on a kiosk on top of its own larger base: body text 25.5 CSS px, every
+// button and field at least 60 CSS px tall), the high-contrast palette when asked for.
+Theme ThemeFor(const Appearance& look, UiMode mode);
 
 // Sets ImGui's paddings, roundings and colours from `theme` (sizes in CSS pixels times ui_scale).
 void ApplyImGuiStyle(const Theme& theme, ImGuiStyle* style);

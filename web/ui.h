@@ -83,6 +83,24 @@ void DataField(PanelContext& ctx, const char* label, const std::string& value);
 // date, then `date` (when not 0) in `date_format` (a StringId with one %s).
 void DrawSourceLines(const Dataset& data, uint16_t source, StringId date_format, Date date);
 
+// Links in kiosk mode (no link leaves the app there: a citizen continues on their own phone).
+// A QR code of `url` (web/qr) with `caption` above it and the scan hint below, as wide as the space
+// left up to 200 CSS px (scaled), whole pixels per module; its rectangle is noted as `name`
+// ("qr:…"). A text too long for a QR code shows as text.
+void QrCode(PanelContext& ctx, const std::string& url, const char* caption,
+            const std::string& name);
+// This view's address for a citizen's own browser: the page's address with the state as it is now
+// (url_state.h), without the page's deployment parameters (a kiosk's ?mode=, an embed's origins).
+std::string CitizenLink(const PanelContext& ctx);
+// A web link: a button (`label`) opening `url` in a new tab; in kiosk mode its QR code instead,
+// with `caption`. True when the button was pressed (never in kiosk mode).
+bool LinkOrQr(PanelContext& ctx, const char* label, const std::string& url, const char* caption,
+              const std::string& name, ImVec2 size = ImVec2(0, 0), bool accent = false);
+// A phone number: a call button ("전화 걸기  063-…", tel:); in kiosk mode the number in large
+// type under "전화 문의" (a kiosk cannot call). Nothing for an empty number.
+void PhoneOrNumber(PanelContext& ctx, const std::string& phone, const std::string& name,
+                   bool accent);
+
 // Lets a finger or mouse drag scroll the current child window. `*scrolling` is the panel's: true
 // from the moment a press turns into a drag until the next press (so the release of a drag does
 // not press the row under it). Returns *scrolling.

@@ -224,7 +224,7 @@ int main(int argc, char** argv) {
   data.title = TitleFor(count);
   data.built = kBuiltDate;
   data.sources.push_back({data.title, "bench/browser/make_synthetic (seed " + std::to_string(seed) + ")",
-                          "합성 데이터 — 실제 시설이 아님 (synthetic, not real facilities)", kBuiltDate});
+                          "합성 데이터 — 실제 시설이 아님 (synthetic, not real facilities)", kBuiltDate, ""});
   data.regions = sample.regions;
   Random random(seed);
   data.facilities = MakeFacilities(centres, count, random);

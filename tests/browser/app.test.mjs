@@ -3,10 +3,12 @@
 // card on a click or tap, and pans and zooms the way the pointer asks. Screenshots go to
 // build/test-artifacts/.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import {test} from 'node:test';
 
-import {appState, openApp, samplePng, screenshot, settle, useServerAndBrowser} from './harness.mjs';
-import {boundaryRings, disabilityCentres, project, underOverlay, unproject} from './reference.mjs';
+import {appState, openApp, samplePng, screenshot, settle, siteDir, useServerAndBrowser} from './harness.mjs';
+import {boundaryRings, dataDir, disabilityCentres, parseCsv, project, underOverlay, unproject} from './reference.mjs';
 
 const shared = useServerAndBrowser();
 
@@ -65,8 +67,13 @@ function singleDisabilityMarkers(view) {
   return result;
 }
 
+// The legend filtered to 장애인 (c=2, FacilityCategory::kDisability's bit): the 13 centres of the source
+// file are then the only markers, as the reference expects; with every category on, the thousands of
+// clinics around them cluster them away at province scale.
+const kDisabilityOnly = '?c=2';
+
 test('desktop: loads, draws the map where the data says, and responds to the pointer', async (t) => {
-  const page = await openApp(shared.browser, shared.server.url + '/', {width: 1280, height: 800});
+  const page = await openApp(shared.browser, shared.server.url + '/' + kDisabilityOnly, {width: 1280, height: 800});
   await expectReady(page);
   let view = await appState(page, 2);
   await screenshot(page, 'desktop-start');
@@ -223,7 +230,8 @@ const bottomSheets = (view) => view.overlays.filter((r) => r[3] > view.canvas.cs
 const overlapping = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
 test('phone: one sheet at a time (the card replaces the list, 뒤로 returns), the map above it; two fingers pinch-zoom', async () => {
-  const page = await openApp(shared.browser, shared.server.url + '/', {width: 390, height: 844, scale: 3, mobile: true});
+  const page = await openApp(shared.browser, shared.server.url + '/' + kDisabilityOnly,
+                             {width: 390, height: 844, scale: 3, mobile: true});
   await expectReady(page);
   let view = await settle(page);
   await screenshot(page, 'phone-start');
@@ -276,6 +284,43 @@ test('phone: one sheet at a time (the card replaces the list, 뒤로 returns), t
   const anchor = unproject(before, mid.x, mid.y);
   assert.ok(distance(project(view, anchor.lat, anchor.lng), mid) < 3, 'the pinch keeps its middle in place');
   await screenshot(page, 'phone-pinched');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+// Facilities whose source gives only an address (the 경로당 list, a few clinics) have only an approximate
+// position: the app must never draw or list one as a point. It keeps exactly the bundle's facilities with
+// their own coordinates (position quality 0 or 1, read from the bundle's bytes here: docs/bundle-format.md)
+// and says in the data summary how many it leaves out.
+test('facilities known only by their address are never drawn or listed as points', async () => {
+  const bundle = fs.readFileSync(path.join(siteDir, 'data/jeonbuk-sample.bundle'));
+  let facilities = null;
+  for (let i = 0; i < bundle.readUInt32LE(24); ++i) {
+    const entry = 32 + i * 24;
+    if (bundle.readUInt32LE(entry) === 4) {
+      facilities = {offset: Number(bundle.readBigUInt64LE(entry + 8)), size: Number(bundle.readBigUInt64LE(entry + 16))};
+    }
+  }
+  let exact = 0, approximate = 0;
+  for (let at = facilities.offset; at < facilities.offset + facilities.size; at += 112) {
+    const quality = bundle[at + 99];
+    if (quality >= 2) ++approximate; else ++exact;
+  }
+  const centres = parseCsv(fs.readFileSync(path.join(dataDir, 'facilities/전북특별자치도_시군_경로당_현황_20241231.csv'),
+                                           'utf8').replace(/^\uFEFF/, '')).filter((r) => r.length >= 3).length - 1;
+  assert.ok(approximate >= centres, `every 경로당 (${centres}) is approximate in the bundle: ${approximate}`);
+
+  const page = await openApp(shared.browser, shared.server.url + '/', {width: 1280, height: 800});
+  await expectReady(page);
+  let view = await settle(page);
+  assert.equal(view.facilities, exact, 'the app holds the exact facilities only');
+  assert.equal(view.approximate_facilities, approximate, 'and counts the ones it leaves out');
+  for (const m of view.markers) assert.ok(m.count === 1 ? m.facility < exact : m.count <= exact);
+  await page.mouse.click(...[(view.buttons.data_info[0] + view.buttons.data_info[2]) / 2,
+                             (view.buttons.data_info[1] + view.buttons.data_info[3]) / 2]);
+  view = await settle(page);
+  assert.equal(view.data_info, true);
+  await screenshot(page, 'data-info-approximate');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -27,6 +27,7 @@ export const artifactsDir = process.env.BOKJI_TEST_ARTIFACTS || path.resolve(her
 const kTypes = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
+  '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.ttf': 'font/ttf',
   '.txt': 'text/plain; charset=utf-8',

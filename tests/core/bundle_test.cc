@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "core/links.h"
+
 namespace bokji {
 namespace {
 
@@ -39,6 +41,7 @@ void ExpectSameDataset(const Dataset& a, const Dataset& b) {
     EXPECT_EQ(a.sources[i].publisher, b.sources[i].publisher);
     EXPECT_EQ(a.sources[i].licence, b.sources[i].licence);
     EXPECT_EQ(a.sources[i].data_date, b.sources[i].data_date);
+    EXPECT_EQ(a.sources[i].data_date_note, b.sources[i].data_date_note);
   }
   ASSERT_EQ(a.facilities.size(), b.facilities.size());
   for (size_t i = 0; i < a.facilities.size(); ++i) {
@@ -54,6 +57,8 @@ void ExpectSameDataset(const Dataset& a, const Dataset& b) {
     EXPECT_EQ(x.phone, y.phone);
     EXPECT_EQ(x.hours, y.hours);
     EXPECT_EQ(x.operator_name, y.operator_name);
+    EXPECT_EQ(x.homepage, y.homepage);
+    EXPECT_EQ(x.position_quality, y.position_quality);
     EXPECT_EQ(x.sigungu_code, y.sigungu_code);
     EXPECT_EQ(x.emd_code, y.emd_code);
     ExpectSameLatLng(x.position, y.position);
@@ -137,10 +142,12 @@ Dataset FullDataset() {
   d.title = "전북특별자치도 복지자원 (시험용)";
   d.built = 20260801;
   d.sources = {
-      {"보건복지부_장애인복지관 현황", "보건복지부 (data.go.kr)", "공공누리 제1유형", 20191231},
-      {"", "", "", 0},
-      {"x", "publisher with \"quotes\" and \n newline", "licence\0with nul", UINT32_MAX},
+      {"보건복지부_장애인복지관 현황", "보건복지부 (data.go.kr)", "공공누리 제1유형", 20191231, ""},
+      {"", "", "", 0, ""},
+      {"x", "publisher with \"quotes\" and \n newline", "licence\0with nul", UINT32_MAX,
+       "파일에 기준일 없음: 2025년 3월 배포로 추정"},
   };
+  d.sources[1].data_date = 20250300;                            // a month only
   d.sources[2].licence = std::string("licence\0with nul", 16);  // an embedded NUL survives too
 
   Facility f;
@@ -153,6 +160,7 @@ Dataset FullDataset() {
   f.phone = "063-222-9999";
   f.hours = "평일 09:00~18:00";
   f.operator_name = "사회복지법인 ○○";
+  f.homepage = "https://www.example.or.kr/복지관?a=1&b=\"2\"";
   f.sigungu_code = 35011;
   f.emd_code = 3501101;
   f.position = {35.8242, 127.1480};
@@ -161,8 +169,9 @@ Dataset FullDataset() {
   f.verified = 20191231;
   d.facilities.push_back(f);
 
-  Facility extremes;  // every string empty, numbers at their limits
-  extremes.category = FacilityCategory::kOther;
+  Facility extremes;                                // every string empty, numbers at their limits
+  extremes.category = FacilityCategory::kDementia;  // the last category
+  extremes.position_quality = PositionQuality::kApproxSigungu;
   extremes.targets = UINT32_MAX;
   extremes.sigungu_code = UINT32_MAX;
   extremes.emd_code = 0;
@@ -172,8 +181,15 @@ Dataset FullDataset() {
   extremes.verified = UINT32_MAX;
   d.facilities.push_back(extremes);
 
+  Facility approximate = f;  // an address-only row, placed at its 읍면동's label point
+  approximate.position_quality = PositionQuality::kApproxEmd;
+  approximate.category = FacilityCategory::kSeniorCenter;
+  approximate.homepage = "HTTP://EXAMPLE.COM";  // a scheme in capitals is still http
+  d.facilities.push_back(approximate);
+
   Facility special = f;
   special.category = FacilityCategory::kPharmacy;
+  special.position_quality = PositionQuality::kGeocoded;
   special.position = {-0.0, std::numeric_limits<double>::denorm_min()};
   special.s2_cell = 0;
   special.source = 1;
@@ -305,7 +321,7 @@ Dataset SmallDataset() {
   Dataset d;
   d.title = "작은 번들";
   d.built = 20260801;
-  d.sources = {{"출처", "발행처", "공공누리 제1유형", 20250722}};
+  d.sources = {{"출처", "발행처", "공공누리 제1유형", 20250722, ""}};
   Facility f;
   f.name = "복지관";
   f.phone = "063-000-0000";
@@ -631,9 +647,11 @@ std::vector<uint8_t> WithRecordField(const std::vector<uint8_t>& bytes, uint32_t
 
 TEST_F(BundleCrafted, StringReferencesOutsideTheBlob) {
   // Facility 0's name: offset at byte 32, length at 36 (docs/bundle-format.md).
-  ExpectCorrupted(WithRecordField(bytes_, 4, 104, 0, 36, UINT32_MAX), "huge string length");
-  ExpectCorrupted(WithRecordField(bytes_, 4, 104, 0, 32, UINT32_MAX), "huge string offset");
-  ExpectCorrupted(WithRecordField(bytes_, 3, 32, 0, 4, UINT32_MAX), "source name length");
+  ExpectCorrupted(WithRecordField(bytes_, 4, 112, 0, 36, UINT32_MAX), "huge string length");
+  ExpectCorrupted(WithRecordField(bytes_, 4, 112, 0, 32, UINT32_MAX), "huge string offset");
+  ExpectCorrupted(WithRecordField(bytes_, 4, 112, 0, 108, UINT32_MAX), "homepage length");
+  ExpectCorrupted(WithRecordField(bytes_, 3, 40, 0, 4, UINT32_MAX), "source name length");
+  ExpectCorrupted(WithRecordField(bytes_, 3, 40, 2, 36, UINT32_MAX), "date note length");
   ExpectCorrupted(WithRecordField(bytes_, 1, 16, 0, 4, UINT32_MAX), "title length");
   ExpectCorrupted(WithRecordField(bytes_, 6, 8, 0, 4, 1u << 30), "theme length");
 }
@@ -654,6 +672,9 @@ TEST_F(BundleCrafted, BadEnumsAndReferences) {
   std::vector<uint8_t> b = bytes_;
   b[GetU64(bytes_, EntryOf(bytes_, 4) + 8) + 98] = kFacilityCategoryCount;  // facility 0 category
   ExpectCorrupted(b, "facility category");
+  b = bytes_;
+  b[GetU64(bytes_, EntryOf(bytes_, 4) + 8) + 99] = kPositionQualityCount;  // facility 0 quality
+  ExpectCorrupted(b, "facility position quality");
   b = bytes_;
   b[GetU64(bytes_, EntryOf(bytes_, 5) + 8) + 122] = 4;  // program 0 level
   ExpectCorrupted(b, "program level");
@@ -724,7 +745,10 @@ TEST_F(BundleCrafted, RandomDamageWithValidChecksum) {
     FixCrc(b);
     Result<Dataset> loaded = Load(b);
     if (!loaded.ok()) {
-      EXPECT_TRUE(Contains(loaded.status().message(), "corrupted")) << loaded.status().message();
+      // Damage inside a link can turn it into something other than http(s): refused, not corrupt.
+      EXPECT_TRUE(Contains(loaded.status().message(), "corrupted") ||
+                  Contains(loaded.status().message(), "not an http or https link"))
+          << loaded.status().message();
       continue;
     }
     ++accepted;  // damage inside strings or numbers is invisible to the format: fine, if consistent
@@ -732,9 +756,12 @@ TEST_F(BundleCrafted, RandomDamageWithValidChecksum) {
     for (const Facility& f : d.facilities) {
       EXPECT_LT(f.source, d.sources.size());
       EXPECT_LT(static_cast<int>(f.category), kFacilityCategoryCount);
+      EXPECT_LT(static_cast<int>(f.position_quality), kPositionQualityCount);
+      EXPECT_TRUE(f.homepage.empty() || IsWebLink(f.homepage)) << f.homepage;
     }
     for (const Program& p : d.programs) {
       EXPECT_LT(p.source, d.sources.size());
+      EXPECT_TRUE(p.apply_url.empty() || IsWebLink(p.apply_url)) << p.apply_url;
       EXPECT_LE(static_cast<int>(p.level), static_cast<int>(ProgramLevel::kPrivate));
     }
     for (const Region& r : d.regions)
@@ -745,6 +772,101 @@ TEST_F(BundleCrafted, RandomDamageWithValidChecksum) {
     }
   }
   EXPECT_GT(accepted, 0);  // the test also exercised the success path
+}
+
+// An approximate position stands for its area: without the area's codes the record is corrupt.
+TEST_F(BundleCrafted, ApproximatePositionWithoutItsRegion) {
+  const Dataset d = FullDataset();
+  size_t approx_emd = d.facilities.size(), approx_sigungu = d.facilities.size();
+  for (size_t i = 0; i < d.facilities.size(); ++i) {
+    if (d.facilities[i].position_quality == PositionQuality::kApproxEmd) approx_emd = i;
+    if (d.facilities[i].position_quality == PositionQuality::kApproxSigungu) approx_sigungu = i;
+  }
+  ASSERT_LT(approx_emd, d.facilities.size());
+  ASSERT_LT(approx_sigungu, d.facilities.size());
+  // Facility fields: sigungu_code at 84, emd_code at 88 (docs/bundle-format.md).
+  ExpectCorrupted(WithRecordField(bytes_, 4, 112, approx_emd, 88, 0), "approximate 읍면동, no emd");
+  ExpectCorrupted(WithRecordField(bytes_, 4, 112, approx_emd, 84, 0),
+                  "approximate 읍면동, no 시군구");
+  ExpectCorrupted(WithRecordField(bytes_, 4, 112, approx_sigungu, 84, 0),
+                  "approximate 시군구, no 시군구");
+  ExpectCorrupted(WithRecordField(bytes_, 4, 112, approx_sigungu, 88, 3501101),
+                  "approximate 시군구 claiming a 읍면동");
+}
+
+// -------------------------------------------------------------------------------------------------
+// Links: only http and https pass (core/links.h); a bundle holding another is refused whole.
+// -------------------------------------------------------------------------------------------------
+
+TEST(BundleLinks, RefusesEveryNonWebLinkInEveryLinkField) {
+  const std::vector<std::string> unsafe = {"javascript:alert(1)",
+                                           "JavaScript:alert(1)",
+                                           "data:text/html,<script>",
+                                           "vbscript:x",
+                                           " https://example.org",
+                                           "https:/example.org",
+                                           "https://",
+                                           "//example.org",
+                                           "file:///etc",
+                                           "https://exa mple.org",
+                                           "https:\\\\example.org",
+                                           std::string("https://a\0b", 11),
+                                           "http://\texample.org",
+                                           "www.example.org"};
+  for (const std::string& link : unsafe) {
+    SCOPED_TRACE(link);
+    for (int field = 0; field < 3; ++field) {
+      Dataset d = SmallDataset();
+      const char* name = field == 0 ? "homepage" : field == 1 ? "apply_url" : "link_url";
+      if (field == 0) d.facilities[0].homepage = link;
+      if (field == 1) d.programs[0].apply_url = link;
+      if (field == 2) d.education[0].link_url = link;
+      Result<Dataset> loaded = Load(WriteBundle(d));
+      ASSERT_FALSE(loaded.ok()) << name;
+      EXPECT_TRUE(Contains(loaded.status().message(), "refused")) << loaded.status().message();
+      EXPECT_TRUE(Contains(loaded.status().message(), name)) << loaded.status().message();
+      EXPECT_FALSE(Contains(loaded.status().message(), "corrupted")) << loaded.status().message();
+    }
+  }
+}
+
+TEST(BundleLinks, AcceptsWebLinksAndEmptyFields) {
+  for (const std::string& link :
+       {std::string(""), std::string("https://www.bokjiro.go.kr/x?wlfareInfoId=WLF1"),
+        std::string("http://www.요실금수술.com/"), std::string("HTTPS://EXAMPLE.ORG")}) {
+    Dataset d = SmallDataset();
+    d.facilities[0].homepage = d.programs[0].apply_url = d.education[0].link_url = link;
+    Result<Dataset> loaded = Load(WriteBundle(d));
+    ASSERT_TRUE(loaded.ok()) << link << ": " << loaded.status().message();
+    EXPECT_EQ(loaded.value().programs[0].apply_url, link);
+  }
+}
+
+// A long link is shown cut in the message, never in the middle of a UTF-8 character.
+TEST(BundleLinks, MessageShowsTheLinkCutAtACharacter) {
+  Dataset d = SmallDataset();
+  d.programs[0].apply_url = "javascript:" + std::string(10, 'x') + "가나다라마바사아자차카타파하";
+  Result<Dataset> loaded = Load(WriteBundle(d));
+  ASSERT_FALSE(loaded.ok());
+  const std::string& message = loaded.status().message();
+  EXPECT_TRUE(Contains(message, "program 0 has a apply_url")) << message;
+  EXPECT_TRUE(Contains(message, "javascript:xxxxxxxxxx가나다라마바")) << message;
+  EXPECT_TRUE(Contains(message, "…")) << message;
+}
+
+TEST(Links, IsWebLinkFollowsTheRule) {
+  EXPECT_TRUE(IsWebLink("http://a"));
+  EXPECT_TRUE(IsWebLink("https://a/b?c=d#e"));
+  EXPECT_TRUE(IsWebLink("hTtPs://a"));
+  EXPECT_FALSE(IsWebLink(""));
+  EXPECT_FALSE(IsWebLink("http://"));
+  EXPECT_FALSE(IsWebLink("http:///a"));
+  EXPECT_FALSE(IsWebLink("https:a"));
+  EXPECT_FALSE(IsWebLink("httpx://a"));
+  EXPECT_FALSE(IsWebLink("ftp://a"));
+  EXPECT_FALSE(IsWebLink("https://a\x7f"));
+  EXPECT_FALSE(IsWebLink("https://a\nb"));
+  EXPECT_FALSE(IsWebLink("tel:0632229999"));
 }
 
 }  // namespace

@@ -90,6 +90,45 @@ TEST(Catalog, BuildsEveryDerivedPartInDataOrder) {
   EXPECT_EQ(c.themes.front(), "주거");
 }
 
+// Facilities placed by address only sit at their area's label point: they must stay out of
+// everything that treats a facility as a point (index, clusters, search, counts), kept apart in
+// bundle order.
+TEST(Catalog, FacilitiesPlacedByAddressOnlyAreKeptApartFromThePoints) {
+  Dataset d = SmallDataset();
+  Facility hall;
+  hall.source_key = "경로당:1";
+  hall.name = "요촌 경로당";
+  hall.category = FacilityCategory::kSeniorCenter;
+  hall.targets = kTargetElderly;
+  hall.road_address = "전북 김제시 요촌동 3";
+  hall.position = {35.80, 126.88};  // the same spot as the centre: the 읍면동's label point
+  hall.position_quality = PositionQuality::kApproxEmd;
+  Facility town = hall;
+  town.source_key = "경로당:2";
+  town.name = "김제 경로당";
+  town.position_quality = PositionQuality::kApproxSigungu;
+  Facility geocoded = d.facilities[1];
+  geocoded.source_key = "노숙인:8";
+  geocoded.position_quality = PositionQuality::kGeocoded;  // a point of its own: kept
+  d.facilities = {hall, d.facilities[0], town, geocoded, d.facilities[1]};
+
+  const Catalog c = Catalog::Build(d);
+  ASSERT_EQ(c.data.facilities.size(), 3u);
+  EXPECT_EQ(c.data.facilities[0].source_key, "장애인복지관:1");
+  EXPECT_EQ(c.data.facilities[1].source_key, "노숙인:8");
+  EXPECT_EQ(c.data.facilities[2].source_key, "노숙인:7");
+  ASSERT_EQ(c.approximate.size(), 2u);
+  EXPECT_EQ(c.approximate[0].source_key, "경로당:1");
+  EXPECT_EQ(c.approximate[1].source_key, "경로당:2");
+  EXPECT_EQ(c.clusters.size(), 3u);
+  EXPECT_EQ(c.facility_index.size(), 3u);
+  EXPECT_EQ(c.hours.size(), 3u);
+  EXPECT_TRUE(c.facility_search.Search("경로당", 5).empty());
+  EXPECT_EQ(c.category_counts[static_cast<int>(FacilityCategory::kSeniorCenter)], 0);
+  EXPECT_EQ(c.facility_targets & kTargetElderly, 0u);
+  EXPECT_EQ(c.FacilityByKey("경로당:1"), -1);
+}
+
 TEST(Catalog, TheStartFramingLeavesFarOffIsletsOut) {
   Dataset d;
   Region land;

@@ -68,7 +68,9 @@ std::vector<Combination> Combinations(const Catalog& c) {
 
 TEST(Finding, EveryFilterCombinationListsWhatTheRulePicksNearestFirst) {
   const Catalog& c = SampleCatalog();
-  ASSERT_EQ(c.data.facilities.size(), 45u);
+  // The facilities with coordinates of their own (thousands since issue 12's lists); those placed
+  // by address only are not in data.facilities (Catalog::approximate).
+  ASSERT_GT(c.data.facilities.size(), 1000u);
   const LatLng place{35.8242, 127.1480};  // 전주
   const WeekTime now = NowAt(1772688600).week;
   int combinations = 0, non_empty = 0;

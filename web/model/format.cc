@@ -8,12 +8,19 @@
 
 namespace bokji::web {
 
-// "2019.12.31", or the "not stated" text for 0.
+// "2019.12.31", "2025.03" or "2022" as precise as the date is (model.h), or the "not stated" text
+// for 0.
 std::string FormatDate(Date date) {
   if (date == 0) return Text(StringId::kNotStated);
   char buffer[16];
-  std::snprintf(buffer, sizeof(buffer), "%04u.%02u.%02u", date / 10000, (date / 100) % 100,
-                date % 100);
+  if (date % 10000 == 0) {
+    std::snprintf(buffer, sizeof(buffer), "%04u", date / 10000);
+  } else if (date % 100 == 0) {
+    std::snprintf(buffer, sizeof(buffer), "%04u.%02u", date / 10000, (date / 100) % 100);
+  } else {
+    std::snprintf(buffer, sizeof(buffer), "%04u.%02u.%02u", date / 10000, (date / 100) % 100,
+                  date % 100);
+  }
   return buffer;
 }
 

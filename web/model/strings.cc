@@ -350,6 +350,41 @@ constexpr Row kRows[] = {
     {StringId::kTextSizeFormat, {"글자 %d%%", "Text %d%%"}},
     {StringId::kHighContrast, {"고대비", "High contrast"}},
     {StringId::kLanguageChooser, {"언어", "Language"}},
+    // Help requests and correction reports
+    {StringId::kHelpRequestButton, {"도움 요청", "Ask for help"}},
+    {StringId::kReportWrongInfo, {"정보가 틀렸어요", "This information is wrong"}},
+    {StringId::kHelpPickingHint,
+     {"도움이 필요한 곳을 지도에서 누르세요", "Tap the map where help is needed"}},
+    // Kiosk and embed modes (issue 10).
+    {StringId::kKioskStartOver, {"처음으로", "Start over"}},
+    {StringId::kKioskTextSizeFormat, {"글자 크게 %d%%", "Larger text %d%%"}},
+    {StringId::kKioskHighContrastFormat, {"고대비 %s", "High contrast %s"}},
+    {StringId::kKioskOn, {"켜짐", "on"}},
+    {StringId::kKioskOff, {"꺼짐", "off"}},
+    {StringId::kKeyboardShift, {"Shift", "Shift"}},
+    {StringId::kKeyboardBackspace, {"지우기", "Delete"}},
+    {StringId::kKeyboardSpace, {"띄어쓰기", "Space"}},
+    {StringId::kKeyboardDone, {"완료", "Done"}},
+    {StringId::kQrScanHint,
+     {"휴대폰 카메라로 QR코드를 찍으면 휴대폰에서 이어서 볼 수 있습니다.",
+      "Scan the QR code with your phone's camera to continue on your phone."}},
+    {StringId::kQrFacilityCaption, {"이 시설 정보", "This facility"}},
+    {StringId::kQrDirectionsCaption, {"길찾기 (카카오맵)", "Directions (Kakao Map)"}},
+    {StringId::kQrApplyCaption, {"신청 페이지", "Application page"}},
+    {StringId::kKioskPhoneHeading, {"전화 문의", "Phone"}},
+    {StringId::kOfflineIndicator,
+     {"오프라인: 저장해 둔 자료로 보는 중", "Offline: showing the saved copy"}},
+    {StringId::kTilesFailedNotice,
+     {"지도 이미지를 받지 못해 기본 지도로 보여 드립니다.",
+      "Map images could not be loaded: showing the basic map."}},
+    {StringId::kEmbedOpenFull, {"크게 보기", "Open full map"}},
+    {StringId::kEmbedWheelHint,
+     {"지도를 움직이려면 Ctrl 키를 누른 채 휠을 돌리세요.",
+      "Hold Ctrl and scroll to move the map."}},
+    {StringId::kApproximateNotShownFormat,
+     {"주소만 있고 좌표가 없는 시설 %d곳(경로당 등)은 지도와 목록에 아직 나오지 않아요.",
+      "%d facilities known only by their address (경로당 and others) are not yet on the map or in "
+      "the list."}},
 };
 static_assert(std::size(kRows) == static_cast<size_t>(StringId::kCount), "one row per StringId");
 
@@ -375,6 +410,10 @@ constexpr const char* kCategoryLabels[kFacilityCategoryCount][kLanguageCount] = 
     {"의료", "Medical"},
     {"약국", "Pharmacy"},
     {"기타", "Other"},
+    {"공공보건", "Public health"},
+    {"경로당", "Senior centre"},
+    {"노인돌봄", "Elderly care"},
+    {"치매", "Dementia"},
 };
 
 // Indexed by the bit position of a TargetGroup.
@@ -396,6 +435,7 @@ constexpr const char* kTargetLabels[kTargetGroupCount][kLanguageCount] = {
     {"청년", "Young adults"},
     {"다자녀", "Large families"},
     {"1인가구", "Single-person households"},
+    {"치매", "Dementia"},
 };
 
 constexpr const char* kWeekdayLabels[7][kLanguageCount] = {

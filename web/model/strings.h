@@ -294,6 +294,33 @@ enum class StringId : uint16_t {
   kTextSizeFormat,  // %d: percent
   kHighContrast,
   kLanguageChooser,
+  // Help requests and correction reports (the DOM forms in web/help_form.js; these are the app's
+  // buttons)
+  kHelpRequestButton,
+  kReportWrongInfo,
+  kHelpPickingHint,
+  // Kiosk and embed modes (issue 10): the kiosk's bar, on-screen keyboard, QR handoff, offline
+  // notices, the embed's link and wheel hint.
+  kKioskStartOver,
+  kKioskTextSizeFormat,
+  kKioskHighContrastFormat,
+  kKioskOn,
+  kKioskOff,
+  kKeyboardShift,
+  kKeyboardBackspace,
+  kKeyboardSpace,
+  kKeyboardDone,
+  kQrScanHint,
+  kQrFacilityCaption,
+  kQrDirectionsCaption,
+  kQrApplyCaption,
+  kKioskPhoneHeading,
+  kOfflineIndicator,
+  kTilesFailedNotice,
+  kEmbedOpenFull,
+  kEmbedWheelHint,
+  // ---- Facilities placed by address only (issue 12), until the map shows them per area ----
+  kApproximateNotShownFormat,  // %d: facilities whose source gives only an address
   kCount,
 };
 
@@ -313,7 +340,7 @@ const char* WeekdayLabel(int tm_wday);
 // The label of one TargetGroup bit. REQUIRES: `bit` has exactly one bit set, below 1 <<
 // kTargetGroupCount.
 const char* TargetLabel(uint32_t bit);
-inline constexpr int kTargetGroupCount = 17;
+inline constexpr int kTargetGroupCount = 18;
 // The label of one LifeStage bit ("청년"). REQUIRES: one bit, below 1 << kLifeStageCount.
 const char* StageLabel(uint32_t bit);
 inline constexpr int kLifeStageCount = 7;

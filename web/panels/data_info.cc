@@ -32,6 +32,9 @@ class DataInfoPanel final : public Panel {
     int levels[3] = {0, 0, 0};
     for (const Region& r : data.regions) ++levels[static_cast<int>(r.level)];
     ImGui::Text(Text(StringId::kFacilityCountFormat), static_cast<int>(data.facilities.size()));
+    if (!ctx.catalog.approximate.empty())
+      ImGui::TextDisabled(Text(StringId::kApproximateNotShownFormat),
+                          static_cast<int>(ctx.catalog.approximate.size()));
     ImGui::Text(Text(StringId::kProgramCountFormat), static_cast<int>(data.programs.size()));
     ImGui::Text(Text(StringId::kRegionCountFormat), levels[0], levels[1], levels[2]);
     mirror.Text(data.title);
@@ -65,6 +68,7 @@ class DataInfoPanel final : public Panel {
         mirror.Text(FormatText(Text(StringId::kSourceLicenceFormat), source.licence.c_str()));
       mirror.End();
       ImGui::TextDisabled(Text(StringId::kSourceDateFormat), date.c_str());
+      if (!source.data_date_note.empty()) ImGui::TextDisabled("%s", source.data_date_note.c_str());
       if (!source.publisher.empty())
         ImGui::TextDisabled(Text(StringId::kSourcePublisherFormat), source.publisher.c_str());
       if (!source.licence.empty())

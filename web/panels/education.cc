@@ -59,10 +59,10 @@ class EducationPanel final : public Panel {
       ImGui::TextUnformatted(none);
       ImGui::Spacing();
       ImGui::TextDisabled("%s", Text(StringId::kEducationStatutoryNote));
-      if (AccentButton(ctx.theme, Text(StringId::kEducationStatutoryLink),
-                       ImVec2(ImGui::GetContentRegionAvail().x, 0)))
-        OpenUrl(Text(StringId::kEducationStatutoryUrl), /*new_tab=*/true);
-      ctx.rects.Note("education_statutory");
+      LinkOrQr(ctx, Text(StringId::kEducationStatutoryLink), Text(StringId::kEducationStatutoryUrl),
+               Text(StringId::kEducationStatutoryLink), "education_statutory",
+               ImVec2(ImGui::GetContentRegionAvail().x, 0), /*accent=*/true);
+      if (ctx.config.mode != UiMode::kKiosk) ctx.rects.Note("education_statutory");
       mirror.Text(none);
       mirror.Text(Text(StringId::kEducationStatutoryNote));
       mirror.Link("education_statutory", Text(StringId::kEducationStatutoryLink),
@@ -136,11 +136,14 @@ class EducationPanel final : public Panel {
     const float half = (full - ImGui::GetStyle().ItemSpacing.x) / 2;
     bool first_button = true;
     if (!e.link_url.empty()) {
-      if (ImGui::Button(Text(StringId::kEducationOpenLink), ImVec2(e.position ? half : full, 0)))
-        OpenUrl(e.link_url.c_str(), /*new_tab=*/true);
+      // A kiosk shows the link as a QR code (no link leaves it); the map button comes below.
+      const bool kiosk = ctx.config.mode == UiMode::kKiosk;
+      LinkOrQr(ctx, Text(StringId::kEducationOpenLink), e.link_url,
+               Text(StringId::kEducationOpenLink), "education_link",
+               ImVec2(e.position ? half : full, 0));
       mirror.Link("education_link:" + std::to_string(id), Text(StringId::kEducationOpenLink),
                   e.link_url, LastItemRect(), /*new_tab=*/true);
-      first_button = false;
+      first_button = kiosk;
     }
     if (e.position) {
       if (!first_button) ImGui::SameLine();

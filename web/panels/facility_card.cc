@@ -72,32 +72,33 @@ class FacilityCardPanel final : public Panel {
     ImGui::Spacing();
     const float full = ImGui::GetContentRegionAvail().x;
     const std::string tel = TelUrl(f.phone);
-    if (!tel.empty()) {
-      char label[160];
-      std::snprintf(label, sizeof(label), "%s  %s", Text(StringId::kCardCall), f.phone.c_str());
-      if (AccentButton(theme, label, ImVec2(full, 0))) OpenUrl(tel.c_str(), /*new_tab=*/false);
-      mirror.Link("call", label, tel, LastItemRect(), /*new_tab=*/false);
-      ScrollToFocused(ctx, "call");
-    }
+    PhoneOrNumber(ctx, f.phone, "call", /*accent=*/true);
+    const bool kiosk = ctx.config.mode == UiMode::kKiosk;
     const float half = (full - ImGui::GetStyle().ItemSpacing.x) / 2;
-    if (ImGui::Button(Text(StringId::kCardDirectionsKakao), ImVec2(half, 0)))
-      OpenUrl(KakaoDirectionsUrl(f).c_str(), /*new_tab=*/true);
-    mirror.Link("kakao", Text(StringId::kCardDirectionsKakao), KakaoDirectionsUrl(f),
-                LastItemRect(), /*new_tab=*/true);
-    ImGui::SameLine();
-    if (ImGui::Button(Text(StringId::kCardDirectionsNaver), ImVec2(half, 0)))
-      OpenUrl(NaverDirectionsUrl(f).c_str(), /*new_tab=*/true);
-    mirror.Link("naver", Text(StringId::kCardDirectionsNaver), NaverDirectionsUrl(f),
-                LastItemRect(), /*new_tab=*/true);
+    if (kiosk) {
+      // No link leaves a kiosk: directions and this card go to the citizen's phone as QR codes.
+      ImGui::Spacing();
+      QrCode(ctx, KakaoDirectionsUrl(f), Text(StringId::kQrDirectionsCaption), "qr:directions");
+      QrCode(ctx, CitizenLink(ctx), Text(StringId::kQrFacilityCaption), "qr:facility");
+      mirror.Text(std::string(Text(StringId::kQrScanHint)) + ": " +
+                  Text(StringId::kQrDirectionsCaption) + ", " + Text(StringId::kQrFacilityCaption));
+    } else {
+      LinkOrQr(ctx, Text(StringId::kCardDirectionsKakao), KakaoDirectionsUrl(f), "", "kakao",
+               ImVec2(half, 0));
+      ImGui::SameLine();
+      LinkOrQr(ctx, Text(StringId::kCardDirectionsNaver), NaverDirectionsUrl(f), "", "naver",
+               ImVec2(half, 0));
+    }
     // A link to this card: the page's address already holds the view and the card.
     const bool copied = card->link_copied_until_ms > ctx.now_ms;
     const char* copy_label = Text(copied ? StringId::kCardLinkCopied : StringId::kCardCopyLink);
-    if (Mirrored(ctx, ImGui::Button(copy_label, ImVec2(full, 0)), "copy_link", copy_label)) {
+    if (!kiosk &&
+        Mirrored(ctx, ImGui::Button(copy_label, ImVec2(full, 0)), "copy_link", copy_label)) {
       CopyToClipboard(CurrentPageUrl().c_str());
       card->link_copied_until_ms = ctx.now_ms + 2500;
       RequestFrames(2);
     }
-    ctx.rects.Note("copy_link");
+    if (!kiosk) ctx.rects.Note("copy_link");
     if (copied) RequestFrames(1);  // to turn the label back when the time is up
     if (f.sigungu_code != 0) {
       if (Mirrored(ctx, ImGui::Button(Text(StringId::kFacilityCityPrograms), ImVec2(full, 0)),
@@ -129,6 +130,13 @@ class FacilityCardPanel final : public Panel {
     // Where this came from and how old it is.
     ImGui::Spacing();
     DrawSourceLines(ctx.catalog.data, f.source, StringId::kCardVerifiedFormat, f.verified);
+    // A short report to the 시군구 that keeps this list (web/help_form.js, a DOM form).
+    if (Mirrored(ctx,
+                 ImGui::Button(Text(StringId::kReportWrongInfo),
+                               ImVec2(ImGui::GetContentRegionAvail().x, 0)),
+                 "wrong_info", Text(StringId::kReportWrongInfo)))
+      OpenCorrectionForm("facility", f.source_key, f.name);
+    ctx.rects.Note("wrong_info");
     if (f.source < ctx.catalog.data.sources.size())
       mirror.Text(std::string(Text(StringId::kCardSource)) + ": " +
                   ctx.catalog.data.sources[f.source].name);
@@ -139,6 +147,7 @@ class FacilityCardPanel final : public Panel {
   void Debug(PanelContext& ctx, nlohmann::json& out) const override {
     const FacilityCard* card = CardAs<FacilityCard>(ctx.state);
     out["link_copied"] = card != nullptr && card->link_copied_until_ms > NowMs();
+    if (card != nullptr) out["facility_link"] = CitizenLink(ctx);
   }
 
  private:

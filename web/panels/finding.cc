@@ -302,8 +302,14 @@ class FindingPanel final : public Panel {
   // Categories on the map (with their counts), and the raster tiles under the boundaries.
   void Legend(PanelContext& ctx) {
     AppState& state = ctx.state;
-    if (!Section(ctx, Text(StringId::kLegendTitle), &state.finding.legend_open, !ctx.layout.narrow,
-                 "legend"))
+    // Open by default on a wide screen while the legend is short; closed on a phone (the map needs
+    // the room) and when it lists many categories, which would push the results list below the
+    // fold.
+    constexpr int kMostRowsOpen = 6;
+    int rows = 0;
+    for (int count : ctx.catalog.category_counts) rows += count > 0;
+    if (!Section(ctx, Text(StringId::kLegendTitle), &state.finding.legend_open,
+                 !ctx.layout.narrow && rows <= kMostRowsOpen, "legend"))
       return;
     ctx.mirror.Begin(MirrorRole::kGroup, Text(StringId::kLegendTitle));
     const float swatch = ImGui::GetFontSize() * 0.7f;

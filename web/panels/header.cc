@@ -32,16 +32,21 @@ class HeaderPanel final : public Panel {
     mirror.Begin(MirrorRole::kRegion, Text(StringId::kMirrorMenu), "header");
     mirror.Heading(1, Text(StringId::kAppTitle));
     mirror.Text(ctx.catalog.data.title);
-    ImGui::TextUnformatted(Text(StringId::kAppTitle));
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", ctx.catalog.data.title.c_str());
-    // On a phone the header is the top bar: the controls would cover the map (they should fold
-    // into a menu there; issue 11, not done yet).
-    if (!layout.narrow) AppearanceControls(ctx);
+    const bool embed = ctx.config.mode == UiMode::kEmbed;
+    if (!embed) {  // an embed sits inside the host's own page: no site header
+      ImGui::TextUnformatted(Text(StringId::kAppTitle));
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", ctx.catalog.data.title.c_str());
+      // On a phone the header is the top bar: the controls would cover the map (they should fold
+      // into a menu there; issue 11, not done yet).
+      if (!layout.narrow) AppearanceControls(ctx);
+    }
     SearchBox(ctx);
     mirror.TextField("header");
     if (ctx.state.search.results_open && !ctx.state.search.query.empty())
       SearchResultsList(ctx);
+    else if (embed)
+      EmbedButtons(ctx);
     else
       Buttons(ctx);
     mirror.End();
@@ -222,6 +227,44 @@ class HeaderPanel final : public Panel {
     BlurTextField();  // a phone's keyboard goes away
   }
 
+  // "도움 요청": the help-request form (web/help_form.js, a DOM form over the app). Beside the
+  // first row's buttons where it fits, else a row of its own; in the help colour (white on red).
+  static void HelpButton(PanelContext& ctx) {
+    const char* label = Text(StringId::kHelpRequestButton);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wanted = ImGui::CalcTextSize(label).x + 4 * style.FramePadding.x;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < wanted) ImGui::NewLine();
+    const ImVec4 color = ImGui::ColorConvertU32ToFloat4(ctx.theme.help_button);
+    ImGui::PushStyleColor(ImGuiCol_Button, color);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
+                          ImVec4(color.x * 0.85f, color.y * 0.85f, color.z * 0.85f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive,
+                          ImVec4(color.x * 0.7f, color.y * 0.7f, color.z * 0.7f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ctx.theme.accent_text));
+    if (Mirrored(ctx, ImGui::Button(label, ImVec2(ImGui::GetContentRegionAvail().x, 0)),
+                 "help_request", label))
+      OpenHelpForm();
+    ImGui::PopStyleColor(4);
+    ctx.rects.Note("help_request");
+  }
+
+  // An embed's: near me, and "크게 보기" (the full app in a new tab, on this view).
+  void EmbedButtons(PanelContext& ctx) {
+    AppState& state = ctx.state;
+    if (ImGui::Button(Text(StringId::kNearMeButton))) {
+      RequestLocation();
+      state.finding.near_open = true;
+      state.finding.list_open = true;
+    }
+    ctx.rects.Note("near_me");
+    ImGui::SameLine();
+    if (AccentButton(ctx.theme, Text(StringId::kEmbedOpenFull),
+                     ImVec2(ImGui::GetContentRegionAvail().x, 0)))
+      OpenUrl(CitizenLink(ctx).c_str(), /*new_tab=*/true);
+    ctx.rects.Note("open_full");
+  }
+
   void Buttons(PanelContext& ctx) {
     AppState& state = ctx.state;
     if (Mirrored(ctx, ImGui::Button(Text(StringId::kDataInfoButton)), "data_info",
@@ -246,6 +289,7 @@ class HeaderPanel final : public Panel {
       state.finding.list_open = true;
     }
     ctx.rects.Note("near_me");
+    HelpButton(ctx);
     // The two other halves of the product: welfare programs (the primary action) and education.
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     // Side by side when both labels fit, else one above the other at full width (never clipped).

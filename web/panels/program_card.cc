@@ -70,13 +70,11 @@ class ProgramCardPanel final : public Panel {
 
     // The way to apply first: on a phone it shows without scrolling.
     if (!p.apply_url.empty()) {
-      if (AccentButton(theme, Text(StringId::kProgramApply),
-                       ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFrameHeight() * 1.3f)))
-        OpenUrl(p.apply_url.c_str(), /*new_tab=*/true);
-      ctx.rects.Note("apply", DebugRects::kPrograms);
-      mirror.Link("apply", Text(StringId::kProgramApply), p.apply_url, LastItemRect(),
-                  /*new_tab=*/true);
-      ScrollToFocused(ctx, "apply");
+      // In a kiosk, its QR code: the citizen applies on their own phone.
+      LinkOrQr(ctx, Text(StringId::kProgramApply), p.apply_url, Text(StringId::kQrApplyCaption),
+               "qr:apply", ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFrameHeight() * 1.3f),
+               /*accent=*/true);
+      if (ctx.config.mode != UiMode::kKiosk) ctx.rects.Note("apply", DebugRects::kPrograms);
     } else {
       ImGui::TextDisabled("%s", Text(StringId::kProgramNoApplyUrl));
       mirror.Text(Text(StringId::kProgramNoApplyUrl));
@@ -90,14 +88,7 @@ class ProgramCardPanel final : public Panel {
     DataField(ctx, Text(StringId::kProgramHowToApply), p.how_to_apply);
     DataField(ctx, Text(StringId::kProgramContact), p.contact);
     const std::string phone = PhoneInText(p.contact);
-    if (!phone.empty()) {
-      const std::string label = std::string(Text(StringId::kCardCall)) + "  " + phone;
-      if (ImGui::Button(label.c_str(), ImVec2(ImGui::GetContentRegionAvail().x, 0)))
-        OpenUrl(TelUrl(phone).c_str(), /*new_tab=*/false);
-      ctx.rects.Note("call", DebugRects::kPrograms);
-      mirror.Link("call", label, TelUrl(phone), LastItemRect(), /*new_tab=*/false);
-      ScrollToFocused(ctx, "call");
-    }
+    PhoneOrNumber(ctx, phone, "call", /*accent=*/false);
     DataField(ctx, Text(StringId::kProgramOffice), p.provider);
     DataField(ctx, Text(StringId::kProgramLevelAndRegion), ProgramPlaceText(p));
     if (!p.provision.empty()) DataField(ctx, Text(StringId::kProgramProvision), p.provision);
@@ -111,6 +102,13 @@ class ProgramCardPanel final : public Panel {
     ImGui::Separator();
     DrawSourceLines(ctx.catalog.data, p.source, StringId::kProgramUpdatedFormat, p.updated);
     ImGui::PopTextWrapPos();
+    // A short report to whoever keeps this program's entry (web/help_form.js, a DOM form).
+    if (Mirrored(ctx,
+                 ImGui::Button(Text(StringId::kReportWrongInfo),
+                               ImVec2(ImGui::GetContentRegionAvail().x, 0)),
+                 "wrong_info", Text(StringId::kReportWrongInfo)))
+      OpenCorrectionForm("program", p.service_id, p.name);
+    ctx.rects.Note("wrong_info", DebugRects::kPrograms);
   }
 
   bool scrolling_ = false;
