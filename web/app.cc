@@ -17,6 +17,7 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // the windows on screen, for what covers the map
 #include "web/model/finding.h"
+#include "web/model/format.h"
 #include "web/model/url_state.h"
 #include "web/panels/panels.h"
 #include "web/platform.h"
@@ -100,17 +101,24 @@ Layout App::CurrentLayout() const {
 }
 
 PanelContext App::Context(const Layout& layout, const Now& now, double now_ms) {
-  return PanelContext{state_,         config_, catalog_, derived_,         theme_,
-                      font_,          layout,  now,      now_ms,           text_field_,
-                      rects_,         edges_,  hover_,   camera_.moving(), tiles_fell_back_,
-                      ServedOffline()};
+  return PanelContext{state_, config_, catalog_,         derived_,         theme_,         font_,
+                      layout, now,     now_ms,           text_field_,      rects_,         edges_,
+                      hover_, mirror_, camera_.moving(), tiles_fell_back_, ServedOffline()};
 }
 
 void App::Frame() {
   const CanvasSize& canvas = GetCanvasSize();
   ImGuiIO& io = ImGui::GetIO();
+  // The text size and contrast a person chose: another theme, style and font size.
+  bool rebuild_font = canvas.pixel_ratio != font_pixel_ratio_;
+  if (state_.appearance != appearance_) {
+    appearance_ = state_.appearance;
+    theme_ = ThemeFor(appearance_, config_.mode);
+    ApplyImGuiStyle(theme_, &ImGui::GetStyle());
+    rebuild_font = true;
+  }
   // A new pixel ratio (browser zoom, another screen) re-rasterises the font for it.
-  if (canvas.pixel_ratio != font_pixel_ratio_ && BuildFont(canvas.pixel_ratio)) {
+  if (rebuild_font && BuildFont(canvas.pixel_ratio)) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
@@ -142,10 +150,16 @@ void App::Frame() {
   layer_.Draw(ctx, ImGui::GetBackgroundDrawList(), &covered_);
 
   rects_.Clear();
+  mirror_.BeginFrame();
+  mirror_.PageLanguage(LanguageCode(state_.language));
   text_field_.BeginFrame(CurrentTextField(), TakeTextFieldKeys());
   ctx.map_moving = camera_.moving();
   for (const std::unique_ptr<Panel>& panel : panels_) panel->Draw(ctx);
   text_field_.EndFrame();
+  MirrorMap(ctx);
+  DrawFocusRing();
+  std::string mirror_json;
+  if (mirror_.EndFrame(&mirror_json)) SendMirror(mirror_json);
   camera_.UpdateCursor(ctx);
   covered_names_.clear();
   for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
@@ -163,6 +177,71 @@ void App::Frame() {
   UpdateUrl();
   // ImGui animates some things itself (text cursor, fading tooltips): keep drawing while it may.
   if (io.WantTextInput || camera_.animating()) RequestFrames(2);
+}
+
+void App::MirrorMap(PanelContext& ctx) {
+  // "전주시 완산구 주변 시설 12곳": the area nearest the middle of the map (a 시군구 at a city's
+  // zoom, a 읍면동 closer in) and what the results list counts there.
+  const ResultsList& list = derived_.Results(catalog_, state_, ctx.now.week, !camera_.moving());
+  const double zoom = state_.map.zoom();
+  const LatLng centre = FromMercator(state_.map.center());
+  const RegionLevel level = zoom >= 13 ? RegionLevel::kEmd : RegionLevel::kSigungu;
+  int nearest = -1;
+  double best = 0;
+  if (zoom >= 10) {
+    for (size_t i = 0; i < catalog_.data.regions.size(); ++i) {
+      if (catalog_.data.regions[i].level != level) continue;
+      const LatLng at = catalog_.label_points[i];
+      const double d = (at.lat - centre.lat) * (at.lat - centre.lat) +
+                       (at.lng - centre.lng) * (at.lng - centre.lng);
+      if (nearest < 0 || d < best) {
+        nearest = static_cast<int>(i);
+        best = d;
+      }
+    }
+  }
+  std::string text;
+  if (nearest >= 0) {
+    const std::string& full = catalog_.data.regions[nearest].full_name;
+    const size_t space = full.find(' ');
+    const std::string where = space == std::string::npos ? full : full.substr(space + 1);
+    text = FormatText(Text(StringId::kMirrorMapAroundFormat), where.c_str(), list.total);
+  } else {
+    text = Format(Text(StringId::kListInViewFormat), list.total);
+  }
+  mirror_.Begin(MirrorRole::kRegion, Text(StringId::kMirrorMapRegion), "map");
+  mirror_.Text(text);
+  mirror_.Text(Text(StringId::kMirrorMapKeys));
+  mirror_.End();
+  // Only when no panel said something more specific (a list near a place, search results).
+  if (state_.view == View::kMap && mirror_.announcement().empty()) mirror_.Announce(text);
+}
+
+void App::DrawFocusRing() {
+  const std::optional<Rect> twin = mirror_.FocusedTwin();
+  if (!twin) return;
+  ImDrawList* draw_list = ImGui::GetForegroundDrawList();
+  const float pad = theme_.Scaled(3);
+  const ImVec2 min(twin->x0 - pad, twin->y0 - pad), max(twin->x1 + pad, twin->y1 + pad);
+  // Two rings, dark outside light, so it shows on any background (WCAG 2.4.7, 2.4.13).
+  draw_list->AddRect(ImVec2(min.x - 2, min.y - 2), ImVec2(max.x + 2, max.y + 2), theme_.focus_halo,
+                     theme_.Scaled(6), 0, 2.0f);
+  draw_list->AddRect(min, max, theme_.focus_ring, theme_.Scaled(5), 0, 3.0f);
+}
+
+void App::MirrorActivate(const std::string& id) {
+  mirror_.Activate(id);
+  RequestFrames(3);
+}
+
+void App::MirrorFocus(const std::string& id) {
+  mirror_.Focus(id);
+  RequestFrames(2);
+}
+
+void App::MirrorReset() {
+  mirror_.Reset();
+  RequestFrames(2);
 }
 
 void App::Render() {
@@ -212,7 +291,7 @@ void App::RestoreUrlState(const std::string& query) {
 }
 
 void App::ApplyModeTheme() {
-  theme_ = config_.mode == UiMode::kKiosk ? KioskTheme() : DefaultTheme();
+  theme_ = ThemeFor(state_.appearance, config_.mode);
   ApplyImGuiStyle(theme_, &ImGui::GetStyle());
   font_pixel_ratio_ = 0;  // the next frame rasterises the font at the new size
 }

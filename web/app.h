@@ -33,6 +33,7 @@
 #include "web/model/clock.h"
 #include "web/model/derived.h"
 #include "web/model/layout.h"
+#include "web/model/mirror.h"
 #include "web/model/strings.h"
 #include "web/panel.h"
 #include "web/text_field_box.h"
@@ -61,6 +62,13 @@ class App {
   // language, the URL), caches dropped, the map stopped.
   void Reset();
 
+  // From the page's accessible mirror (web/mirror.js): an element activated (its twin acts on the
+  // next frame, "id=value" for a choice), an element focused ("" when none: the focus ring goes).
+  void MirrorActivate(const std::string& id);
+  void MirrorFocus(const std::string& id);
+  // The page rebuilt its mirror: the next frame sends the whole description again.
+  void MirrorReset();
+
   // The state tests look at (view, markers, the open card, panels' parts, start-up times), as JSON.
   std::string DebugJson();
   // Every program's facts as a JSON array by id, for tests that restate the listing rule.
@@ -85,6 +93,8 @@ class App {
   PanelContext Context(const Layout& layout, const Now& now, double now_ms);
   void Render();
   void UpdateUrl();
+  void MirrorMap(PanelContext& ctx);  // the map's state as text, in the mirror
+  void DrawFocusRing();               // around the focused mirror element's twin
 
   const Catalog catalog_;
   AppConfig config_;
@@ -92,6 +102,7 @@ class App {
   AppState state_;
   Derived derived_;
   Theme theme_;
+  Appearance appearance_;  // what theme_ was made for
   AppFont font_;
   float font_pixel_ratio_ = 0;
   Basemap basemap_;
@@ -105,6 +116,7 @@ class App {
   DebugRects rects_;
   PanelEdges edges_;  // where the panels ended in the last frame
   Hover hover_;
+  Mirror mirror_;
   std::vector<Rect> covered_;  // what covered the map in the last frame (panels, scale bar)
   std::vector<std::string> covered_names_;  // the ImGui windows among them, for tests
   std::string url_state_;                   // what the page's URL says now

@@ -133,6 +133,14 @@ mergeInto(LibraryManager.library, {
     // ---- keys ----
     const key = (down) => (e) => {
       if (e.isComposing) return;  // an IME owns the key
+      // Tab always moves the browser's focus (through the accessible mirror, web/mirror.js). On a mirror
+      // element, Enter and Space are the element's (the browser clicks it) and a <select> keeps its keys;
+      // other keys (arrows pan, + and - zoom, Escape closes the card) still reach the map.
+      if (e.key === 'Tab') return;
+      const mirror = document.getElementById('a11y-mirror');
+      if (mirror && mirror.contains(e.target)) {
+        if (e.key === 'Enter' || e.key === ' ' || e.target.tagName === 'SELECT') return;
+      }
       const taken = ccall('bokji_on_key', 'number', ['string', 'string', 'number', 'number'],
                           [e.code || '', e.key || '', down ? 1 : 0, modifiers(e)]);
       if (taken) e.preventDefault();
@@ -178,6 +186,12 @@ mergeInto(LibraryManager.library, {
     } else {
       window.location.href = target;
     }
+  },
+
+  // The accessible mirror's description: web/mirror.js (loaded by index.html) keeps the DOM in step.
+  bokji_js_mirror: function (json) {
+    const mirror = window['bokjiMirror'];
+    if (mirror) mirror.update(UTF8ToString(json), Module);
   },
 
   // Not within the frame that asked: the page's reset calls back into the app (web/kiosk.js).

@@ -53,12 +53,14 @@ void DrawFrame() {
 extern "C" {
 
 // Takes ownership of both buffers (allocated with malloc by the page). language: 0 Korean, 1
-// English. Returns 1 when the app runs, 0 when it showed the error screen.
+// English, 2 Vietnamese, 3 Chinese (simplified). Returns 1 when the app runs, 0 when it showed the
+// error screen.
 EMSCRIPTEN_KEEPALIVE int bokji_start(uint8_t* font_bytes, int font_size, uint8_t* bundle_bytes,
                                      int bundle_size, int language) {
   using bokji::web::StringId;
-  const bokji::web::Language ui_language =
-      language == 1 ? bokji::web::Language::kEnglish : bokji::web::Language::kKorean;
+  const bokji::web::Language ui_language = language >= 0 && language < bokji::web::kLanguageCount
+                                               ? static_cast<bokji::web::Language>(language)
+                                               : bokji::web::Language::kKorean;
   bokji::web::SetLanguage(ui_language);  // the error screens' language until the app runs
 
   std::vector<uint8_t> font(font_bytes, font_bytes + (font_size > 0 ? font_size : 0));
@@ -126,6 +128,18 @@ EMSCRIPTEN_KEEPALIVE void bokji_restore_url_state(const char* query) {
 // Back to the start screen (App::Reset): what a kiosk's idle timer will call.
 EMSCRIPTEN_KEEPALIVE void bokji_reset() {
   if (g_app) g_app->Reset();
+}
+
+// The accessible mirror (web/mirror.js): an element activated ("id", or "id=value" for a choice),
+// an element focused ("" when the focus left the mirror), the page's DOM rebuilt.
+EMSCRIPTEN_KEEPALIVE void bokji_mirror_activate(const char* id) {
+  if (g_app) g_app->MirrorActivate(id);
+}
+EMSCRIPTEN_KEEPALIVE void bokji_mirror_focus(const char* id) {
+  if (g_app) g_app->MirrorFocus(id);
+}
+EMSCRIPTEN_KEEPALIVE void bokji_mirror_reset() {
+  if (g_app) g_app->MirrorReset();
 }
 
 // The app's state for tests (see App::DebugJson). Valid until the next call.

@@ -32,6 +32,7 @@ void bokji_js_open_url(const char* url, int new_tab);
 void bokji_js_start_over();
 int bokji_js_served_offline();
 void bokji_js_set_cursor(const char* css_cursor);
+void bokji_js_mirror(const char* json);
 void bokji_js_place_text_field(float x, float y, float width, float height, const char* label);
 void bokji_js_set_text_field_value(const char* value);
 void bokji_js_blur_text_field();
@@ -64,6 +65,10 @@ void NotifyReady() {
 }
 void OpenUrl(const char* url, bool new_tab) {
   bokji_js_open_url(url, new_tab ? 1 : 0);
+}
+
+void SendMirror(const std::string& json) {
+  bokji_js_mirror(json.c_str());
 }
 
 bool ServedOffline() {

@@ -122,6 +122,8 @@ void ShowErrorScreen(const char* title, const char* message, const char* detail)
 void NotifyReady();
 // Opens `url` in a new tab (web links) or in place (tel:, app links).
 void OpenUrl(const char* url, bool new_tab);
+// The accessible mirror's description (web/model/mirror.h) to the page's web/mirror.js.
+void SendMirror(const std::string& json);
 // True when one of the page's files came from the service worker's copy (no network):
 // window.bokjiPage.servedOffline.
 bool ServedOffline();

@@ -28,10 +28,10 @@ const CACHE = CACHE_PREFIX + VERSION;
 
 // Fetched when the worker installs, relative to its scope (the folder of sw.js and index.html): the app
 // (required: without them no offline start) and the default bundle (a site may serve another one).
-const APP_FILES = ['./', 'bokjimap.js', 'bokjimap.wasm', 'help_form.js', 'help_form.css', 'kiosk.js', 'embed.js', 'fonts/bokji-hangul.ttf'];
+const APP_FILES = ['./', 'bokjimap.js', 'bokjimap.wasm', 'help_form.js', 'help_form.css', 'kiosk.js', 'embed.js', 'mirror.js', 'fonts/bokji-hangul.ttf'];
 const DEFAULT_DATA = ['data/jeonbuk-sample.bundle'];
 // Files (besides the page) kept when the page asks for them: these names, and anything in these folders.
-const KEPT_FILES = ['bokjimap.js', 'bokjimap.wasm', 'help_form.js', 'help_form.css', 'kiosk.js', 'embed.js'];
+const KEPT_FILES = ['bokjimap.js', 'bokjimap.wasm', 'help_form.js', 'help_form.css', 'kiosk.js', 'embed.js', 'mirror.js'];
 const KEPT_FOLDERS = ['fonts/', 'data/'];
 // The server's API, relative to the scope or to the origin: never answered from a cache.
 const NEVER = ['open311/', 'api/', 'staff'];

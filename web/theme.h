@@ -11,6 +11,8 @@
 
 #include "core/model.h"
 #include "imgui.h"
+#include "web/model/app_state.h"
+#include "web/model/palette.h"
 
 namespace bokji::web {
 
@@ -35,9 +37,15 @@ struct Theme {
   ImU32 panel_border = IM_COL32(0, 0, 0, 40);
   ImU32 accent = IM_COL32(0, 102, 204, 255);  // buttons and links
   ImU32 accent_text = IM_COL32(255, 255, 255, 255);
-  ImU32 open_now = IM_COL32(22, 128, 61, 255);     // "지금 운영 중" (green, 5.0:1 on white)
-  ImU32 closed_now = IM_COL32(180, 35, 24, 255);   // "운영 시간 아님" (red, 6.6:1 on white)
-  ImU32 help_button = IM_COL32(180, 35, 24, 255);  // "도움 요청": white text on it 6.6:1
+  ImU32 button = IM_COL32(235, 237, 242, 255);      // a plain button's face
+  ImU32 frame = IM_COL32(240, 242, 245, 255);       // a text field's and a check box's face
+  bool high_contrast = false;                       // thicker borders too
+  ImU32 caution = IM_COL32(179, 46, 13, 255);       // "a match is never a promise" (6.0:1 on white)
+  ImU32 open_now = IM_COL32(22, 128, 61, 255);      // "지금 운영 중" (green, 5.0:1 on white)
+  ImU32 closed_now = IM_COL32(180, 35, 24, 255);    // "운영 시간 아님" (red, 6.6:1 on white)
+  ImU32 focus_ring = IM_COL32(0, 70, 160, 255);     // the keyboard's focus, around a control
+  ImU32 focus_halo = IM_COL32(255, 255, 255, 255);  // outside the ring, for dark backgrounds
+  ImU32 help_button = IM_COL32(180, 35, 24, 255);   // "도움 요청": white text on it 6.6:1
   ImU32 result_highlight =
       IM_COL32(255, 196, 0, 255);  // a facility hovered in the list, on the map
   ImU32 education_marker = IM_COL32(200, 60, 140, 255);  // welfare education (diamonds)
@@ -98,10 +106,12 @@ struct Theme {
   }
 };
 
+// The normal look at 100 % (web/model/palette.h's colours).
 const Theme& DefaultTheme();
-// A kiosk's look (UiMode::kKiosk): body text 25.5 CSS px (24 at least, read standing at 1080p),
-// every button and field at least 60 CSS px tall.
-const Theme& KioskTheme();
+// The look for a person's choice and the deployment: text and targets scaled by
+// `look.text_percent` (on a kiosk on top of its own larger base: body text 25.5 CSS px, every
+// button and field at least 60 CSS px tall), the high-contrast palette when asked for.
+Theme ThemeFor(const Appearance& look, UiMode mode);
 
 // Sets ImGui's paddings, roundings and colours from `theme` (sizes in CSS pixels times ui_scale).
 void ApplyImGuiStyle(const Theme& theme, ImGuiStyle* style);

@@ -24,6 +24,48 @@ bool AccentButton(const Theme& theme, const char* label, ImVec2 size) {
   return pressed;
 }
 
+Rect LastItemRect() {
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  return Rect{min.x, min.y, max.x, max.y};
+}
+
+void ScrollToFocused(PanelContext& ctx, std::string_view id) {
+  if (ctx.mirror.IsFocused(id) && !ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
+}
+
+bool Mirrored(PanelContext& ctx, bool clicked, std::string_view id, std::string_view name,
+              std::optional<bool> pressed, std::string_view description) {
+  const bool activated = ctx.mirror.Button(id, name, LastItemRect(), pressed, description);
+  ScrollToFocused(ctx, id);
+  if (activated) RequestFrames(2);
+  return clicked || activated;
+}
+
+bool MirroredRadio(PanelContext& ctx, bool clicked, std::string_view id, std::string_view name,
+                   bool checked) {
+  const bool activated = ctx.mirror.Radio(id, name, checked, LastItemRect());
+  ScrollToFocused(ctx, id);
+  if (activated) RequestFrames(2);
+  return clicked || activated;
+}
+
+bool MirroredCheckbox(PanelContext& ctx, const char* label, bool* value, std::string_view id,
+                      std::string_view name) {
+  bool changed = ImGui::Checkbox(label, value);
+  if (name.empty()) {  // the label without ImGui's "##id" part
+    name = label;
+    if (const size_t hashes = name.find("##"); hashes != std::string_view::npos)
+      name = name.substr(0, hashes);
+  }
+  if (ctx.mirror.Checkbox(id, name, *value, LastItemRect())) {
+    *value = !*value;
+    changed = true;
+    RequestFrames(2);
+  }
+  ScrollToFocused(ctx, id);
+  return changed;
+}
+
 bool BigButton(PanelContext& ctx, const char* label, const std::string& name, bool chosen,
                float width, DebugRects::Group group) {
   ImGui::PushID(name.c_str());
@@ -31,7 +73,7 @@ bool BigButton(PanelContext& ctx, const char* label, const std::string& name, bo
                               : ImGui::Button(label, ImVec2(width, 0));
   ImGui::PopID();
   ctx.rects.Note(name, group);
-  return pressed;
+  return Mirrored(ctx, pressed, name, label, chosen ? std::optional<bool>(true) : std::nullopt);
 }
 
 void QrCode(PanelContext& ctx, const std::string& url, const char* caption,
@@ -84,11 +126,14 @@ bool LinkOrQr(PanelContext& ctx, const char* label, const std::string& url, cons
               const std::string& name, ImVec2 size, bool accent) {
   if (ctx.config.mode == UiMode::kKiosk) {
     QrCode(ctx, url, caption, name);
+    ctx.mirror.Text(std::string(Text(StringId::kQrScanHint)) + ": " + caption);
     return false;
   }
   ImGui::PushID(name.c_str());
   const bool pressed = accent ? AccentButton(ctx.theme, label, size) : ImGui::Button(label, size);
   ImGui::PopID();
+  ctx.mirror.Link(name, label, url, LastItemRect(), /*new_tab=*/true);
+  ScrollToFocused(ctx, name);
   if (pressed) OpenUrl(url.c_str(), /*new_tab=*/true);
   return pressed;
 }
@@ -105,6 +150,7 @@ void PhoneOrNumber(PanelContext& ctx, const std::string& phone, const std::strin
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopFont();
     ctx.rects.Note(name);
+    ctx.mirror.Text(std::string(Text(StringId::kKioskPhoneHeading)) + " " + phone);
     return;
   }
   const std::string label = std::string(Text(StringId::kCardCall)) + "  " + phone;
@@ -114,6 +160,8 @@ void PhoneOrNumber(PanelContext& ctx, const std::string& phone, const std::strin
       accent ? AccentButton(ctx.theme, label.c_str(), size) : ImGui::Button(label.c_str(), size);
   ImGui::PopID();
   ctx.rects.Note(name);
+  ctx.mirror.Link(name, label, tel, LastItemRect(), /*new_tab=*/false);
+  ScrollToFocused(ctx, name);
   if (pressed) OpenUrl(tel.c_str(), /*new_tab=*/false);
 }
 
@@ -146,7 +194,7 @@ bool CardCloseButton(PanelContext& ctx, const char* name) {
   ImGui::SameLine(ImGui::GetContentRegionMax().x - width);
   const bool pressed = ImGui::Button(label);
   ctx.rects.Note(name);
-  return pressed;
+  return Mirrored(ctx, pressed, name, label);
 }
 
 void BeginProgramsView(PanelContext& ctx) {
@@ -167,6 +215,16 @@ void EndProgramsView() {
   ImGui::PopStyleVar(2);
 }
 
+float ButtonWidth(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+void SameLineIfFits(float next_width) {
+  const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_width;
+  const float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (right <= limit) ImGui::SameLine();
+}
+
 void DataField(const char* label, const std::string& value) {
   ImGui::Spacing();
   ImGui::TextDisabled("%s", label);
@@ -174,6 +232,12 @@ void DataField(const char* label, const std::string& value) {
     ImGui::TextDisabled("%s", Text(StringId::kProgramNoData));
   else
     ImGui::TextUnformatted(value.c_str());
+}
+
+void DataField(PanelContext& ctx, const char* label, const std::string& value) {
+  DataField(label, value);
+  ctx.mirror.Text(std::string(label) + ": " +
+                  (value.empty() ? Text(StringId::kProgramNoData) : value));
 }
 
 void DrawSourceLines(const Dataset& data, uint16_t source, StringId date_format, Date date) {

@@ -12,7 +12,9 @@
 // clang-format on
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "imgui.h"
 #include "web/model/strings.h"
@@ -50,8 +52,32 @@ bool CardCloseButton(PanelContext& ctx, const char* name);
 void BeginProgramsView(PanelContext& ctx);
 void EndProgramsView();
 
+// The accessible mirror (web/model/mirror.h) of the last ImGui item, in one line beside it:
+//   if (Mirrored(ctx, ImGui::Button(label), "near_me", label)) ...
+// True when the item was clicked or its mirror element activated from the page. A focused mirror
+// element's twin scrolls into view.
+Rect LastItemRect();
+bool Mirrored(PanelContext& ctx, bool clicked, std::string_view id, std::string_view name,
+              std::optional<bool> pressed = std::nullopt, std::string_view description = {});
+bool MirroredRadio(PanelContext& ctx, bool clicked, std::string_view id, std::string_view name,
+                   bool checked);
+// A check box bound to `*value`, mirrored: true when it changed (by click or from the page).
+// `name` DEFAULT: the label without its "##" part.
+bool MirroredCheckbox(PanelContext& ctx, const char* label, bool* value, std::string_view id,
+                      std::string_view name = {});
+// Scrolls the current window so the last item shows, when its mirror element has the focus.
+void ScrollToFocused(PanelContext& ctx, std::string_view id);
+
+// The width of a button labelled `label` (its text and frame padding).
+float ButtonWidth(const char* label);
+// Puts the next item on this line when `next_width` still fits beside the last one, else on the
+// next line: rows of buttons wrap instead of running out of the panel (large text, long labels).
+void SameLineIfFits(float next_width);
+
 // A heading and its text; "자료에 없음" when the data has none (never a guess).
 void DataField(const char* label, const std::string& value);
+// The same, also in the accessible mirror ("label: value").
+void DataField(PanelContext& ctx, const char* label, const std::string& value);
 
 // Where a record came from and how old it is, in muted wrapped lines: its source's name and data
 // date, then `date` (when not 0) in `date_format` (a StringId with one %s).

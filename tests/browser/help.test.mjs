@@ -242,7 +242,7 @@ test('a neighbour report from a tapped point: code, the 읍면동 worker changes
 
   // The code never went into a URL or the console; closing forgets it.
   assert.deepEqual(consoleLines.filter((l) => l.includes(code) || l.includes(kStory) || l.includes(kPlaceWords)), []);
-  await page.getByRole('button', {name: '닫기'}).first().click();
+  await page.locator('#bokji-help').getByRole('button', {name: '닫기'}).first().click();
   assert.equal(await page.locator('#bokji-help').isHidden(), true);
   await domHoldsNone(page, [code]);
   // The one console error is the browser's own line about the answer cut on purpose above.
@@ -359,7 +359,7 @@ test('"정보가 틀렸어요" on a facility card and on a program card reaches 
   await page.locator('#bokji-help .bh-thanks').waitFor();
   await shot(page, 'correction-sent-desktop');
   await domHoldsNone(page, [what, '010-3333-4444']);
-  await page.getByRole('button', {name: '닫기'}).first().click();
+  await page.locator('#bokji-help').getByRole('button', {name: '닫기'}).first().click();
 
   // A program card has it too, at its end (scrolled to), without a contact: no consent asked.
   const program = (await page.evaluate(() => window.bokjiPage.programs())).find((p) => p.service_id);

@@ -326,6 +326,30 @@ constexpr Row kRows[] = {
     {StringId::kQuestionLabelIncome, {"소득", "income"}},
     {StringId::kQuestionLabelVeteran, {"보훈", "veterans"}},
     {StringId::kQuestionLabelMulticultural, {"다문화", "multicultural family"}},
+    // Accessibility (issue 11): the accessible mirror, text size, contrast, language
+    {StringId::kMirrorMapRegion, {"지도", "Map"}},
+    {StringId::kMirrorMapAroundFormat, {"%s 주변 시설 %d곳", "Around %s: %d facilities"}},
+    {StringId::kMirrorMapKeys,
+     {"화살표 키로 지도를 옮기고 + 와 - 키로 확대, 축소합니다.",
+      "Arrow keys move the map; + and - zoom in and out."}},
+    {StringId::kMirrorSkipToResults, {"결과 목록으로 건너뛰기", "Skip to the results"}},
+    {StringId::kMirrorMenu, {"검색과 메뉴", "Search and menu"}},
+    {StringId::kMirrorResultsList, {"시설 목록", "Facilities"}},
+    {StringId::kMirrorSearchResults, {"검색 결과", "Search results"}},
+    {StringId::kMirrorDistanceFormat, {"거리 %s", "%s away"}},
+    {StringId::kMirrorPhoneFormat, {"전화 %s", "Phone %s"}},
+    {StringId::kMirrorNoPhone, {"전화번호 자료에 없음", "No phone number in the data"}},
+    {StringId::kMirrorChooseSigungu, {"시군구 선택", "City or county"}},
+    {StringId::kMirrorChooseEmd, {"읍면동 선택", "Town or neighbourhood"}},
+    {StringId::kMirrorCategoryFormat, {"%s (%d곳)", "%s (%d)"}},
+    {StringId::kMirrorFilterTarget, {"대상 선택", "Who it serves"}},
+    {StringId::kDataInKorean,
+     {"시설과 복지서비스 자료는 한국어로만 제공됩니다.",
+      "The facility and program data are published in Korean only."}},
+    {StringId::kTextSize, {"글자 크기", "Text size"}},
+    {StringId::kTextSizeFormat, {"글자 %d%%", "Text %d%%"}},
+    {StringId::kHighContrast, {"고대비", "High contrast"}},
+    {StringId::kLanguageChooser, {"언어", "Language"}},
     // Help requests and correction reports
     {StringId::kHelpRequestButton, {"도움 요청", "Ask for help"}},
     {StringId::kReportWrongInfo, {"정보가 틀렸어요", "This information is wrong"}},
@@ -439,11 +463,30 @@ const char* LanguageCode(Language language) {
       return "ko";
     case Language::kEnglish:
       return "en";
+    case Language::kVietnamese:
+      return "vi";
+    case Language::kChinese:
+      return "zh-Hans";
   }
   return "ko";
 }
 
+const char* LanguageName(Language language) {
+  switch (language) {
+    case Language::kKorean:
+      return "한국어";
+    case Language::kEnglish:
+      return "English";
+    case Language::kVietnamese:
+      return "Tiếng Việt";
+    case Language::kChinese:
+      return "中文(简体)";
+  }
+  return "한국어";
+}
+
 std::optional<Language> LanguageFromCode(std::string_view code) {
+  if (code == "zh") return Language::kChinese;
   for (int i = 0; i < kLanguageCount; ++i) {
     const auto language = static_cast<Language>(i);
     if (code == LanguageCode(language)) return language;

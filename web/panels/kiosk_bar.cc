@@ -47,13 +47,16 @@ class KioskBar final : public Panel {
     const float other_width = (width - start_width - 2 * spacing) / 2;
 
     Appearance& appearance = ctx.state.appearance;
-    if (AccentButton(theme, Text(StringId::kKioskStartOver), ImVec2(start_width, height)))
+    if (Mirrored(ctx,
+                 AccentButton(theme, Text(StringId::kKioskStartOver), ImVec2(start_width, height)),
+                 "kiosk_start_over", Text(StringId::kKioskStartOver)))
       RequestStartOver();
     ctx.rects.Note("kiosk_start_over");
     ImGui::SameLine();
     const std::string size_label =
         Format(Text(StringId::kKioskTextSizeFormat), appearance.text_percent);
-    if (ImGui::Button(size_label.c_str(), ImVec2(other_width, height)))
+    if (Mirrored(ctx, ImGui::Button(size_label.c_str(), ImVec2(other_width, height)),
+                 "kiosk_text_size", size_label))
       appearance.text_percent = NextTextPercent(appearance.text_percent);
     ctx.rects.Note("kiosk_text_size");
     ImGui::SameLine();
@@ -63,7 +66,8 @@ class KioskBar final : public Panel {
     const bool pressed = appearance.high_contrast
                              ? AccentButton(theme, contrast_label, ImVec2(other_width, height))
                              : ImGui::Button(contrast_label, ImVec2(other_width, height));
-    if (pressed) appearance.high_contrast = !appearance.high_contrast;
+    if (Mirrored(ctx, pressed, "kiosk_high_contrast", contrast_label, appearance.high_contrast))
+      appearance.high_contrast = !appearance.high_contrast;
     ctx.rects.Note("kiosk_high_contrast");
     ImGui::End();
     ImGui::PopStyleVar(2);

@@ -22,6 +22,7 @@ class ProgramCardPanel final : public Panel {
     const Program& p = ctx.catalog.data.programs[card->program];
     const bool in_view = ctx.state.view == View::kPrograms;
     bool close = false;
+    ctx.mirror.Begin(MirrorRole::kDialog, p.name, "program_card");
     if (in_view) {
       BeginProgramsView(ctx);
       close = BigButton(ctx, Text(StringId::kProgramsBackToList), "programs_back");
@@ -36,6 +37,7 @@ class ProgramCardPanel final : public Panel {
       close = CardCloseButton(ctx, "program_close");
     }
     DrawContent(ctx, p, /*with_place=*/in_view);
+    ctx.mirror.End();
     if (in_view) {
       ImGui::EndChild();
       EndProgramsView();
@@ -61,6 +63,10 @@ class ProgramCardPanel final : public Panel {
     ImGui::PushFont(ctx.font.large());
     ImGui::TextUnformatted(p.name.c_str());
     ImGui::PopFont();
+    Mirror& mirror = ctx.mirror;
+    mirror.Heading(2, p.name);
+    mirror.Text(ProgramPlaceText(p));
+    if (CurrentLanguage() != Language::kKorean) mirror.Text(Text(StringId::kDataInKorean));
 
     // The way to apply first: on a phone it shows without scrolling.
     if (!p.apply_url.empty()) {
@@ -71,33 +77,36 @@ class ProgramCardPanel final : public Panel {
       if (ctx.config.mode != UiMode::kKiosk) ctx.rects.Note("apply", DebugRects::kPrograms);
     } else {
       ImGui::TextDisabled("%s", Text(StringId::kProgramNoApplyUrl));
+      mirror.Text(Text(StringId::kProgramNoApplyUrl));
     }
     ImGui::Separator();
 
-    DataField(Text(StringId::kProgramSummary), p.summary);
-    DataField(Text(StringId::kProgramBenefits), p.benefits);
-    DataField(Text(StringId::kProgramEligibility), p.eligibility);
-    DataField(Text(StringId::kProgramSelection), p.selection_criteria);
-    DataField(Text(StringId::kProgramHowToApply), p.how_to_apply);
-    DataField(Text(StringId::kProgramContact), p.contact);
+    DataField(ctx, Text(StringId::kProgramSummary), p.summary);
+    DataField(ctx, Text(StringId::kProgramBenefits), p.benefits);
+    DataField(ctx, Text(StringId::kProgramEligibility), p.eligibility);
+    DataField(ctx, Text(StringId::kProgramSelection), p.selection_criteria);
+    DataField(ctx, Text(StringId::kProgramHowToApply), p.how_to_apply);
+    DataField(ctx, Text(StringId::kProgramContact), p.contact);
     const std::string phone = PhoneInText(p.contact);
     PhoneOrNumber(ctx, phone, "call", /*accent=*/false);
-    DataField(Text(StringId::kProgramOffice), p.provider);
-    DataField(Text(StringId::kProgramLevelAndRegion), ProgramPlaceText(p));
-    if (!p.provision.empty()) DataField(Text(StringId::kProgramProvision), p.provision);
-    if (!p.cycle.empty()) DataField(Text(StringId::kProgramCycle), p.cycle);
+    DataField(ctx, Text(StringId::kProgramOffice), p.provider);
+    DataField(ctx, Text(StringId::kProgramLevelAndRegion), ProgramPlaceText(p));
+    if (!p.provision.empty()) DataField(ctx, Text(StringId::kProgramProvision), p.provision);
+    if (!p.cycle.empty()) DataField(ctx, Text(StringId::kProgramCycle), p.cycle);
     std::string themes;
     for (const std::string& t : p.themes) themes += (themes.empty() ? "" : ", ") + t;
-    DataField(Text(StringId::kProgramsTheme), themes);
-    DataField(Text(StringId::kProgramsLifeStage), StageListText(p.life_stages));
+    DataField(ctx, Text(StringId::kProgramsTheme), themes);
+    DataField(ctx, Text(StringId::kProgramsLifeStage), StageListText(p.life_stages));
 
     // Where this came from and how old it is.
     ImGui::Separator();
     DrawSourceLines(ctx.catalog.data, p.source, StringId::kProgramUpdatedFormat, p.updated);
     ImGui::PopTextWrapPos();
     // A short report to whoever keeps this program's entry (web/help_form.js, a DOM form).
-    if (ImGui::Button(Text(StringId::kReportWrongInfo),
-                      ImVec2(ImGui::GetContentRegionAvail().x, 0)))
+    if (Mirrored(ctx,
+                 ImGui::Button(Text(StringId::kReportWrongInfo),
+                               ImVec2(ImGui::GetContentRegionAvail().x, 0)),
+                 "wrong_info", Text(StringId::kReportWrongInfo)))
       OpenCorrectionForm("program", p.service_id, p.name);
     ctx.rects.Note("wrong_info", DebugRects::kPrograms);
   }
