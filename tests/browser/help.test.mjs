@@ -9,14 +9,14 @@
 //   - a facility card's "정보가 틀렸어요" reaches the staff of its 시군구.
 // Every person, request and account here is invented ("가상").
 import assert from 'node:assert/strict';
-import {spawn, spawnSync} from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {after, before, test} from 'node:test';
 
-import {artifactsDir, launchBrowser, openApp, settle, siteDir} from './harness.mjs';
+import {artifactsDir, launchBrowser, openApp, settle, siteDir, startBokjiServer} from './harness.mjs';
 import {boundaryFeatures, insideRings, project, underOverlay} from './reference.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -54,16 +54,7 @@ before(async () => {
        '--region', String(neighbour.code)], 'help-test-password-2\n');
   cli(['create-account', '--username', 'province', '--display-name', '가상 담당자 (도)', '--level', 'province',
        '--region', '35'], 'help-test-password-3\n');
-  server = spawn(serverBinary, flags, {stdio: ['ignore', 'pipe', 'inherit']});
-  base = await new Promise((resolve, reject) => {
-    let text = '';
-    server.stdout.on('data', (chunk) => {
-      text += chunk;
-      const m = text.match(/listening on (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) resolve(m[1]);
-    });
-    server.on('exit', (code) => reject(new Error('bokji-server exited with ' + code)));
-  });
+  ({server, base} = await startBokjiServer(serverBinary, flags));
   browser = await launchBrowser();
 });
 
