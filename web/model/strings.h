@@ -30,6 +30,11 @@ namespace bokji::web {
 enum class Language : uint8_t { kKorean = 0, kEnglish = 1, kVietnamese = 2, kChinese = 3 };
 inline constexpr int kLanguageCount = 4;
 
+// The languages the header's chooser offers: those whose column is written and whose glyphs the
+// font subset holds. Vietnamese and Chinese are in the enum (?lang= links work; their rows fall
+// back to Korean) but are not offered until they are translated.
+inline constexpr Language kOfferedLanguages[] = {Language::kKorean, Language::kEnglish};
+
 // "ko", "en", "vi", "zh-Hans": the page's ?lang= values (BCP 47, also the page's lang attribute).
 const char* LanguageCode(Language language);
 // The language of a code ("zh" too); nullopt for a code the table has no column for.

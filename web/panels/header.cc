@@ -70,8 +70,29 @@ class HeaderPanel final : public Panel {
   }
 
  private:
-  // Text size (100, 150, 200 %), high contrast and the language, on one row under the title.
+  // Text size (100, 150, 200 %), high contrast and the language, on one row under the title. A
+  // kiosk has the first two in its bottom bar, so its header shows only the language.
   void AppearanceControls(PanelContext& ctx) {
+    if (ctx.config.mode != UiMode::kKiosk) TextSizeAndContrast(ctx);
+    // The language: each language's name in itself.
+    ctx.mirror.Begin(MirrorRole::kRadioGroup, Text(StringId::kLanguageChooser));
+    bool first = true;
+    for (const Language language : kOfferedLanguages) {
+      const char* label = LanguageName(language);
+      if (!first) SameLineIfFits(ButtonWidth(label));
+      first = false;
+      ImGui::PushID(static_cast<int>(language) + 100);
+      const bool chosen = ctx.state.language == language;
+      const bool clicked = chosen ? AccentButton(ctx.theme, label) : ImGui::Button(label);
+      ImGui::PopID();
+      const std::string id = std::string("lang_") + LanguageCode(language);
+      ctx.rects.Note(id);
+      if (MirroredRadio(ctx, clicked, id, label, chosen)) ctx.state.language = language;
+    }
+    ctx.mirror.End();
+  }
+
+  void TextSizeAndContrast(PanelContext& ctx) {
     Appearance& look = ctx.state.appearance;
     static constexpr int kSizes[] = {100, 150, 200};
     ctx.mirror.Begin(MirrorRole::kRadioGroup, Text(StringId::kTextSize));
@@ -93,21 +114,6 @@ class HeaderPanel final : public Panel {
     SameLineIfFits(ImGui::GetFrameHeight() + ButtonWidth(Text(StringId::kHighContrast)));
     MirroredCheckbox(ctx, Text(StringId::kHighContrast), &look.high_contrast, "high_contrast");
     ctx.rects.Note("high_contrast");
-    // The language: each language's name in itself.
-    ctx.mirror.Begin(MirrorRole::kRadioGroup, Text(StringId::kLanguageChooser));
-    for (int l = 0; l < kLanguageCount; ++l) {
-      const auto language = static_cast<Language>(l);
-      const char* label = LanguageName(language);
-      if (l > 0) SameLineIfFits(ButtonWidth(label));
-      ImGui::PushID(l + 100);
-      const bool chosen = ctx.state.language == language;
-      const bool clicked = chosen ? AccentButton(ctx.theme, label) : ImGui::Button(label);
-      ImGui::PopID();
-      const std::string id = std::string("lang_") + LanguageCode(language);
-      ctx.rects.Note(id);
-      if (MirroredRadio(ctx, clicked, id, label, chosen)) ctx.state.language = language;
-    }
-    ctx.mirror.End();
   }
 
   void SearchBox(PanelContext& ctx) {
