@@ -189,6 +189,12 @@ App::App(Config config, std::unique_ptr<Storage> storage, Directory directory, K
           .value();
   app_csp_ = "frame-ancestors 'self'";
   for (const std::string& origin : config_.frame_ancestors) app_csp_ += " " + origin;
+  site_config_json_ = nlohmann::json{{"version", 1},
+                                     {"embed_origins", config_.frame_ancestors},
+                                     {"kiosk",
+                                      {{"idle_seconds", config_.kiosk_idle_seconds},
+                                       {"warning_seconds", config_.kiosk_warning_seconds}}}}
+                          .dump();
   staff_csp_ =
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
       "frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
@@ -905,6 +911,20 @@ void App::Install(httplib::Server& http) {
   http.Get("/staff/api/corrections", bind(&App::ListCorrections));
   http.Post(R"(/staff/api/corrections/([^/]+)/status)", bind(&App::ChangeCorrection));
   http.Get("/staff/api/map", bind(&App::Map));
+  // The page's settings from this server's configuration (the embed's accepted origins, the kiosk's
+  // times), and the kiosks' start addresses. web/embed.js reads the first; docs/deploy.md has both.
+  http.Get("/site-config.json", [this](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(site_config_json_, "application/json; charset=utf-8");
+  });
+  for (const std::string& path : config_.kiosk_paths) {
+    // Config checked the path: letters, digits, '/', '-', '_' only, so it is a literal pattern.
+    http.Get(path + "/?", [this](const httplib::Request&, httplib::Response& res) {
+      res.set_redirect("/?mode=kiosk&idle=" + std::to_string(config_.kiosk_idle_seconds) +
+                       "&idle_warning=" + std::to_string(config_.kiosk_warning_seconds));
+      res.set_header("Cache-Control", "no-cache");
+    });
+  }
   http.Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
     if (!site_ || !site_->Serve(req, res)) {
       res.status = 404;

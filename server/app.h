@@ -87,6 +87,8 @@ class App {
   std::unique_ptr<StaticSite> site_;
   std::string dummy_password_hash_;  // verified against when a username is unknown (equal timing)
   std::string app_csp_, staff_csp_;
+  std::string
+      site_config_json_;  // GET /site-config.json: what the page may know of the configuration
 };
 
 }  // namespace bokji::server

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -20,6 +21,9 @@ json ToJson(const Config& c) {
               {"postgres", c.postgres},
               {"key_file", c.key_file},
               {"frame_ancestors", c.frame_ancestors},
+              {"kiosk_paths", c.kiosk_paths},
+              {"kiosk_idle_seconds", c.kiosk_idle_seconds},
+              {"kiosk_warning_seconds", c.kiosk_warning_seconds},
               {"trusted_proxies", c.trusted_proxies},
               {"threads", c.threads},
               {"db_connections", c.db_connections},
@@ -31,6 +35,8 @@ json ToJson(const Config& c) {
               {"retention_days", c.retention_days},
               {"access_log_days", c.access_log_days},
               {"session_hours", c.session_hours},
+              {"kiosk_idle_seconds", c.kiosk_idle_seconds},
+              {"kiosk_warning_seconds", c.kiosk_warning_seconds},
               {"cookie_secure", c.cookie_secure},
               {"password_opslimit", c.password_opslimit},
               {"password_memlimit", c.password_memlimit},
@@ -119,6 +125,9 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
   c.postgres = values["postgres"];
   c.key_file = values["key_file"];
   c.frame_ancestors = values["frame_ancestors"].get<std::vector<std::string>>();
+  c.kiosk_paths = values["kiosk_paths"].get<std::vector<std::string>>();
+  c.kiosk_idle_seconds = values["kiosk_idle_seconds"];
+  c.kiosk_warning_seconds = values["kiosk_warning_seconds"];
   c.trusted_proxies = values["trusted_proxies"].get<std::vector<std::string>>();
   c.threads = values["threads"];
   c.db_connections = values["db_connections"];
@@ -149,6 +158,8 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
            {"rate_window_seconds", c.rate_window_seconds},
            {"retention_days", c.retention_days},
            {"session_hours", c.session_hours},
+           {"kiosk_idle_seconds", c.kiosk_idle_seconds},
+           {"kiosk_warning_seconds", c.kiosk_warning_seconds},
            {"purge_interval_seconds", c.purge_interval_seconds}}) {
     Status s = positive(key, v);
     if (!s.ok()) return s;
@@ -167,6 +178,23 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
     if (!ok) {
       return Status::Error("frame_ancestors: '" + origin +
                            "' must be an origin such as https://www.jeonju.go.kr");
+    }
+  }
+  for (const std::string& path : c.kiosk_paths) {
+    // A path of its own: not the app's page, its files or the server's API (those keep their
+    // meaning).
+    bool ok = path.size() > 1 && path[0] == '/' && path.find("..") == std::string::npos;
+    for (char ch : path)
+      ok = ok && (isalnum(static_cast<unsigned char>(ch)) || ch == '/' || ch == '-' || ch == '_');
+    for (const char* taken :
+         {"/index", "/staff", "/api", "/open311", "/data", "/fonts", "/bokjimap"}) {
+      ok = ok && path.rfind(taken, 0) != 0;
+    }
+    if (!ok) {
+      return Status::Error(
+          "kiosk_paths: '" + path +
+          "' must be a path of letters, digits, - and _ such as /kiosk, not one the "
+          "app or the API uses");
     }
   }
   return c;

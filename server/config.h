@@ -26,7 +26,16 @@ struct Config {
   std::string data_dir = "var";         // SQLite: <data_dir>/bokji.db
   std::string postgres;                 // libpq conninfo ("" = the PG* environment)
   std::string key_file;                 // REQUIRED: the 64-hex-digit key (make-key writes one)
-  std::vector<std::string> frame_ancestors;  // sites that may embed the app in an iframe
+  // Host sites that may embed the app in an iframe: sent as CSP frame-ancestors, and the origins
+  // whose postMessage commands the embed accepts (served to the page in site-config.json).
+  std::vector<std::string> frame_ancestors;
+  // Kiosks: these addresses start the app in kiosk mode (a redirect to
+  // /?mode=kiosk&idle=..&idle_warning=..), so a lobby's kiosk browser opens e.g.
+  // https://bokji.example.kr/kiosk and the times are set here.
+  std::vector<std::string> kiosk_paths = {"/kiosk"};
+  int kiosk_idle_seconds = 60;  // no input this long: the "계속 사용하시겠어요?" warning
+  int kiosk_warning_seconds =
+      15;  // the warning's countdown, then everything goes back to the start
   std::vector<std::string> trusted_proxies;  // addresses whose X-Forwarded-For is believed
   int threads = 64;  // HTTP worker threads: cpp-httplib keeps one per open keep-alive connection
   int db_connections = 8;              // read connections (SQLite) or pool (PostgreSQL)

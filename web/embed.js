@@ -2,8 +2,8 @@
 // iframe. docs/embed.md is the host's guide (with a copy-paste snippet).
 //
 //   - postMessage API with the host page. Commands in, accepted only from the parent window and only from
-//     the origins the embed lists (?origins=https://city.example,https://www.city.example); anything else
-//     is ignored:
+//     the origins the embed lists (?origins=https://city.example,https://www.city.example) or the server's
+//     configuration lists (frame_ancestors, served as site-config.json); anything else is ignored:
 //       {type: 'setRegion', region: 35011}        the 시군구 filter (a KOSTAT code; 0 clears it)
 //       {type: 'setCategories', categories: [..]} category indexes shown (FacilityCategory; [] = all)
 //       {type: 'search', query: '복지관'}          the search text
@@ -24,13 +24,17 @@
   const host = window.parent !== window ? window.parent : null;
 
   // ---- who may talk to the embed ----
-  const allowed = (params.get('origins') || '').split(',').map((o) => o.trim()).filter((o) => {
+  // The origins the embed's address lists (?origins=) and those of the server's configuration
+  // (frame_ancestors, read from site-config.json; docs/deploy.md). Until the configuration has been read
+  // (or failed: a static host without it, no network) the app does not say `ready`, and hosts wait for it.
+  const isOrigin = (o) => {
     try {
-      return o !== '' && new URL(o).origin === o;
+      return typeof o === 'string' && o !== '' && new URL(o).origin === o;
     } catch (e) {
       return false;
     }
-  });
+  };
+  const allowed = (params.get('origins') || '').split(',').map((o) => o.trim()).filter(isOrigin);
   let referrerOrigin = '';
   try {
     referrerOrigin = document.referrer ? new URL(document.referrer).origin : '';
@@ -39,9 +43,24 @@
   }
   // Where events go: the listed origin the embedding page has (its referrer), or the only one listed;
   // '*' only when no origin is listed at all (then no command is accepted either).
-  const target = allowed.includes(referrerOrigin) ? referrerOrigin
-               : allowed.length === 1 ? allowed[0]
-               : allowed.length === 0 ? (referrerOrigin || '*') : allowed[0];
+  let target = '*';
+  const chooseTarget = () => {
+    target = allowed.includes(referrerOrigin) ? referrerOrigin
+           : allowed.length === 1 ? allowed[0]
+           : allowed.length === 0 ? (referrerOrigin || '*') : allowed[0];
+    if (page.embed) page.embed.target = target;
+  };
+  chooseTarget();
+  let configRead = false;
+  fetch('site-config.json', {cache: 'no-cache', credentials: 'same-origin'})
+    .then((response) => (response.ok ? response.json() : {}))
+    .then((config) => {
+      for (const origin of (config && config.embed_origins) || []) {
+        if (isOrigin(origin) && !allowed.includes(origin)) allowed.push(origin);
+      }
+    })
+    .catch(() => {})
+    .then(() => { chooseTarget(); configRead = true; });
   const post = (message) => {
     if (host) host.postMessage(Object.assign({source: 'bokjimap'}, message), target);
   };
@@ -118,7 +137,7 @@
   window.addEventListener('resize', reportHeight);
   const waitReady = setInterval(() => {
     if (page.state === 'error') clearInterval(waitReady);
-    if (page.state !== 'ready') return;
+    if (page.state !== 'ready' || !configRead) return;
     clearInterval(waitReady);
     onUrl();
     post({type: 'ready', version: 1});

@@ -15,7 +15,8 @@
 // moves, and the reset still comes on time.
 //
 // URL parameters (the kiosk's start address): ?mode=kiosk&idle=60&idle_warning=15 (seconds; decimals
-// allowed, tests use short times). Loaded by index.html with one <script> line; does nothing outside kiosk
+// allowed, tests use short times); without them the site's configuration (site-config.json), else 60 and 15.
+// bokji-server's kiosk_paths (DEFAULT /kiosk) redirect to such an address with its configured times. Loaded by index.html with one <script> line; does nothing outside kiosk
 // mode.
 (function () {
   'use strict';
@@ -28,8 +29,26 @@
     const value = Number(params.get(name));
     return Number.isFinite(value) && value > 0 ? value : fallback;
   };
-  const idleMs = seconds('idle', 60) * 1000;
-  const warningMs = seconds('idle_warning', 15) * 1000;
+  // The address's times win; without them, the site's configuration (site-config.json: bokji-server's
+  // kiosk_idle_seconds / kiosk_warning_seconds, or the file a static host serves), read once at start.
+  let idleMs = seconds('idle', 60) * 1000;
+  let warningMs = seconds('idle_warning', 15) * 1000;
+  if (!params.has('idle') || !params.has('idle_warning')) {
+    fetch('site-config.json', {cache: 'no-cache', credentials: 'same-origin'})
+      .then((response) => (response.ok ? response.json() : {}))
+      .then((config) => {
+        const kiosk = (config && config.kiosk) || {};
+        const positive = (v) => typeof v === 'number' && Number.isFinite(v) && v > 0;
+        if (!params.has('idle') && positive(kiosk.idle_seconds)) idleMs = kiosk.idle_seconds * 1000;
+        if (!params.has('idle_warning') && positive(kiosk.warning_seconds)) {
+          warningMs = kiosk.warning_seconds * 1000;
+        }
+        page.kiosk.idleMs = idleMs;
+        page.kiosk.warningMs = warningMs;
+        if (!page.kiosk.warning) scheduleIdle();
+      })
+      .catch(() => {});  // no configuration (offline, another host): the defaults above
+  }
   // The page's own parameters, kept through a reset (everything else in the URL is the app's state).
   const kPageParams = ['mode', 'bundle', 'idle', 'idle_warning'];
 

@@ -6,7 +6,16 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
-import {launchBrowser, openApp, screenshot, settle, startServer} from './harness.mjs';
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+import {launchBrowser, openApp, screenshot, settle, siteDir, startBokjiServer, startServer} from './harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const serverBinary = process.env.BOKJI_SERVER_BINARY || path.resolve(here, '../../build/native/server/bokji-server');
 
 const kLevelCity = 2;  // ProgramLevel::kCity in the catalogue
 const center = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
@@ -198,6 +207,72 @@ test('embed: compact layout at 360×480 and 800×600', async () => {
   } finally {
     await browser.close();
     await app.close();
+  }
+});
+
+test('embed and kiosk from the server\'s configuration: host sites, their commands, a kiosk\'s address', async () => {
+  // Two host origins first (their ports go into the server's configuration), then bokji-server itself.
+  let src = '';
+  const listed = await startHost(() => hostPage(appOrigin, src, 360, 480));
+  const unlisted = await startHost(() => hostPage(appOrigin, src, 360, 480));
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bokji-embed-test-'));
+  const made = spawnSync(serverBinary, ['make-key', path.join(work, 'key')], {encoding: 'utf8'});
+  assert.equal(made.status, 0, made.stderr);
+  const {server, base} = await startBokjiServer(serverBinary, [
+    '--site-dir', siteDir, '--data-dir', path.join(work, 'db'), '--key-file', path.join(work, 'key'), '--port', '0',
+    '--frame-ancestors', listed.url, '--kiosk-paths', '/kiosk,/lobby/test-dong', '--kiosk-idle-seconds', '45',
+    '--kiosk-warning-seconds', '10']);
+  const appOrigin = base;
+  src = `${base}/?embed=1`;  // no origins= in the address: the server's list is the only one
+  const browser = await launchBrowser();
+  try {
+    // The listed host: the app says ready to it and takes its commands.
+    const context = await browser.newContext({viewport: {width: 800, height: 700}});
+    const page = await context.newPage();
+    await page.goto(listed.url + '/host.html');
+    const frame = await appFrame(page);
+    assert.deepEqual(await frame.evaluate(() => window.bokjiPage.embed.allowed), [listed.url]);
+    assert.equal(await frame.evaluate(() => window.bokjiPage.embed.target), listed.url);
+    await page.evaluate(() => window.send({type: 'search', query: '복지관'}));
+    await frame.waitForFunction(() => window.bokjiPage.debug().query === '복지관');
+    await context.close();
+
+    // The unlisted host: the server's Content-Security-Policy keeps the app out of its frame altogether.
+    const other = await browser.newContext({viewport: {width: 800, height: 700}});
+    const otherPage = await other.newPage();
+    const refused = [];
+    otherPage.on('console', (m) => refused.push(m.text()));
+    await otherPage.goto(unlisted.url + '/host.html');
+    await otherPage.waitForTimeout(3000);
+    const appFrames = otherPage.frames().filter((f) => f !== otherPage.mainFrame());
+    for (const f of appFrames) {
+      const loaded = await f.evaluate(() => Boolean(window.bokjiPage)).catch(() => false);
+      assert.equal(loaded, false, 'the app did not load inside an unlisted site');
+    }
+    assert.deepEqual(await otherPage.evaluate(() => window.received), []);
+    assert.ok(refused.some((line) => line.includes('frame-ancestors')), 'Chromium names the refusal: ' + refused);
+    await other.close();
+
+    // A kiosk's address from the configuration starts kiosk mode with the configured times.
+    const kiosk = await openApp(browser, `${base}/lobby/test-dong`, {width: 1080, height: 1920});
+    const url = new URL(kiosk.url());
+    assert.equal(url.pathname, '/');
+    assert.equal(url.searchParams.get('mode'), 'kiosk');
+    assert.equal(url.searchParams.get('idle'), '45');
+    assert.equal(url.searchParams.get('idle_warning'), '10');
+    assert.equal((await settle(kiosk)).mode, 1, 'UiMode::kKiosk');
+    await kiosk.context().close();
+    // A kiosk address without the times takes them from the site's configuration.
+    const plain = await openApp(browser, `${base}/?mode=kiosk`, {width: 1080, height: 1920});
+    await plain.waitForFunction(() => window.bokjiPage.kiosk.idleMs === 45000 &&
+                                      window.bokjiPage.kiosk.warningMs === 10000, null, {timeout: 10000});
+    await plain.context().close();
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+    await listed.close();
+    await unlisted.close();
+    fs.rmSync(work, {recursive: true, force: true});
   }
 });
 

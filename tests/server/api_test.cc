@@ -581,5 +581,34 @@ TEST(ApiStatic, PrecompressedVariantsHashedNamesAndFrameAncestors) {
   EXPECT_EQ(c.Get("/no-such-file.js")->status, 404);
 }
 
+// The page's settings from the configuration, and the kiosks' start addresses (issue 10).
+TEST(ApiStatic, SiteConfigAndKioskAddresses) {
+  auto db = testing::TestDatabase::Make(testing::Backend::kSqlite);
+  Config config = testing::TestConfig();
+  config.frame_ancestors = {"https://www.jeonju.go.kr"};
+  config.kiosk_paths = {"/kiosk", "/lobby/seosin-dong"};
+  config.kiosk_idle_seconds = 90;
+  config.kiosk_warning_seconds = 20;
+  TestServer server(db->options(), config);
+  auto c = server.Client();
+
+  auto site = c.Get("/site-config.json");
+  ASSERT_EQ(site->status, 200);
+  EXPECT_EQ(site->get_header_value("Cache-Control"), "no-cache");
+  json body = json::parse(site->body);
+  EXPECT_EQ(body["version"], 1);
+  EXPECT_EQ(body["embed_origins"], json::array({"https://www.jeonju.go.kr"}));
+  EXPECT_EQ(body["kiosk"]["idle_seconds"], 90);
+  EXPECT_EQ(body["kiosk"]["warning_seconds"], 20);
+
+  for (const char* path : {"/kiosk", "/kiosk/", "/lobby/seosin-dong"}) {
+    auto res = c.Get(path);
+    EXPECT_EQ(res->status, 302) << path;
+    EXPECT_EQ(res->get_header_value("Location"), "/?mode=kiosk&idle=90&idle_warning=20") << path;
+  }
+  EXPECT_EQ(c.Get("/kiosk2")->status, 404);  // only the configured paths
+  EXPECT_EQ(c.Get("/lobby")->status, 404);
+}
+
 }  // namespace
 }  // namespace bokji::server
