@@ -13,7 +13,8 @@
 //     programSelected {serviceId}, heightChanged {height}. Nothing personal crosses: the app's state that
 //     holds personal answers (the self-check) is never in the URL these are read from.
 //   - The wheel: over the map it scrolls the host's page; Ctrl (or ⌘) + wheel moves the map, and a short
-//     hint says so, as embedded map widgets do.
+//     hint says so, as embedded map widgets do. Touch likewise: one finger over the map scrolls the host's
+//     page, two fingers move the map; one finger on the app's panels works as in the full app.
 // Loaded by index.html with one <script> line; does nothing outside embed mode.
 (function () {
   'use strict';
@@ -177,5 +178,61 @@
     hintTimer = setTimeout(() => { hint.style.display = 'none'; }, 1500);
   }, {capture: true, passive: true});
 
-  page.embed = {allowed, target, commands: 0, hints: 0};
+  // ---- touch: one finger over the map scrolls the host's page; two fingers move the map ----
+  // The canvas lets the browser pan (touch-action: pan-x pan-y), so a finger dragged over the map scrolls
+  // the host's page (the browser then cancels the app's pointer: no drag, no click). Two fingers, and one
+  // finger on a panel of the app (its list, a card: the app scrolls those itself), cancel the browser's
+  // pan from their touch events, so the app gets them as in the full app.
+  const TOUCH_STRINGS = {
+    ko: '지도를 움직이려면 두 손가락을 쓰세요.',
+    en: 'Use two fingers to move the map.',
+    vi: 'Dùng hai ngón tay để di chuyển bản đồ.',
+    zh: '请用两根手指移动地图。',
+  };
+  const canvas = document.getElementById('canvas');
+  let fingerOnMap = false;
+  const onPanel = (x, y) => {
+    let view = null;
+    try {
+      view = page.debug();
+    } catch (err) {
+      view = null;
+    }
+    const overlays = (view && view.overlays) || [];
+    return overlays.some((r) => x >= r[0] && x < r[2] && y >= r[1] && y < r[3]);
+  };
+  if (canvas) {
+    canvas.style.touchAction = 'pan-x pan-y';
+    canvas.addEventListener('touchstart', (e) => {
+      if (e.touches.length >= 2) {
+        fingerOnMap = false;
+        if (e.cancelable) e.preventDefault();  // two fingers: the map's pinch and pan
+        return;
+      }
+      const rect = canvas.getBoundingClientRect();
+      const touch = e.touches[0];
+      fingerOnMap = !onPanel(touch.clientX - rect.left, touch.clientY - rect.top);
+      if (!fingerOnMap && e.cancelable) e.preventDefault();  // a panel: the app's own scrolling
+    }, {passive: false});
+    canvas.addEventListener('touchmove', (e) => {
+      if (e.touches.length >= 2 && e.cancelable) e.preventDefault();
+    }, {passive: false});
+    canvas.addEventListener('pointercancel', (e) => {
+      // The browser took a finger on the map for the page's scrolling: say how the map moves.
+      if (e.pointerType !== 'touch' || !fingerOnMap) return;
+      let language = 'ko';
+      try {
+        language = (page.debug() || {}).language || 'ko';
+      } catch (err) {
+        language = 'ko';
+      }
+      hint.textContent = TOUCH_STRINGS[language] || TOUCH_STRINGS.ko;
+      hint.style.display = 'block';
+      page.embed.touchHints += 1;
+      clearTimeout(hintTimer);
+      hintTimer = setTimeout(() => { hint.style.display = 'none'; }, 1500);
+    });
+  }
+
+  page.embed = {allowed, target, commands: 0, hints: 0, touchHints: 0};
 })();

@@ -173,11 +173,14 @@ void MapController::HandleInput(PanelContext& ctx, const MapLayer& layer,
     if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
       if (ImGui::IsMousePosValid()) {
         const ImVec2 d(io.MousePos.x - press_position_.x, io.MousePos.y - press_position_.y);
+        // In an embed one finger over the map scrolls the host's page (web/embed.js lets the browser
+        // pan it, which cancels this pointer soon after): it never moves the map; two fingers do.
+        const bool pans = !(ctx.config.mode == UiMode::kEmbed && LastPointerWasTouch());
         if (!drag_moved_ && d.x * d.x + d.y * d.y > click_slop * click_slop) {
           drag_moved_ = true;
           animation_.active = false;  // the hand takes over from a zoom in progress
-          view.PanBy(d);  // the motion so far, held back while it might have been a click
-        } else if (drag_moved_) {
+          if (pans) view.PanBy(d);  // the motion so far, held back while it might have been a click
+        } else if (drag_moved_ && pans) {
           view.PanBy(io.MouseDelta);
         }
       }

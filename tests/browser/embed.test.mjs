@@ -188,6 +188,69 @@ test('embed: a host on a second origin drives the app by postMessage and gets it
   }
 });
 
+test('embed on touch: one finger over the map scrolls the host page, two fingers move the map', async () => {
+  const app = await startServer();
+  const browser = await launchBrowser();
+  let src = '';
+  const host = await startHost(() => hostPage(app.url, src, 360, 480));
+  src = `${app.url}/?embed=1&origins=${encodeURIComponent(host.url)}`;
+  try {
+    const context = await browser.newContext({viewport: {width: 390, height: 700}, hasTouch: true});
+    const page = await context.newPage();
+    await page.goto(host.url + '/host.html');
+    const frame = await appFrame(page);
+    let view = await settleFrame(page, frame);
+    // A point of the map (on no panel of the app) and one on a panel, from the app's own overlays.
+    const onOverlay = (x, y) => view.overlays.some((r) => x >= r[0] && x < r[2] && y >= r[1] && y < r[3]);
+    let mapPoint = null, panelPoint = null;
+    for (let y = 440; y > 40 && !mapPoint; y -= 10) {
+      for (let x = 60; x < 300 && !mapPoint; x += 10) if (!onOverlay(x, y) && !onOverlay(x, y - 160)) mapPoint = [x, y];
+    }
+    for (const r of view.overlays) {
+      if (!panelPoint && r[3] - r[1] > 60 && r[2] - r[0] > 60) panelPoint = [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
+    }
+    assert.ok(mapPoint && panelPoint, 'a map point and a panel point in the frame: ' + JSON.stringify(view.overlays));
+    const cdp = await context.newCDPSession(page);
+    const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', {
+      type, touchPoints: points.map(([x, y], id) => ({x, y, id})),
+    });
+    async function drag(starts, dx, dy) {
+      await touch('touchStart', starts);
+      for (let i = 1; i <= 10; ++i) {
+        await touch('touchMove', starts.map(([x, y]) => [x + dx * i / 10, y + dy * i / 10]));
+        await page.waitForTimeout(16);
+      }
+      await touch('touchEnd', []);
+    }
+    const center0 = view.center;
+
+    // One finger up over the map: the host page scrolls, the map stays, the hint says to use two fingers.
+    await drag([mapPoint], 0, -150);
+    await page.waitForFunction(() => window.scrollY > 0, null, {timeout: 10000});
+    view = await settleFrame(page, frame);
+    assert.deepEqual(view.center, center0, 'one finger does not move the map');
+    assert.ok(await frame.evaluate(() => window.bokjiPage.embed.touchHints) > 0, 'the two-finger hint showed');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(200);
+
+    // Two fingers to the right over the map: the map moves west under them, the page stays.
+    await drag([[mapPoint[0] - 30, mapPoint[1]], [mapPoint[0] + 30, mapPoint[1]]], 80, 0);
+    view = await settleFrame(page, frame);
+    assert.ok(view.center[1] < center0[1], `two fingers moved the map: ${center0} → ${view.center}`);
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'two fingers do not scroll the page');
+
+    // One finger on a panel of the app: the app's, not the page's.
+    await drag([panelPoint], 0, -120);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'a finger on a panel does not scroll the page');
+    await context.close();
+  } finally {
+    await host.close();
+    await browser.close();
+    await app.close();
+  }
+});
+
 test('embed: compact layout at 360×480 and 800×600', async () => {
   const app = await startServer();
   const browser = await launchBrowser();

@@ -61,6 +61,21 @@ test('kiosk: large text and targets, 처음으로, 글자 크게 and 고대비 a
     }
     const bar = view.buttons.kiosk_start_over;
     assert.ok(bar[3] > height - 140, 'the bar is along the bottom');
+    // Every target of the start screen and of a facility's card (a list row tapped) is 60 px or more
+    // tall. "call" is the kiosk's phone number in large type, text rather than a target (no tel: link).
+    const allTargetsTall = (v, where) => {
+      for (const [name, r] of Object.entries(v.buttons)) {
+        if (name === 'call' || r[3] - r[1] < 1) continue;  // off-screen rows of a scrolled list have no size
+        assert.ok(r[3] - r[1] >= 59.5, `${where}: ${name} is ${r[3] - r[1]} px tall`);
+      }
+    };
+    allTargetsTall(view, 'start');
+    if (width < height) {  // portrait: the list is open beside the map
+      assert.ok(view.buttons.result_0, 'a list row');
+      allTargetsTall(await tap(page, 'result_0'), 'card');
+      await page.evaluate(() => window.bokjiPage.reset());
+      view = await settle(page);
+    }
     await screenshot(page, `kiosk-${width}x${height}`);
 
     // The bar stays with the programs view open (it covers the left column).
