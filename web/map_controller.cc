@@ -173,8 +173,9 @@ void MapController::HandleInput(PanelContext& ctx, const MapLayer& layer,
     if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
       if (ImGui::IsMousePosValid()) {
         const ImVec2 d(io.MousePos.x - press_position_.x, io.MousePos.y - press_position_.y);
-        // In an embed one finger over the map scrolls the host's page (web/embed.js lets the browser
-        // pan it, which cancels this pointer soon after): it never moves the map; two fingers do.
+        // In an embed one finger over the map scrolls the host's page (web/embed.js lets the
+        // browser pan it, which cancels this pointer soon after): it never moves the map; two
+        // fingers do.
         const bool pans = !(ctx.config.mode == UiMode::kEmbed && LastPointerWasTouch());
         if (!drag_moved_ && d.x * d.x + d.y * d.y > click_slop * click_slop) {
           drag_moved_ = true;
