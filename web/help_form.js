@@ -316,12 +316,19 @@
     return {set, inputs, error, legend: legendNode};
   }
 
+  // A kiosk (?mode=kiosk): no link leaves the app (a tel: link does nothing on a lobby's screen), so the
+  // numbers are shown large, not as links; the form stops above the kiosk's bar, whose "처음으로" stays
+  // visible (web/kiosk.js keeps --bokji-kiosk-bar at the bar's height).
+  const kiosk = new URLSearchParams(location.search).get('mode') === 'kiosk';
+  const callLink = (number, className, ...children) =>
+    el(kiosk ? 'div' : 'a', {class: className, href: kiosk ? undefined : 'tel:' + number}, ...children);
+
   function emergencyBox() {
     const list = el('ul', {class: 'bh-calls'});
     for (const [number, name, note] of kEmergency) {
-      list.appendChild(el('li', {}, el('a', {class: 'bh-call bh-call-' + number, href: 'tel:' + number},
-                                          el('span', {class: 'bh-call-name', text: S[name]}),
-                                          el('span', {class: 'bh-call-note', text: S[note]}))));
+      list.appendChild(el('li', {}, callLink(number, 'bh-call bh-call-' + number,
+                                             el('span', {class: 'bh-call-name', text: S[name]}),
+                                             el('span', {class: 'bh-call-note', text: S[note]}))));
     }
     return el('section', {class: 'bh-emergency', 'aria-labelledby': 'bh-emergency-title'},
               el('h3', {id: 'bh-emergency-title', text: S.emergencyTitle}), list);
@@ -329,7 +336,7 @@
 
   // Everything the forms show lives under `root`; it is rebuilt (empty) on every open in the
   // current language, so nothing typed survives a close.
-  const root = el('div', {id: 'bokji-help', class: 'bh-overlay', hidden: true, role: 'dialog',
+  const root = el('div', {id: 'bokji-help', class: kiosk ? 'bh-overlay bh-kiosk' : 'bh-overlay', hidden: true, role: 'dialog',
                           'aria-modal': 'true', 'aria-labelledby': 'bh-title'});
   const banner = el('div', {id: 'bokji-help-pick', class: 'bh-pick-banner', hidden: true, role: 'status'});
   document.body.appendChild(root);
@@ -630,9 +637,9 @@
     p.status.hidden = !general;
     if (general) {
       p.status.appendChild(el('p', {text: general}));
-      p.status.appendChild(el('a', {class: 'bh-call bh-call-129 bh-inline-call', href: 'tel:129'},
-                              el('span', {class: 'bh-call-name', text: S.call129}),
-                              el('span', {class: 'bh-call-note', text: S.call129Note})));
+      p.status.appendChild(callLink('129', 'bh-call bh-call-129 bh-inline-call',
+                                    el('span', {class: 'bh-call-name', text: S.call129}),
+                                    el('span', {class: 'bh-call-note', text: S.call129Note})));
       p.status.scrollIntoView({block: 'nearest'});
     }
   }

@@ -212,6 +212,29 @@
     }, 200);
   }
 
+  // ---- the bar's height, for page parts drawn over the canvas (the help form stops above it) ----
+  // Read from the app's last frame (the bar grows with the text size); after any tap and on resize.
+  function measureBar() {
+    if (page.state !== 'ready') return;
+    let bar = null;
+    try {
+      bar = (page.debug() || {buttons: {}}).buttons.kiosk_start_over;
+    } catch (e) {
+      bar = null;
+    }
+    if (!bar) return;
+    const height = Math.max(0, Math.ceil(window.innerHeight - bar[1] + 12));  // the bar's padding above
+    document.documentElement.style.setProperty('--bokji-kiosk-bar', height + 'px');
+  }
+  window.addEventListener('pointerup', () => setTimeout(measureBar, 200), true);
+  window.addEventListener('resize', () => setTimeout(measureBar, 200));
+  const barWatch = setInterval(() => {
+    if (page.state === 'error') clearInterval(barWatch);
+    if (page.state !== 'ready') return;
+    clearInterval(barWatch);
+    measureBar();
+  }, 200);
+
   // For tests and for a kiosk's supervisor: how it is set up, and a reset on demand.
   page.kiosk = {idleMs, warningMs, warning: false, resets: 0, startOver};
   scheduleIdle();

@@ -356,3 +356,25 @@ test('kiosk: QR codes on the facility and program cards decode to their links; n
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('kiosk: the help form stops above the bar, shows the numbers instead of tel: links, and 처음으로 clears it', async () => {
+  const page = await openApp(shared.browser, shared.server.url + '/?mode=kiosk', {width: 1080, height: 1920});
+  let view = await tap(page, 'help_request');
+  await page.waitForFunction(() => !document.getElementById('bokji-help').hidden);
+  const bar = view.buttons.kiosk_start_over;
+  await page.waitForFunction((top) => document.getElementById('bokji-help').getBoundingClientRect().bottom <= top,
+                             bar[1], {timeout: 10000});
+  assert.equal(await page.locator('#bokji-help a[href^="tel:"]').count(), 0, 'no tel: link on a kiosk');
+  assert.ok((await page.locator('#bokji-help .bh-call').allTextContents()).some((t) => t.includes('129')));
+  const story = page.locator('#bokji-help textarea');
+  await story.fill('(가상 인물) 테스트로 적은 내용');
+  await page.mouse.click(...center(bar));  // 처음으로, below the form
+  await page.waitForFunction(() => document.getElementById('bokji-help').hidden);
+  assert.equal(await page.evaluate(() => window.bokjiPage.kiosk.resets), 1);
+  view = await tap(page, 'help_request');
+  await page.waitForFunction(() => !document.getElementById('bokji-help').hidden);
+  assert.equal(await page.locator('#bokji-help textarea').inputValue(), '', 'the half-filled form is gone');
+  await screenshot(page, 'kiosk-help-1080x1920');
+  assert.deepEqual(page.problems.filter((p) => !p.includes('404')), []);
+  await page.context().close();
+});
