@@ -378,3 +378,42 @@ test('kiosk: the help form stops above the bar, shows the numbers instead of tel
   assert.deepEqual(page.problems.filter((p) => !p.includes('404')), []);
   await page.context().close();
 });
+
+test('kiosk: the help form\'s text fields are typed on the on-screen keyboard (달가, 겹받침, backspace by jamo, digits)', async () => {
+  const page = await openApp(shared.browser, shared.server.url + '/?mode=kiosk', {width: 1080, height: 1920});
+  await tap(page, 'help_request');
+  await page.waitForFunction(() => !document.getElementById('bokji-help').hidden);
+  const story = page.locator('#bokji-help textarea');
+  await story.click();
+  await page.waitForFunction(() => document.getElementById('form-keyboard').classList.contains('open'));
+  assert.equal(await story.getAttribute('inputmode'), 'none', 'the tablet\'s own keyboard stays away');
+  // Keys by the jamo they show (the app's layout), tapped as a finger would.
+  const key = (label) => page.locator('#form-keyboard button', {hasText: new RegExp('^' + label + '$')}).first();
+  const space = page.locator('#form-keyboard button.fk-wide').filter({hasText: /띄어쓰기|Space/});
+  const type = async (jamo) => {
+    for (const j of jamo) await (j === ' ' ? space : key(j)).click();
+  };
+  await type(['ㄷ', 'ㅏ', 'ㄹ', 'ㄱ', 'ㅏ']);
+  assert.equal(await story.inputValue(), '달가', 'the final ㄹ stays and ㄱ moves to the next syllable');
+  const erase = page.locator('#form-keyboard button.fk-wide').filter({hasText: /지우기|Delete/});
+  await erase.click();
+  assert.equal(await story.inputValue(), '달ㄱ', 'backspace undoes one jamo');
+  await erase.click();
+  await erase.click();
+  assert.equal(await story.inputValue(), '', 'the committed 달 goes as one character');
+  await type(['ㄱ', 'ㅏ', 'ㅂ', 'ㅅ', ' ', 'ㅇ', 'ㅏ', 'ㄴ', 'ㅎ', 'ㅇ', 'ㅏ']);
+  assert.equal(await story.inputValue(), '값 않아', '겹받침 ㅄ, and ㄶ keeps its ㅎ before ㅇ');
+  // The field keeps what the form reads (its own input event): the characters count updates with it.
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'TEXTAREA', 'the field kept the focus');
+  // A phone number: digits from the number row.
+  await page.locator('#bokji-help input[type=radio]').first().check();  // 나를 위해: asks for a phone
+  const phone = page.locator('#bokji-help input[type=tel]:visible').first();
+  await phone.click();
+  for (const d of '01012345678') await key(d).click();
+  assert.equal(await phone.inputValue(), '01012345678');
+  await screenshot(page, 'kiosk-form-keyboard-1080x1920');
+  await page.locator('#form-keyboard-done').click();
+  await page.waitForFunction(() => !document.getElementById('form-keyboard').classList.contains('open'));
+  assert.deepEqual(page.problems.filter((p) => !p.includes('404')), []);
+  await page.context().close();
+});
