@@ -18,6 +18,7 @@
 
 #include "web/keyboard/onscreen_keyboard.h"
 #include "web/model/strings.h"
+#include "web/ui.h"
 
 namespace {
 
@@ -40,31 +41,14 @@ const char* ActionName(KeyAction action) {
   return "type";
 }
 
-// A key's label: its jamo or digit, or the word for the other keys from the string table.
-std::string Label(const bokji::keyboard::Key& key, bool shifted) {
-  using bokji::web::StringId;
-  using bokji::web::Text;
-  switch (key.action) {
-    case KeyAction::kType:
-      return key.Label(shifted);
-    case KeyAction::kShift:
-      return Text(StringId::kKeyboardShift);
-    case KeyAction::kBackspace:
-      return Text(StringId::kKeyboardBackspace);
-    case KeyAction::kSpace:
-      return Text(StringId::kKeyboardSpace);
-  }
-  return "";
-}
-
 nlohmann::json LayoutJson() {
   nlohmann::json rows = nlohmann::json::array();
   for (const bokji::keyboard::KeyRow& row : g_keyboard.layout().rows) {
     nlohmann::json keys = nlohmann::json::array();
     for (const bokji::keyboard::Key& key : row.keys) {
       keys.push_back({{"action", ActionName(key.action)},
-                      {"label", Label(key, false)},
-                      {"shifted", Label(key, true)},
+                      {"label", bokji::web::KeyLabel(key, false)},
+                      {"shifted", bokji::web::KeyLabel(key, true)},
                       {"width", key.width}});
     }
     rows.push_back(std::move(keys));

@@ -264,4 +264,18 @@ bool DragScroll(const Theme& theme, bool* scrolling) {
   return *scrolling;
 }
 
+const char* KeyLabel(const keyboard::Key& key, bool shifted) {
+  switch (key.action) {
+    case keyboard::KeyAction::kType:
+      return key.Label(shifted);
+    case keyboard::KeyAction::kShift:
+      return Text(StringId::kKeyboardShift);
+    case keyboard::KeyAction::kBackspace:
+      return Text(StringId::kKeyboardBackspace);
+    case keyboard::KeyAction::kSpace:
+      return Text(StringId::kKeyboardSpace);
+  }
+  return "";
+}
+
 }  // namespace bokji::web

@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "imgui.h"
+#include "web/keyboard/dubeolsik_layout.h"
 #include "web/model/strings.h"
 #include "web/panel.h"
 #include "web/theme.h"
@@ -105,5 +106,10 @@ void PhoneOrNumber(PanelContext& ctx, const std::string& phone, const std::strin
 // from the moment a press turns into a drag until the next press (so the release of a drag does
 // not press the row under it). Returns *scrolling.
 bool DragScroll(const Theme& theme, bool* scrolling);
+
+// What an on-screen keyboard key shows: its jamo or digit (shifted or not), or the string table's
+// word for shift, backspace and space. The app's keyboard panel and the page's form keyboard share
+// it.
+const char* KeyLabel(const keyboard::Key& key, bool shifted);
 
 }  // namespace bokji::web

@@ -123,19 +123,7 @@ class KioskKeyboard final : public Panel {
     return nullptr;
   }
 
-  const char* Label(const Key& key) const {
-    switch (key.action) {
-      case KeyAction::kType:
-        return key.Label(keyboard_.shifted());
-      case KeyAction::kShift:
-        return Text(StringId::kKeyboardShift);
-      case KeyAction::kBackspace:
-        return Text(StringId::kKeyboardBackspace);
-      case KeyAction::kSpace:
-        return Text(StringId::kKeyboardSpace);
-    }
-    return "";
-  }
+  const char* Label(const Key& key) const { return KeyLabel(key, keyboard_.shifted()); }
 
   // Tests tap keys by the QWERTY key they sit on ("key:r" is ㄱ) or by action.
   static std::string RectName(const Key& key) {
