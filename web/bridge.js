@@ -24,6 +24,7 @@ mergeInto(LibraryManager.library, {
       if (canvas.width !== width) canvas.width = width;
       if (canvas.height !== height) canvas.height = height;
       _bokji_on_resize(rect.width, rect.height, width, height, ratio);
+      if (Module['bokjiPlaceField']) Module['bokjiPlaceField']();
       if (ratio !== lastRatio) {
         // Moving to another screen or browser zoom changes the ratio without a resize of the box.
         lastRatio = ratio;
@@ -214,13 +215,22 @@ mergeInto(LibraryManager.library, {
     if (width <= 0 || height <= 0) {
       if (document.activeElement === field) field.blur();
       field.style.display = 'none';
+      Module['bokjiPlaceField'] = null;
       return;
     }
-    const rect = Module['canvas'].getBoundingClientRect();
-    Object.assign(field.style, {
-      display: 'block', left: (rect.left + x) + 'px', top: (rect.top + y) + 'px', width: width + 'px',
-      height: height + 'px',
-    });
+    Module['bokjiPlaceField'] = () => {
+      const canvas = Module['canvas'];
+      const rect = canvas.getBoundingClientRect();
+      // Under CSS zoom (a page or host that zooms the document) the field's own px are multiplied by the
+      // zoom while the app lays out in the canvas's on-screen px: place it in unzoomed px, or it grows and
+      // covers the buttons beside the search box. Placed again on resize (a zoom change is one).
+      const zoom = canvas.offsetWidth > 0 ? rect.width / canvas.offsetWidth : 1;
+      Object.assign(field.style, {
+        display: 'block', left: (rect.left + x) / zoom + 'px', top: (rect.top + y) / zoom + 'px',
+        width: width / zoom + 'px', height: height / zoom + 'px',
+      });
+    };
+    Module['bokjiPlaceField']();
   },
 
   bokji_js_set_text_field_value: function (value) {
