@@ -113,7 +113,14 @@ std::vector<Facility> MakeFacilities(const std::vector<Centre>& centres, long co
 
 // ---- output -------------------------------------------------------------------------------------------
 
+// Leaves a file that already holds `bytes` untouched, so that scripts/bench-browser.sh does not
+// compress it again (minutes for the 20 MB GeoJSON) when only the bundle format changed.
 bool WriteFile(const std::string& path, const std::string& bytes) {
+  {
+    std::ifstream old(path, std::ios::binary);
+    const std::string held((std::istreambuf_iterator<char>(old)), std::istreambuf_iterator<char>());
+    if (old && held == bytes) return true;
+  }
   std::ofstream out(path, std::ios::binary);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
