@@ -2,10 +2,11 @@
 // regions, education events, sources).
 //
 // The importer writes it once; the app downloads it and loads it. The layout follows
-// kdbush/flatbush: a small header, a section table, and sections that are flat little-endian arrays
-// of fixed-size records whose strings point into one shared string blob. Everything is 8-byte
-// aligned, so a future zero-copy reader can map the arrays in place; for now LoadBundle copies
-// everything into the model.h structs. docs/bundle-format.md has the byte layout.
+// kdbush/flatbush: a small header, a section table, and sections that are little-endian arrays of
+// fixed-size records (stored as byte planes) whose strings point into one shared string blob;
+// facility positions and boundary vertices are microdegree differences in varints. It is shaped
+// for a small download once served compressed; LoadBundle copies everything into the model.h
+// structs. docs/bundle-format.md has the byte layout.
 //
 //   std::vector<uint8_t> bytes = bokji::WriteBundle(data);          // importer
 //   bokji::Result<bokji::Dataset> loaded = bokji::LoadBundle(bytes.data(), bytes.size());  // app
@@ -17,6 +18,9 @@
 //     against it);
 //   - a truncated buffer, a wrong magic, a wrong format version and a checksum mismatch each
 //     fail with their own plain-English message (the UI maps it to Korean);
+//   - facility positions, boundary vertices and region labels come back rounded to whole
+//     microdegrees (1e-6°, about 0.1 m); Facility::s2_cell and EducationEvent::s2_cell are derived
+//     from the loaded position (LeafCellId), not stored;
 //   - a Dataset it returns is consistent: enum values are in range, every Facility::source,
 //     Program::source and EducationEvent::source indexes Dataset::sources, and an approximate
 //     facility names the region it stands for;
@@ -39,13 +43,16 @@ namespace bokji {
 // The version this code writes and the only one it reads. Bump it when a record layout changes.
 // Version 2: Program::benefits and the education section. Version 3: Facility::position_quality
 // (approximate positions), Facility::homepage, Source::data_date_note, categories 13–16.
-inline constexpr uint32_t kBundleFormatVersion = 3;
+// Version 4: byte-plane records, microdegree varint coordinates, no stored S2 cells (smaller
+// download; same Dataset).
+inline constexpr uint32_t kBundleFormatVersion = 4;
 
 // Serialises everything in `data` (every field of model.h's structs). Deterministic: the same
 // input gives the same bytes.
 // REQUIRES: every Facility::source, Program::source and EducationEvent::source is
 // < data.sources.size(), and every enum holds one of its named values (LoadBundle rejects bundles
-// that break these).
+// that break these); facility positions, region labels and vertices are finite, with |lat| ≤ 90
+// and |lng| ≤ 180.
 std::vector<uint8_t> WriteBundle(const Dataset& data);
 
 // Parses a bundle produced by WriteBundle. `bytes` may be null when `size` is 0. The result does

@@ -1,6 +1,6 @@
 // make_synthetic: writes the data of the browser benchmark (bench/README.md, "Browser benchmark"):
 // N made-up facilities around the real 읍면동 of 전북 as a bundle for our app, and the same points —
-// plus the real sample's 45 facilities and the real regions — as GeoJSON for the Leaflet page.
+// plus the real sample's exactly placed facilities and the real regions — as GeoJSON for the Leaflet page.
 //
 //   make_synthetic --sample build/site/data/jeonbuk-sample.bundle --out DIR [--count 100000]
 //                  [--seed 20250101]
@@ -12,7 +12,9 @@
 //                               they are not real, every name starting with 합성) + the sample's regions;
 //                               no programs (the Leaflet page shows none either)
 //   synthetic-<count>.geojson   the same facilities as GeoJSON points (same coordinates, names, categories)
-//   sample.geojson              the sample bundle's real facilities as GeoJSON points
+//   sample.geojson              the sample bundle's real facilities with an exact position, as GeoJSON
+//                               points: the ones our app draws as markers (a facility placed only by its
+//                               address stands for an area and is never drawn as a point)
 //   boundaries.geojson          the sample's regions: one feature per region, properties code, name,
 //                               level (0 도, 1 시군구, 2 읍면동); all its rings in one Polygon, to be
 //                               filled by the even-odd rule (model.h's Region; Leaflet's default)
@@ -111,7 +113,14 @@ std::vector<Facility> MakeFacilities(const std::vector<Centre>& centres, long co
 
 // ---- output -------------------------------------------------------------------------------------------
 
+// Leaves a file that already holds `bytes` untouched, so that scripts/bench-browser.sh does not
+// compress it again (minutes for the 20 MB GeoJSON) when only the bundle format changed.
 bool WriteFile(const std::string& path, const std::string& bytes) {
+  {
+    std::ifstream old(path, std::ios::binary);
+    const std::string held((std::istreambuf_iterator<char>(old)), std::istreambuf_iterator<char>());
+    if (old && held == bytes) return true;
+  }
   std::ofstream out(path, std::ios::binary);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
@@ -239,7 +248,11 @@ int main(int argc, char** argv) {
   }
   const std::string stem = out_dir + "/synthetic-" + std::to_string(count);
   const std::string points = PointsGeoJson(data.title, data.facilities);
-  const std::string sample_points = PointsGeoJson(sample.title, sample.facilities);
+  std::vector<Facility> exact;
+  for (const Facility& f : sample.facilities) {
+    if (!bokji::IsApproximate(f.position_quality)) exact.push_back(f);
+  }
+  const std::string sample_points = PointsGeoJson(sample.title, exact);
   const std::string boundaries = BoundariesGeoJson(sample.regions);
   if (!WriteFile(stem + ".bundle", std::string(bundle.begin(), bundle.end())) ||
       !WriteFile(stem + ".geojson", points) || !WriteFile(out_dir + "/sample.geojson", sample_points) ||
@@ -251,6 +264,6 @@ int main(int argc, char** argv) {
   std::printf("  %s.bundle  %zu bytes\n  %s.geojson  %zu bytes\n  %s/sample.geojson  %zu bytes (%zu real)\n"
               "  %s/boundaries.geojson  %zu bytes\n",
               stem.c_str(), bundle.size(), stem.c_str(), points.size(), out_dir.c_str(), sample_points.size(),
-              sample.facilities.size(), out_dir.c_str(), boundaries.size());
+              exact.size(), out_dir.c_str(), boundaries.size());
   return 0;
 }

@@ -1,7 +1,8 @@
 // The browser benchmark (bench/README.md, "Browser benchmark"): our app and a Leaflet + leaflet.markercluster
 // page showing the same facilities, side by side in one headless Debian Chromium, in one run. Four pages:
-//   ours    + the real sample bundle (45 facilities, 856 programs, 257 regions)
-//   Leaflet + the same 45 facilities and regions as GeoJSON
+//   ours    + the real sample bundle (the province's ~11,000 facilities, of which ~4,000 have an exact
+//             position and are drawn as markers; the programs; 257 regions)
+//   Leaflet + the same exactly placed facilities and the same regions as GeoJSON
 //   ours    + the SYNTHETIC bundle (100,000 made-up facilities around the real 읍면동, the real regions)
 //   Leaflet + the same synthetic points as GeoJSON
 // Per repetition and page it measures
@@ -446,8 +447,8 @@ function pagesFor(options) {
   };
   const n = options.count.toLocaleString('en-US');
   return [
-    {key: 'ours-sample', label: 'ours, real sample (45)', driver: ours, url: () => '/app/index.html'},
-    {key: 'leaflet-sample', label: 'Leaflet, real sample (45)', driver: leaflet,
+    {key: 'ours-sample', label: 'ours, real sample', driver: ours, url: () => '/app/index.html'},
+    {key: 'leaflet-sample', label: 'Leaflet, real sample (exact positions)', driver: leaflet,
      url: (views) => `/leaflet/index.html?points=/data/sample.geojson${startView(views)}`},
     {key: 'ours-synthetic', label: `ours, synthetic (${n})`, driver: ours,
      url: () => `/app/index.html?bundle=/data/synthetic-${options.count}.bundle`},

@@ -122,7 +122,7 @@ async function main() {
       console.log(`bare WebGL2 canvas ${size.width}×${size.height}, clear + 2 full-screen quads a frame: rAF frame ` +
                   `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, ${s.fps.toFixed(1)} fps`);
     }
-    for (const [label, url] of [['real sample (45)', '/app/index.html'],
+    for (const [label, url] of [['real sample', '/app/index.html'],
                                 [`synthetic (${o.count})`, `/app/index.html?bundle=/data/synthetic-${o.count}.bundle`]]) {
       for (const size of [{width: 1280, height: 800}, {width: 640, height: 400}]) {
         const r = await profilePan(browser, o, base, url, size);

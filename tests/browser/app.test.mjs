@@ -301,9 +301,11 @@ test('facilities known only by their address are never drawn or listed as points
       facilities = {offset: Number(bundle.readBigUInt64LE(entry + 8)), size: Number(bundle.readBigUInt64LE(entry + 16))};
     }
   }
+  // 88-byte records stored as byte planes (format 4): record i's position_quality (byte 75) is at 75 × N + i.
   let exact = 0, approximate = 0;
-  for (let at = facilities.offset; at < facilities.offset + facilities.size; at += 112) {
-    const quality = bundle[at + 99];
+  const count = facilities.size / 88;
+  for (let i = 0; i < count; ++i) {
+    const quality = bundle[facilities.offset + 75 * count + i];
     if (quality >= 2) ++approximate; else ++exact;
   }
   const centres = parseCsv(fs.readFileSync(path.join(dataDir, 'facilities/전북특별자치도_시군_경로당_현황_20241231.csv'),

@@ -38,15 +38,23 @@ function sections(bundle) {
   return table;
 }
 
+// The u32 at byte `field` of record `index` in section `id` (records of `size` bytes). Since format 4 a
+// section's records are stored as byte planes: byte j of record i at j × count + i.
+function recordU32(bundle, table, id, size, index, field) {
+  const count = table[id].size / size;
+  let value = 0;
+  for (let k = 3; k >= 0; --k) value = value * 256 + bundle[table[id].offset + (field + k) * count + index];
+  return value;
+}
+
 // A copy of `bundle` whose string at record `index` of section `id` (records of `size` bytes, the string
 // reference at `field`) is replaced by `text` cut or padded with 'x' to the same byte length, with the
 // CRC fixed. Returns the bytes and the string it replaced.
 function withLink(bundle, id, size, index, field, text) {
   const copy = Buffer.from(bundle);
   const table = sections(copy);
-  const record = table[id].offset + index * size;
-  const offset = copy.readUInt32LE(record + field);
-  const length = copy.readUInt32LE(record + field + 4);
+  const offset = recordU32(copy, table, id, size, index, field);
+  const length = recordU32(copy, table, id, size, index, field + 4);
   assert.ok(length >= 12, 'a link long enough to rewrite');
   const blob = table[2].offset;
   const before = copy.toString('utf8', blob + offset, blob + offset + length);
@@ -60,9 +68,8 @@ function withLink(bundle, id, size, index, field, text) {
 function firstWithLink(bundle, id, size, field) {
   const table = sections(bundle);
   for (let i = 0; i * size < table[id].size; ++i) {
-    const record = table[id].offset + i * size;
-    const offset = bundle.readUInt32LE(record + field);
-    const length = bundle.readUInt32LE(record + field + 4);
+    const offset = recordU32(bundle, table, id, size, i, field);
+    const length = recordU32(bundle, table, id, size, i, field + 4);
     if (length >= 12 && bundle.toString('utf8', table[2].offset + offset, table[2].offset + offset + 4) === 'http')
       return i;
   }
@@ -74,12 +81,12 @@ let browser;
 const crafted = {};
 before(async () => {
   const real = fs.readFileSync(path.join(siteDir, 'data/jeonbuk-sample.bundle'));
-  // Program records are 136 bytes with apply_url at 72; facility records 112 bytes with homepage at 104.
+  // Program records are 136 bytes with apply_url at 72; facility records 88 bytes with homepage at 80.
   const program = firstWithLink(real, 5, 136, 72);
-  const facility = firstWithLink(real, 4, 112, 104);
+  const facility = firstWithLink(real, 4, 88, 80);
   assert.ok(program >= 0 && facility >= 0, 'the sample has apply links and homepages');
   crafted.program = {index: program, ...withLink(real, 5, 136, program, 72, 'javascript:alert(1)//')};
-  crafted.facility = {index: facility, ...withLink(real, 4, 112, facility, 104, 'data:text/html,<b>x</b>')};
+  crafted.facility = {index: facility, ...withLink(real, 4, 88, facility, 80, 'data:text/html,<b>x</b>')};
   server = await startServer({
     '/data/javascript-link.bundle': crafted.program.bytes,
     '/data/data-link.bundle': crafted.facility.bytes,

@@ -4,12 +4,14 @@
 
 #include <gtest/gtest.h>
 
-#include <cfloat>
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <string>
 #include <vector>
 
+#include "core/geo.h"
 #include "core/links.h"
 
 namespace bokji {
@@ -17,8 +19,17 @@ namespace {
 
 // -------------------------------------------------------------------------------------------------
 // Helpers: a Dataset with every field set, and a field-by-field comparison (doubles compared bit
-// for bit, so -0.0 and NaN payloads must survive too).
+// for bit, so -0.0 survives where the format keeps any f64: education positions; facility
+// positions, vertices and region labels are whole microdegrees since version 4).
 // -------------------------------------------------------------------------------------------------
+
+// `degrees` on the bundle's grid of whole microdegrees (1e-6°): what a version 4 bundle stores.
+double OnGrid(double degrees) {
+  return static_cast<double>(std::llround(degrees * 1e6)) / 1e6;
+}
+LatLng OnGrid(LatLng p) {
+  return {OnGrid(p.lat), OnGrid(p.lng)};
+}
 
 uint64_t Bits(double d) {
   uint64_t b;
@@ -134,10 +145,11 @@ void ExpectSameDataset(const Dataset& a, const Dataset& b) {
 }
 
 // Every field set, with the awkward values: empty strings and vectors, Korean text, extremes of
-// each integer type, special doubles, many rings and multi-ring regions.
+// each integer type, special doubles where the format keeps f64, coordinates at ±90° / ±180°, many
+// rings and multi-ring regions. Facility positions and vertices are on the microdegree grid and
+// Facility::s2_cell / EducationEvent::s2_cell are what the reader derives (LeafCellId of the
+// position; 0 without one), so a round trip gives every bit back.
 Dataset FullDataset() {
-  constexpr double kInf = std::numeric_limits<double>::infinity();
-  const double kNan = std::numeric_limits<double>::quiet_NaN();
   Dataset d;
   d.title = "전북특별자치도 복지자원 (시험용)";
   d.built = 20260801;
@@ -163,8 +175,8 @@ Dataset FullDataset() {
   f.homepage = "https://www.example.or.kr/복지관?a=1&b=\"2\"";
   f.sigungu_code = 35011;
   f.emd_code = 3501101;
-  f.position = {35.8242, 127.1480};
-  f.s2_cell = 0x357023679ULL << 28;
+  f.position = {35.8242, 127.148};
+  f.s2_cell = LeafCellId(f.position);
   f.source = 0;
   f.verified = 20191231;
   d.facilities.push_back(f);
@@ -175,8 +187,8 @@ Dataset FullDataset() {
   extremes.targets = UINT32_MAX;
   extremes.sigungu_code = UINT32_MAX;
   extremes.emd_code = 0;
-  extremes.position = {-DBL_MAX, DBL_MAX};
-  extremes.s2_cell = UINT64_MAX;
+  extremes.position = {-90.0, 180.0};
+  extremes.s2_cell = LeafCellId(extremes.position);
   extremes.source = 2;
   extremes.verified = UINT32_MAX;
   d.facilities.push_back(extremes);
@@ -190,13 +202,15 @@ Dataset FullDataset() {
   Facility special = f;
   special.category = FacilityCategory::kPharmacy;
   special.position_quality = PositionQuality::kGeocoded;
-  special.position = {-0.0, std::numeric_limits<double>::denorm_min()};
-  special.s2_cell = 0;
+  special.position = {0.0, 0.0};
+  special.s2_cell = LeafCellId(special.position);
   special.source = 1;
   d.facilities.push_back(special);
-  special.position = {kInf, -kInf};
+  special.position = {90.0, -180.0};  // a jump of the whole range from the previous point
+  special.s2_cell = LeafCellId(special.position);
   d.facilities.push_back(special);
-  special.position = {kNan, std::numeric_limits<double>::lowest()};
+  special.position = {-89.999999, 179.999999};
+  special.s2_cell = LeafCellId(special.position);
   d.facilities.push_back(special);
 
   Program p;
@@ -253,8 +267,8 @@ Dataset FullDataset() {
   for (int shell = 0; shell < 3; ++shell) {
     Ring outer, hole;
     for (int v = 0; v < 5 + shell; ++v)
-      outer.push_back({35.0 + shell + v * 0.01, 126.5 + v * 0.02});
-    for (int v = 0; v < 3; ++v) hole.push_back({35.1 + shell, 126.6 + v * 0.001});
+      outer.push_back(OnGrid({35.0 + shell + v * 0.01, 126.5 + v * 0.02}));
+    for (int v = 0; v < 3; ++v) hole.push_back(OnGrid({35.1 + shell, 126.6 + v * 0.001}));
     province.rings.push_back(outer);
     province.rings.push_back(hole);
   }
@@ -265,7 +279,7 @@ Dataset FullDataset() {
   no_rings.code = UINT32_MAX;
   no_rings.parent_code = UINT32_MAX;
   no_rings.level = RegionLevel::kEmd;
-  no_rings.label = {-0.0, DBL_MAX};
+  no_rings.label = {-90.0, 180.0};
   d.regions.push_back(no_rings);
 
   Region many_rings;
@@ -276,7 +290,8 @@ Dataset FullDataset() {
   many_rings.full_name = "전북특별자치도 전주시 완산구";
   for (int r = 0; r < 300; ++r) {
     Ring ring;
-    for (int v = 0; v < r % 7; ++v) ring.push_back({35.8 + r * 1e-4, 127.1 + v * 1e-4});
+    for (int v = 0; v < r % 7; ++v) ring.push_back(OnGrid({35.8 + r * 1e-4, 127.1 + v * 1e-4}));
+    if (r == 299) ring = {{-90.0, -180.0}, {90.0, 180.0}, {-90.0, 180.0}};  // the largest jumps
     many_rings.rings.push_back(ring);
   }
   d.regions.push_back(many_rings);
@@ -289,8 +304,8 @@ Dataset FullDataset() {
   e.end = 202603051700;
   e.place_name = "전주시 종합사회복지관 3층 강당";
   e.address = "전북특별자치도 전주시 완산구 ○○로 1";
-  e.position = LatLng{35.8242, 127.1480};
-  e.s2_cell = 0x357023679ULL << 28;
+  e.position = LatLng{35.82421234567, 127.1480};  // f64: not rounded
+  e.s2_cell = LeafCellId(*e.position);
   e.sigungu_code = 35011;
   e.emd_code = 3501101;
   e.link_url = "https://example.org/edu?id=1&x=\"y\"";
@@ -305,12 +320,13 @@ Dataset FullDataset() {
   online.end = 0;
   online.sigungu_code = UINT32_MAX;
   online.emd_code = UINT32_MAX;
-  online.s2_cell = UINT64_MAX;
+  online.s2_cell = 0;  // no position, no cell
   d.education.push_back(online);
 
   EducationEvent at_zero = e;  // a position of -0.0 (distinct from "no position")
   at_zero.audience = EducationAudience::kBoth;
   at_zero.position = LatLng{-0.0, -0.0};
+  at_zero.s2_cell = LeafCellId(*at_zero.position);
   at_zero.source = 0;
   d.education.push_back(at_zero);
   return d;
@@ -326,6 +342,7 @@ Dataset SmallDataset() {
   f.name = "복지관";
   f.phone = "063-000-0000";
   f.position = {35.8, 127.1};
+  f.s2_cell = LeafCellId(f.position);  // what the reader derives
   d.facilities = {f};
   Program p;
   p.name = "청년 월세 지원";
@@ -340,6 +357,7 @@ Dataset SmallDataset() {
   EducationEvent e;
   e.title = "복지 교육";
   e.position = LatLng{35.8, 127.1};
+  e.s2_cell = LeafCellId(*e.position);
   d.education = {e};
   return d;
 }
@@ -429,6 +447,25 @@ TEST(Bundle, RoundTripsAnEmptyDataset) {
   Result<Dataset> loaded = Load(bytes);
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   ExpectSameDataset(Dataset{}, loaded.value());
+}
+
+// Version 4 stores facility positions and boundary vertices as whole microdegrees (about 0.1 m) and
+// no S2 cell: the loader rounds to the nearest microdegree and derives Facility::s2_cell from the
+// loaded position, whatever cell the writer was given.
+TEST(Bundle, RoundsCoordinatesToMicrodegreesAndDerivesCells) {
+  Dataset d = SmallDataset();
+  d.facilities[0].position = {35.12345678, 127.98765432};
+  d.facilities[0].s2_cell = 12345;  // not stored
+  d.regions[0].rings[0][1] = {-35.8000004999, -127.0000006};
+  Result<Dataset> loaded = Load(WriteBundle(d));
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  const Facility& f = loaded.value().facilities[0];
+  EXPECT_EQ(f.position.lat, 35.123457);
+  EXPECT_EQ(f.position.lng, 127.987654);
+  EXPECT_EQ(f.s2_cell, LeafCellId(LatLng{35.123457, 127.987654}));
+  const LatLng v = loaded.value().regions[0].rings[0][1];
+  EXPECT_EQ(v.lat, -35.8);
+  EXPECT_EQ(v.lng, -127.000001);
 }
 
 TEST(Bundle, IsDeterministic) {
@@ -596,7 +633,7 @@ TEST_F(BundleCrafted, HugeSectionCount) {
 }
 
 TEST_F(BundleCrafted, SectionOutsideTheFile) {
-  for (uint32_t id = 1; id <= 10; ++id) {
+  for (uint32_t id = 1; id <= 11; ++id) {
     const size_t entry = EntryOf(bytes_, id);
     for (uint64_t size : {UINT64_MAX, UINT64_MAX - 7, uint64_t{bytes_.size()}, uint64_t{1} << 40}) {
       std::vector<uint8_t> b = bytes_;
@@ -616,7 +653,7 @@ TEST_F(BundleCrafted, SectionOutsideTheFile) {
 }
 
 TEST_F(BundleCrafted, MissingOrDuplicateSection) {
-  for (uint32_t id = 1; id <= 10; ++id) {
+  for (uint32_t id = 1; id <= 11; ++id) {
     std::vector<uint8_t> b = bytes_;
     PutU32(b, EntryOf(bytes_, id), 77);  // now unknown, so skipped: the section is missing
     ExpectCorrupted(b, "missing section " + std::to_string(id));
@@ -626,8 +663,10 @@ TEST_F(BundleCrafted, MissingOrDuplicateSection) {
   }
 }
 
+// Record sections one byte short no longer hold whole records; the coordinate streams (9 vertices,
+// 11 facility positions) one byte short end inside a point.
 TEST_F(BundleCrafted, RecordSectionsOfTheWrongSize) {
-  for (uint32_t id = 1; id <= 10; ++id) {
+  for (uint32_t id = 1; id <= 11; ++id) {
     if (id == 2) continue;  // the string blob has no record size
     const size_t entry = EntryOf(bytes_, id);
     std::vector<uint8_t> b = bytes_;
@@ -636,20 +675,40 @@ TEST_F(BundleCrafted, RecordSectionsOfTheWrongSize) {
   }
 }
 
+// Where byte `field` of record `index` of section `id` lies in the file. Record sections are stored
+// as byte planes (docs/bundle-format.md): byte j of record i at j × count + i.
+size_t RecordByte(const std::vector<uint8_t>& bytes, uint32_t id, size_t record_size, size_t index,
+                  size_t field) {
+  const size_t entry = EntryOf(bytes, id);
+  const size_t count = GetU64(bytes, entry + 16) / record_size;
+  EXPECT_LT(index, count);
+  return GetU64(bytes, entry + 8) + field * count + index;
+}
+
 // Overwrites the u32 at `field` of record `index` in section `id`.
 std::vector<uint8_t> WithRecordField(const std::vector<uint8_t>& bytes, uint32_t id,
                                      size_t record_size, size_t index, size_t field,
                                      uint32_t value) {
   std::vector<uint8_t> b = bytes;
-  PutU32(b, GetU64(bytes, EntryOf(bytes, id) + 8) + index * record_size + field, value);
+  for (size_t k = 0; k < 4; ++k)
+    b[RecordByte(bytes, id, record_size, index, field + k)] =
+        static_cast<uint8_t>(value >> (8 * k));
+  return b;
+}
+
+// Overwrites the byte at `field` of record `index` in section `id`.
+std::vector<uint8_t> WithRecordByte(const std::vector<uint8_t>& bytes, uint32_t id,
+                                    size_t record_size, size_t index, size_t field, uint8_t value) {
+  std::vector<uint8_t> b = bytes;
+  b[RecordByte(bytes, id, record_size, index, field)] = value;
   return b;
 }
 
 TEST_F(BundleCrafted, StringReferencesOutsideTheBlob) {
-  // Facility 0's name: offset at byte 32, length at 36 (docs/bundle-format.md).
-  ExpectCorrupted(WithRecordField(bytes_, 4, 112, 0, 36, UINT32_MAX), "huge string length");
-  ExpectCorrupted(WithRecordField(bytes_, 4, 112, 0, 32, UINT32_MAX), "huge string offset");
-  ExpectCorrupted(WithRecordField(bytes_, 4, 112, 0, 108, UINT32_MAX), "homepage length");
+  // Facility 0's name: offset at byte 8, length at 12 (docs/bundle-format.md).
+  ExpectCorrupted(WithRecordField(bytes_, 4, 88, 0, 12, UINT32_MAX), "huge string length");
+  ExpectCorrupted(WithRecordField(bytes_, 4, 88, 0, 8, UINT32_MAX), "huge string offset");
+  ExpectCorrupted(WithRecordField(bytes_, 4, 88, 0, 84, UINT32_MAX), "homepage length");
   ExpectCorrupted(WithRecordField(bytes_, 3, 40, 0, 4, UINT32_MAX), "source name length");
   ExpectCorrupted(WithRecordField(bytes_, 3, 40, 2, 36, UINT32_MAX), "date note length");
   ExpectCorrupted(WithRecordField(bytes_, 1, 16, 0, 4, UINT32_MAX), "title length");
@@ -669,36 +728,59 @@ TEST_F(BundleCrafted, ManyRecordsSharingOneLongString) {
 }
 
 TEST_F(BundleCrafted, BadEnumsAndReferences) {
-  std::vector<uint8_t> b = bytes_;
-  b[GetU64(bytes_, EntryOf(bytes_, 4) + 8) + 98] = kFacilityCategoryCount;  // facility 0 category
-  ExpectCorrupted(b, "facility category");
-  b = bytes_;
-  b[GetU64(bytes_, EntryOf(bytes_, 4) + 8) + 99] = kPositionQualityCount;  // facility 0 quality
-  ExpectCorrupted(b, "facility position quality");
-  b = bytes_;
-  b[GetU64(bytes_, EntryOf(bytes_, 5) + 8) + 122] = 4;  // program 0 level
-  ExpectCorrupted(b, "program level");
-  b = bytes_;
-  b[GetU64(bytes_, EntryOf(bytes_, 7) + 8) + 48] = 3;  // region 0 level
-  ExpectCorrupted(b, "region level");
+  ExpectCorrupted(WithRecordByte(bytes_, 4, 88, 0, 74, kFacilityCategoryCount),
+                  "facility category");
+  ExpectCorrupted(WithRecordByte(bytes_, 4, 88, 0, 75, kPositionQualityCount),
+                  "facility position quality");
+  ExpectCorrupted(WithRecordByte(bytes_, 5, 136, 0, 122, 4), "program level");
+  ExpectCorrupted(WithRecordByte(bytes_, 7, 56, 0, 48, 3), "region level");
   // Source indexes past Dataset::sources (FullDataset has 3 sources).
-  b = bytes_;
-  b[GetU64(bytes_, EntryOf(bytes_, 4) + 8) + 96] = 3;
-  ExpectCorrupted(b, "facility source");
-  b = bytes_;
-  b[GetU64(bytes_, EntryOf(bytes_, 5) + 8) + 120] = 0xFF;
-  ExpectCorrupted(b, "program source");
+  ExpectCorrupted(WithRecordByte(bytes_, 4, 88, 0, 72, 3), "facility source");
+  ExpectCorrupted(WithRecordByte(bytes_, 5, 136, 0, 120, 0xFF), "program source");
   // Education event 0: audience, position flag, source.
-  const size_t education = GetU64(bytes_, EntryOf(bytes_, 10) + 8);
-  b = bytes_;
-  b[education + 106] = 3;
-  ExpectCorrupted(b, "education audience");
-  b = bytes_;
-  b[education + 107] = 2;
-  ExpectCorrupted(b, "education position flag");
-  b = bytes_;
-  b[education + 104] = 3;
-  ExpectCorrupted(b, "education source");
+  ExpectCorrupted(WithRecordByte(bytes_, 10, 104, 0, 98, 3), "education audience");
+  ExpectCorrupted(WithRecordByte(bytes_, 10, 104, 0, 99, 2), "education position flag");
+  ExpectCorrupted(WithRecordByte(bytes_, 10, 104, 0, 96, 3), "education source");
+}
+
+// Facility positions (section 11) and vertices (section 9) are zigzag varints of microdegree
+// differences: a point past ±90° / ±180°, an overlong varint, a stream ending inside a point and
+// bytes left over are each corrupt.
+TEST_F(BundleCrafted, BadCoordinates) {
+  // A varint of exactly 4 bytes for `v` (v < 2^28).
+  auto four_bytes = [](uint32_t v) {
+    return std::vector<uint8_t>{static_cast<uint8_t>(v | 0x80), static_cast<uint8_t>(v >> 7 | 0x80),
+                                static_cast<uint8_t>(v >> 14 | 0x80),
+                                static_cast<uint8_t>(v >> 21)};
+  };
+  for (uint32_t id : {9u, 11u}) {
+    SCOPED_TRACE("section " + std::to_string(id));
+    const size_t entry = EntryOf(bytes_, id);
+    const size_t at = GetU64(bytes_, entry + 8);
+    // The first point's latitude is 35° (a vertex) or 35.8242° (a facility): its difference from 0
+    // is a 4-byte varint. Made ±(90° + 1 microdegree), zigzag 180,000,002 / 180,000,001, also 4
+    // bytes.
+    ASSERT_EQ(bytes_[at + 3] & 0x80, 0);
+    ASSERT_NE(bytes_[at + 2] & 0x80, 0);
+    for (uint32_t zigzag : {180'000'002u, 180'000'001u}) {
+      std::vector<uint8_t> b = bytes_;
+      const std::vector<uint8_t> varint = four_bytes(zigzag);
+      std::copy(varint.begin(), varint.end(), b.begin() + at);
+      ExpectCorrupted(b, "latitude beyond 90 degrees, zigzag " + std::to_string(zigzag));
+    }
+    // Five continuation bytes: longer than any difference the writer can produce.
+    std::vector<uint8_t> b = bytes_;
+    for (size_t k = 0; k < 5; ++k) b[at + k] = 0xFF;
+    ExpectCorrupted(b, "overlong varint");
+  }
+  // One zero byte (a difference of 0) more than the facilities need: bytes left over. The section
+  // is the last one; its padding byte is that zero.
+  const size_t entry = EntryOf(bytes_, 11);
+  const uint64_t size = GetU64(bytes_, entry + 16);
+  ASSERT_NE((GetU64(bytes_, entry + 8) + size) % 8, 0u) << "FullDataset's positions end 8-aligned";
+  std::vector<uint8_t> b = bytes_;
+  PutU64(b, entry + 16, size + 1);
+  ExpectCorrupted(b, "facility positions with a byte left over");
 }
 
 // Program 1's benefits string (offset 128, new in version 2) is checked like the other strings.
@@ -720,7 +802,11 @@ TEST_F(BundleCrafted, BadRings) {
   ExpectCorrupted(WithRecordField(bytes_, 7, 56, 2, 44, 0), "unused rings");
   ExpectCorrupted(WithRecordField(bytes_, 8, 4, 0, 0, 1), "first ring not at vertex 0");
   const size_t last_start = GetU64(bytes_, EntryOf(bytes_, 8) + 16) / 4 - 1;
-  const uint32_t vertex_count = static_cast<uint32_t>(GetU64(bytes_, EntryOf(bytes_, 9) + 16) / 16);
+  uint32_t vertex_count = 0;
+  for (const Region& r : FullDataset().regions)
+    for (const Ring& ring : r.rings) vertex_count += static_cast<uint32_t>(ring.size());
+  ExpectCorrupted(WithRecordField(bytes_, 8, 4, last_start, 0, vertex_count - 1),
+                  "vertices left over after the last ring");
   ExpectCorrupted(WithRecordField(bytes_, 8, 4, last_start, 0, vertex_count + 1),
                   "ring ending past the vertices");
   ExpectCorrupted(WithRecordField(bytes_, 8, 4, 2, 0, 1), "ring ending before it starts");
@@ -784,13 +870,13 @@ TEST_F(BundleCrafted, ApproximatePositionWithoutItsRegion) {
   }
   ASSERT_LT(approx_emd, d.facilities.size());
   ASSERT_LT(approx_sigungu, d.facilities.size());
-  // Facility fields: sigungu_code at 84, emd_code at 88 (docs/bundle-format.md).
-  ExpectCorrupted(WithRecordField(bytes_, 4, 112, approx_emd, 88, 0), "approximate 읍면동, no emd");
-  ExpectCorrupted(WithRecordField(bytes_, 4, 112, approx_emd, 84, 0),
+  // Facility fields: sigungu_code at 60, emd_code at 64 (docs/bundle-format.md).
+  ExpectCorrupted(WithRecordField(bytes_, 4, 88, approx_emd, 64, 0), "approximate 읍면동, no emd");
+  ExpectCorrupted(WithRecordField(bytes_, 4, 88, approx_emd, 60, 0),
                   "approximate 읍면동, no 시군구");
-  ExpectCorrupted(WithRecordField(bytes_, 4, 112, approx_sigungu, 84, 0),
+  ExpectCorrupted(WithRecordField(bytes_, 4, 88, approx_sigungu, 60, 0),
                   "approximate 시군구, no 시군구");
-  ExpectCorrupted(WithRecordField(bytes_, 4, 112, approx_sigungu, 88, 3501101),
+  ExpectCorrupted(WithRecordField(bytes_, 4, 88, approx_sigungu, 64, 3501101),
                   "approximate 시군구 claiming a 읍면동");
 }
 
