@@ -32,8 +32,13 @@ struct Theme {
   ImU32 panel_border = IM_COL32(0, 0, 0, 40);
   ImU32 accent = IM_COL32(0, 102, 204, 255);  // buttons and links
   ImU32 accent_text = IM_COL32(255, 255, 255, 255);
-  ImU32 open_now = IM_COL32(22, 128, 61, 255);    // "지금 운영 중" (green, 5.0:1 on white)
-  ImU32 closed_now = IM_COL32(180, 35, 24, 255);  // "운영 시간 아님" (red, 6.6:1 on white)
+  ImU32 open_now = IM_COL32(22, 128, 61, 255);      // "지금 운영 중" (green, 5.0:1 on white)
+  ImU32 closed_now = IM_COL32(180, 35, 24, 255);    // "운영 시간 아님" (red, 6.6:1 on white)
+  ImU32 stale_warning = IM_COL32(150, 75, 0, 255);  // data over two years old (6.1:1 on white)
+  // Counts of facilities placed by address, on their area: a white tag edged in the category's
+  // colour (a rectangle, never a marker's circle).
+  ImU32 area_badge_background = IM_COL32(255, 255, 255, 235);
+  ImU32 area_badge_text = IM_COL32(30, 34, 40, 255);
   ImU32 result_highlight =
       IM_COL32(255, 196, 0, 255);  // a facility hovered in the list, on the map
   ImU32 education_marker = IM_COL32(200, 60, 140, 255);  // welfare education (diamonds)

@@ -57,6 +57,12 @@ void DataField(const char* label, const std::string& value);
 // date, then `date` (when not 0) in `date_format` (a StringId with one %s).
 void DrawSourceLines(const Dataset& data, uint16_t source, StringId date_format, Date date);
 
+// Whether facts dated `date` are more than two years old today (Korea's date; a partial date counts
+// as its last day, 0 never: approximate.h OlderThanYears).
+bool IsStale(const PanelContext& ctx, Date date);
+// When they are, a line saying so plainly with the date, in the warning colour.
+void DrawFreshnessNote(const PanelContext& ctx, Date date);
+
 // Lets a finger or mouse drag scroll the current child window. `*scrolling` is the panel's: true
 // from the moment a press turns into a drag until the next press (so the release of a drag does
 // not press the row under it). Returns *scrolling.

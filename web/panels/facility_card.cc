@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "web/model/approximate.h"
 #include "web/model/finding.h"
 #include "web/model/format.h"
 #include "web/panels/panels.h"
@@ -102,6 +103,7 @@ class FacilityCardPanel final : public Panel {
 
     // Where this came from and how old it is.
     ImGui::Spacing();
+    DrawFreshnessNote(ctx, FactsDate(ctx.catalog.data, f));
     DrawSourceLines(ctx.catalog.data, f.source, StringId::kCardVerifiedFormat, f.verified);
     EndCard(ctx);
   }
@@ -109,6 +111,9 @@ class FacilityCardPanel final : public Panel {
   void Debug(PanelContext& ctx, nlohmann::json& out) const override {
     const FacilityCard* card = CardAs<FacilityCard>(ctx.state);
     out["link_copied"] = card != nullptr && card->link_copied_until_ms > NowMs();
+    out["card_stale"] =
+        card != nullptr &&
+        IsStale(ctx, FactsDate(ctx.catalog.data, ctx.catalog.data.facilities[card->facility]));
   }
 
  private:
