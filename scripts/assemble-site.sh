@@ -66,6 +66,7 @@ done < <(find . -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -n
 if [ -f index.html ]; then
   hash_name bokjimap.js
   hash_name bokjimap.wasm
+  hash_name mirror.js
   for f in fonts/*.ttf data/*.bundle; do
     if [ -e "$f" ]; then hash_name "$f"; fi
   done

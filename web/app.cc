@@ -17,6 +17,7 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // the windows on screen, for what covers the map
 #include "web/model/finding.h"
+#include "web/model/format.h"
 #include "web/model/url_state.h"
 #include "web/panels/panels.h"
 #include "web/platform.h"
@@ -100,15 +101,24 @@ Layout App::CurrentLayout() const {
 }
 
 PanelContext App::Context(const Layout& layout, const Now& now, double now_ms) {
-  return PanelContext{state_, config_, catalog_,    derived_, theme_, font_,  layout,
-                      now,    now_ms,  text_field_, rects_,   edges_, hover_, camera_.moving()};
+  return PanelContext{state_, config_, catalog_,         derived_,         theme_,         font_,
+                      layout, now,     now_ms,           text_field_,      rects_,         edges_,
+                      hover_, mirror_, camera_.moving(), tiles_fell_back_, ServedOffline()};
 }
 
 void App::Frame() {
   const CanvasSize& canvas = GetCanvasSize();
   ImGuiIO& io = ImGui::GetIO();
+  // The text size and contrast a person chose: another theme, style and font size.
+  bool rebuild_font = canvas.pixel_ratio != font_pixel_ratio_;
+  if (state_.appearance != appearance_) {
+    appearance_ = state_.appearance;
+    theme_ = ThemeFor(appearance_, config_.mode);
+    ApplyImGuiStyle(theme_, &ImGui::GetStyle());
+    rebuild_font = true;
+  }
   // A new pixel ratio (browser zoom, another screen) re-rasterises the font for it.
-  if (canvas.pixel_ratio != font_pixel_ratio_ && BuildFont(canvas.pixel_ratio)) {
+  if (rebuild_font && BuildFont(canvas.pixel_ratio)) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
@@ -140,10 +150,16 @@ void App::Frame() {
   layer_.Draw(ctx, ImGui::GetBackgroundDrawList(), &covered_);
 
   rects_.Clear();
+  mirror_.BeginFrame();
+  mirror_.PageLanguage(LanguageCode(state_.language));
   text_field_.BeginFrame(CurrentTextField(), TakeTextFieldKeys());
   ctx.map_moving = camera_.moving();
   for (const std::unique_ptr<Panel>& panel : panels_) panel->Draw(ctx);
   text_field_.EndFrame();
+  MirrorMap(ctx);
+  DrawFocusRing();
+  std::string mirror_json;
+  if (mirror_.EndFrame(&mirror_json)) SendMirror(mirror_json);
   camera_.UpdateCursor(ctx);
   covered_names_.clear();
   for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
@@ -166,6 +182,71 @@ void App::Frame() {
   if (io.WantTextInput || camera_.animating()) RequestFrames(2);
 }
 
+void App::MirrorMap(PanelContext& ctx) {
+  // "전주시 완산구 주변 시설 12곳": the area nearest the middle of the map (a 시군구 at a city's
+  // zoom, a 읍면동 closer in) and what the results list counts there.
+  const ResultsList& list = derived_.Results(catalog_, state_, ctx.now.week, !camera_.moving());
+  const double zoom = state_.map.zoom();
+  const LatLng centre = FromMercator(state_.map.center());
+  const RegionLevel level = zoom >= 13 ? RegionLevel::kEmd : RegionLevel::kSigungu;
+  int nearest = -1;
+  double best = 0;
+  if (zoom >= 10) {
+    for (size_t i = 0; i < catalog_.data.regions.size(); ++i) {
+      if (catalog_.data.regions[i].level != level) continue;
+      const LatLng at = catalog_.label_points[i];
+      const double d = (at.lat - centre.lat) * (at.lat - centre.lat) +
+                       (at.lng - centre.lng) * (at.lng - centre.lng);
+      if (nearest < 0 || d < best) {
+        nearest = static_cast<int>(i);
+        best = d;
+      }
+    }
+  }
+  std::string text;
+  if (nearest >= 0) {
+    const std::string& full = catalog_.data.regions[nearest].full_name;
+    const size_t space = full.find(' ');
+    const std::string where = space == std::string::npos ? full : full.substr(space + 1);
+    text = FormatText(Text(StringId::kMirrorMapAroundFormat), where.c_str(), list.total);
+  } else {
+    text = Format(Text(StringId::kListInViewFormat), list.total);
+  }
+  mirror_.Begin(MirrorRole::kRegion, Text(StringId::kMirrorMapRegion), "map");
+  mirror_.Text(text);
+  mirror_.Text(Text(StringId::kMirrorMapKeys));
+  mirror_.End();
+  // Only when no panel said something more specific (a list near a place, search results).
+  if (state_.view == View::kMap && mirror_.announcement().empty()) mirror_.Announce(text);
+}
+
+void App::DrawFocusRing() {
+  const std::optional<Rect> twin = mirror_.FocusedTwin();
+  if (!twin) return;
+  ImDrawList* draw_list = ImGui::GetForegroundDrawList();
+  const float pad = theme_.Scaled(3);
+  const ImVec2 min(twin->x0 - pad, twin->y0 - pad), max(twin->x1 + pad, twin->y1 + pad);
+  // Two rings, dark outside light, so it shows on any background (WCAG 2.4.7, 2.4.13).
+  draw_list->AddRect(ImVec2(min.x - 2, min.y - 2), ImVec2(max.x + 2, max.y + 2), theme_.focus_halo,
+                     theme_.Scaled(6), 0, 2.0f);
+  draw_list->AddRect(min, max, theme_.focus_ring, theme_.Scaled(5), 0, 3.0f);
+}
+
+void App::MirrorActivate(const std::string& id) {
+  mirror_.Activate(id);
+  RequestFrames(3);
+}
+
+void App::MirrorFocus(const std::string& id) {
+  mirror_.Focus(id);
+  RequestFrames(2);
+}
+
+void App::MirrorReset() {
+  mirror_.Reset();
+  RequestFrames(2);
+}
+
 void App::Render() {
   const CanvasSize& canvas = GetCanvasSize();
   glViewport(0, 0, canvas.pixel_width, canvas.pixel_height);
@@ -177,9 +258,15 @@ void App::Render() {
   tiles_.TakeLoadedTiles();
   if (tiles_.enabled()) {
     tiles_.Draw(state_.map);
+    // Tiles that fail (no network) and none to draw: the vector basemap alone, as without tiles,
+    // with a notice (web/panels/notices.cc) rather than a grey map.
+    const bool fell_back = tiles_.failed() > 0 && tiles_.drawn() == 0;
+    if (fell_back != tiles_fell_back_) RequestFrames(1);  // the notice follows
+    tiles_fell_back_ = fell_back;
     // Over raster tiles the region tints thin out so the tiles' streets show through.
-    basemap_.Draw(state_.map, theme_, canvas.pixel_ratio, /*fill_opacity=*/0.3f);
+    basemap_.Draw(state_.map, theme_, canvas.pixel_ratio, fell_back ? 1.0f : 0.3f);
   } else {
+    tiles_fell_back_ = false;
     basemap_cache_.Draw(basemap_, state_.map, theme_, canvas, camera_.moving());
   }
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -200,8 +287,16 @@ void App::UpdateUrl() {
 
 void App::RestoreUrlState(const std::string& query) {
   DecodeUrlState(catalog_, query, &state_);
+  const UiMode mode = config_.mode;
   config_ = ConfigFromQuery(query, config_);
+  if (config_.mode != mode) ApplyModeTheme();
   RequestFrames(3);
+}
+
+void App::ApplyModeTheme() {
+  theme_ = ThemeFor(state_.appearance, config_.mode);
+  ApplyImGuiStyle(theme_, &ImGui::GetStyle());
+  font_pixel_ratio_ = 0;  // the next frame rasterises the font at the new size
 }
 
 void App::Reset() {
@@ -211,6 +306,28 @@ void App::Reset() {
   hover_ = Hover{};
   BlurTextField();
   RequestFrames(3);
+}
+
+void App::SetHelpPicking(bool on) {
+  state_.help_picking = on;
+  RequestFrames(2);
+}
+
+std::string App::RegionsJson() const {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Region& r : catalog_.data.regions) {
+    if (r.level != RegionLevel::kSigungu && r.level != RegionLevel::kEmd) continue;
+    // A 시군구 as "전주시 완산구" (its full name without the 도); a 읍면동 by its own name.
+    std::string name = r.name;
+    const size_t space = r.full_name.find(' ');
+    if (r.level == RegionLevel::kSigungu && space != std::string::npos)
+      name = r.full_name.substr(space + 1);
+    out.push_back({{"code", r.code},
+                   {"name", name},
+                   {"level", r.level == RegionLevel::kSigungu ? "sigungu" : "emd"},
+                   {"parent", r.parent_code}});
+  }
+  return out.dump();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -233,6 +350,7 @@ std::string App::DebugJson() {
   out["zoom"] = state_.map.zoom();
   out["center"] = {center.lat, center.lng};
   out["animating"] = camera_.animating();
+  out["help_picking"] = state_.help_picking;
   out["mode"] = static_cast<int>(config_.mode);
   out["language"] = LanguageCode(state_.language);
   out["canvas"] = {{"css_width", canvas.css_width},
@@ -270,7 +388,8 @@ std::string App::DebugJson() {
   out["tiles"] = {{"enabled", tiles_.enabled()},
                   {"loaded", tiles_.loaded()},
                   {"failed", tiles_.failed()},
-                  {"drawn", tiles_.drawn()}};
+                  {"drawn", tiles_.drawn()},
+                  {"fell_back", tiles_fell_back_}};
   out["basemap_cache"] = {{"renders", basemap_cache_.renders()},
                           {"from_texture", basemap_cache_.last_from_texture()}};
   out["hovered_marker_facility"] = hover_.marker;

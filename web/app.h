@@ -35,6 +35,7 @@
 #include "web/model/clock.h"
 #include "web/model/derived.h"
 #include "web/model/layout.h"
+#include "web/model/mirror.h"
 #include "web/model/strings.h"
 #include "web/panel.h"
 #include "web/text_field_box.h"
@@ -63,10 +64,23 @@ class App {
   // language, the URL), caches dropped, the map stopped.
   void Reset();
 
+  // From the page's accessible mirror (web/mirror.js): an element activated (its twin acts on the
+  // next frame, "id=value" for a choice), an element focused ("" when none: the focus ring goes).
+  void MirrorActivate(const std::string& id);
+  void MirrorFocus(const std::string& id);
+  // The page rebuilt its mirror: the next frame sends the whole description again.
+  void MirrorReset();
+
   // The state tests look at (view, markers, the open card, panels' parts, start-up times), as JSON.
   std::string DebugJson();
   // Every program's facts as a JSON array by id, for tests that restate the listing rule.
   std::string ProgramCatalogJson() const;
+  // The help form (web/help_form.js) asks for a point: the next tap on the map goes to it
+  // (PickedHelpPoint), not to the state. `on` false cancels.
+  void SetHelpPicking(bool on);
+  // The bundle's 시군구 and 읍면동 for the help form's area chooser, as a JSON array of
+  // {code, name, level: "sigungu"|"emd", parent} in the bundle's order.
+  std::string RegionsJson() const;
   // Adds a start-up phase's duration to DebugJson's "startup_ms".
   void RecordStartupTime(const char* phase, double ms);
 
@@ -74,10 +88,15 @@ class App {
   App(Catalog catalog, std::vector<uint8_t> font_ttf, AppConfig config, Clock clock);
 
   bool BuildFont(float pixel_ratio);
+  // The theme of the config's mode (a kiosk's larger text and targets), applied from the next
+  // frame.
+  void ApplyModeTheme();
   Layout CurrentLayout() const;
   PanelContext Context(const Layout& layout, const Now& now, double now_ms);
   void Render();
   void UpdateUrl();
+  void MirrorMap(PanelContext& ctx);  // the map's state as text, in the mirror
+  void DrawFocusRing();               // around the focused mirror element's twin
 
   const Catalog catalog_;
   AppConfig config_;
@@ -85,11 +104,13 @@ class App {
   AppState state_;
   Derived derived_;
   Theme theme_;
+  Appearance appearance_;  // what theme_ was made for
   AppFont font_;
   float font_pixel_ratio_ = 0;
   Basemap basemap_;
-  BasemapCache basemap_cache_;  // the basemap as one texture while the map pans
-  TileLayer tiles_;             // follows state_.tiles
+  BasemapCache basemap_cache_;    // the basemap as one texture while the map pans
+  TileLayer tiles_;               // follows state_.tiles
+  bool tiles_fell_back_ = false;  // tiles failed: the basemap drawn alone (set by Render)
   MapController camera_;
   MapLayer layer_;
   std::vector<std::unique_ptr<Panel>> panels_;
@@ -97,6 +118,7 @@ class App {
   DebugRects rects_;
   PanelEdges edges_;  // where the panels ended in the last frame
   Hover hover_;
+  Mirror mirror_;
   std::vector<Rect> covered_;  // what covered the map in the last frame (panels, scale bar)
   std::vector<std::string> covered_names_;  // the ImGui windows among them, for tests
   std::string url_state_;                   // what the page's URL says now

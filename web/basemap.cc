@@ -212,6 +212,18 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
   const RegionLevel fill_level = has_level[1]   ? RegionLevel::kSigungu
                                  : has_level[0] ? RegionLevel::kProvince
                                                 : RegionLevel::kEmd;
+  source_ = std::make_unique<Source>();
+  source_->rings = std::move(rings);
+  source_->polygons = std::move(polygons);
+  source_->fill_colors.assign(regions.size(), 0);
+  source_->levels.resize(regions.size());
+  int tint = 0;
+  for (size_t r = 0; r < regions.size(); ++r) {
+    source_->levels[r] = regions[r].level;
+    if (regions[r].level == fill_level)
+      source_->fill_colors[r] = theme.land_fills[tint++ % theme.land_fills.size()];
+  }
+  source_->fill_level = fill_level;
 
   fill_program_ = CompileProgram(kShader_region_fill_vert, kShader_region_fill_frag, error);
   if (fill_program_ == 0) return false;
@@ -228,21 +240,29 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
     uniforms->opacity = Uniform(program, "u_opacity");
   }
 
-  for (int detail = 0; detail < kDetailLevels; ++detail) {
+  built_.fill(false);  // each level of detail is built when a view first needs it (BuildDetail)
+  return true;
+}
+
+void Basemap::BuildDetail(int detail) const {
+  const Source& source = *source_;
+  const std::vector<std::vector<PointRing>>& rings = source.rings;
+  const std::vector<std::vector<std::vector<int>>>& polygons = source.polygons;
+  const size_t region_count = rings.size();
+  {
     const bool full = detail == kDetailLevels - 1;
     const double tolerance = full ? 0 : kSimplifyPixels / (256 * std::exp2(kDetailMaxZoom[detail]));
-    std::vector<std::vector<PointRing>> simplified(regions.size());
-    for (size_t r = 0; r < regions.size(); ++r)
+    std::vector<std::vector<PointRing>> simplified(region_count);
+    for (size_t r = 0; r < region_count; ++r)
       for (const PointRing& ring : rings[r])
         simplified[r].push_back(full ? ring : Simplify(ring, tolerance));
 
     // Fills.
     std::vector<FillVertex> vertices;
     std::vector<uint32_t> indices;
-    int tint = 0;
-    for (size_t r = 0; r < regions.size(); ++r) {
-      if (regions[r].level != fill_level) continue;
-      const ImU32 color = theme.land_fills[tint++ % theme.land_fills.size()];
+    for (size_t r = 0; r < region_count; ++r) {
+      if (source.levels[r] != source.fill_level) continue;
+      const ImU32 color = source.fill_colors[r];
       for (const std::vector<int>& polygon : polygons[r]) {
         if (simplified[r][polygon[0]].size() < 3)
           continue;  // a shell smaller than the tolerance, holes and all
@@ -288,8 +308,8 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
       };
       std::vector<Piece> pieces;
       double reach = 0;
-      for (size_t r = 0; r < regions.size(); ++r) {
-        if (static_cast<int>(regions[r].level) != level) continue;
+      for (size_t r = 0; r < region_count; ++r) {
+        if (static_cast<int>(source.levels[r]) != level) continue;
         for (const PointRing& ring : simplified[r]) {
           if (ring.size() < 3) continue;
           std::vector<Point> miters(ring.size());
@@ -364,7 +384,7 @@ bool Basemap::Build(const std::vector<Region>& regions, const Theme& theme, std:
     }
   }
   glBindVertexArray(0);
-  return true;
+  built_[detail] = true;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -436,6 +456,7 @@ void Basemap::Draw(const MapView& view, const Theme& theme, float pixel_ratio,
   if (fill_program_ == 0) return;
   int detail = 0;
   while (detail < kDetailLevels - 1 && view.zoom() > kDetailMaxZoom[detail]) ++detail;
+  if (!built_[detail]) BuildDetail(detail);
 
   glEnable(GL_BLEND);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);

@@ -1,8 +1,10 @@
 // The vector basemap: the bundle's administrative regions drawn with our own shaders
 // (shaders/region_*).
 //
-// Build() prepares, once, a few levels of detail: each ring simplified (Douglas–Peucker) to within
-// 0.4 px at the highest zoom the level serves, plus the full geometry. For each level it
+// Build() projects the rings and compiles the shaders; the levels of detail are built when a view
+// first needs one (a first frame at the province view pays for one level, not four): each ring
+// simplified (Douglas–Peucker) to within 0.4 px at the highest zoom the level serves, plus the
+// full geometry. For each level it
 // triangulates the 시군구 polygons (or the province's, when the bundle has no 시군구) into tinted
 // fills with earcut, holes included, and turns every ring into outline strips with mitred joins per
 // region level, cut into short pieces sorted into a grid so a view draws only the grid rows and
@@ -23,6 +25,8 @@
 
 #include <GLES3/gl3.h>
 
+#include <array>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -73,6 +77,20 @@ class Basemap {
     int reach_cells = 0;          // how far a piece may stick out of its cell, in cells
   };
 
+  // What BuildDetail needs: every region's rings in Web Mercator relative to origin_, grouped into
+  // polygons (shell first, then its holes), each region's level and fill tint.
+  struct Source {
+    std::vector<std::vector<std::vector<std::array<double, 2>>>> rings;
+    std::vector<std::vector<std::vector<int>>> polygons;
+    std::vector<RegionLevel> levels;
+    std::vector<ImU32> fill_colors;
+    RegionLevel fill_level = RegionLevel::kSigungu;
+  };
+
+  // Simplifies, triangulates and uploads one level of detail (fills and outlines). Called by Draw
+  // the first time a view needs the level: a first frame at the province view builds one level,
+  // not four (the full geometry is the costliest and serves street zoom only).
+  void BuildDetail(int detail) const;
   void SetViewUniforms(const Uniforms& uniforms, const MapView& view) const;
   void DrawLines(const LineMesh& mesh, const MapView& view, float half_width, ImU32 color,
                  float alpha) const;
@@ -85,8 +103,11 @@ class Basemap {
   Uniforms fill_uniforms_;
   GLuint line_program_ = 0;
   Uniforms line_uniforms_;
-  FillMesh fills_[kDetailLevels];
-  LineMesh lines_[kDetailLevels][3];  // [detail][RegionLevel]
+  std::unique_ptr<Source> source_;
+  // Built on first use by the const Draw (BuildDetail): a cache of what Build's input determines.
+  mutable std::array<bool, kDetailLevels> built_{};
+  mutable FillMesh fills_[kDetailLevels];
+  mutable LineMesh lines_[kDetailLevels][3];  // [detail][RegionLevel]
 
   mutable int drawn_triangles_ = 0;
   mutable int drawn_outline_vertices_ = 0;

@@ -133,6 +133,14 @@ mergeInto(LibraryManager.library, {
     // ---- keys ----
     const key = (down) => (e) => {
       if (e.isComposing) return;  // an IME owns the key
+      // Tab always moves the browser's focus (through the accessible mirror, web/mirror.js). On a mirror
+      // element, Enter and Space are the element's (the browser clicks it) and a <select> keeps its keys;
+      // other keys (arrows pan, + and - zoom, Escape closes the card) still reach the map.
+      if (e.key === 'Tab') return;
+      const mirror = document.getElementById('a11y-mirror');
+      if (mirror && mirror.contains(e.target)) {
+        if (e.key === 'Enter' || e.key === ' ' || e.target.tagName === 'SELECT') return;
+      }
       const taken = ccall('bokji_on_key', 'number', ['string', 'string', 'number', 'number'],
                           [e.code || '', e.key || '', down ? 1 : 0, modifiers(e)]);
       if (taken) e.preventDefault();
@@ -178,6 +186,22 @@ mergeInto(LibraryManager.library, {
     } else {
       window.location.href = target;
     }
+  },
+
+  // The accessible mirror's description: web/mirror.js (loaded by index.html) keeps the DOM in step.
+  bokji_js_mirror: function (json) {
+    const mirror = window['bokjiMirror'];
+    if (mirror) mirror.update(UTF8ToString(json), Module);
+  },
+
+  // Not within the frame that asked: the page's reset calls back into the app (web/kiosk.js).
+  bokji_js_start_over: function () {
+    setTimeout(() => window.dispatchEvent(new Event('bokji:start-over')), 0);
+  },
+
+  bokji_js_served_offline: function () {
+    const page = window['bokjiPage'];
+    return page && page.servedOffline ? 1 : 0;
   },
 
   bokji_js_set_cursor: function (cursor) {
@@ -230,6 +254,12 @@ mergeInto(LibraryManager.library, {
     };
     image.onerror = () => _bokji_on_tile(key, generation, 0);
     image.src = UTF8ToString(url);
+  },
+
+  // One animation frame for the app (web/platform.cc schedules at most one at a time, and only when a
+  // frame was requested). An exception in the frame aborts the app: the page's error screen shows it.
+  bokji_js_request_animation_frame: function () {
+    requestAnimationFrame(() => _bokji_animation_frame());
   },
 
   bokji_js_request_location: function () {
@@ -292,5 +322,20 @@ mergeInto(LibraryManager.library, {
 
   bokji_js_blur_text_field: function () {
     Module['bokjiTextField'].blur();
+  },
+
+  // The help-request and correction forms (web/help_form.js registers window.bokjiHelp; without it, e.g.
+  // a page that does not load the file, the buttons do nothing).
+  bokji_js_open_help_form: function () {
+    const help = window['bokjiHelp'];
+    if (help) help.openHelp();
+  },
+  bokji_js_open_correction_form: function (kind, key, name) {
+    const help = window['bokjiHelp'];
+    if (help) help.openCorrection(UTF8ToString(kind), UTF8ToString(key), UTF8ToString(name));
+  },
+  bokji_js_help_point: function (lat, lng) {
+    const help = window['bokjiHelp'];
+    if (help) help.pointPicked(lat, lng);
   },
 });

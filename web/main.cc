@@ -1,6 +1,6 @@
 // The app's entry point. index.html fetches the font and the bundle (showing progress), copies them
-// into wasm memory and calls bokji_start(); from then on the browser's animation frames drive
-// App::Frame().
+// into wasm memory and calls bokji_start(); from then on an animation frame runs App::Frame()
+// whenever something asked for one (web/platform.h, RequestFrames), and none runs otherwise.
 //
 //   const font = Module._malloc(fontBytes.length); Module.HEAPU8.set(fontBytes, font);
 //   const bundle = ...;                                  // likewise
@@ -36,13 +36,16 @@ void Fail(bokji::web::StringId message, const std::string& detail) {
   bokji::web::ShowErrorScreen(Text(StringId::kErrorTitle), Text(message), detail.c_str());
 }
 
-void AnimationFrame() {
-  if (!g_app || !bokji::web::TakeFrameRequest()) return;
-  g_app->Frame();
-  if (!g_first_frame_shown) {
-    g_first_frame_shown = true;
-    bokji::web::NotifyReady();
+void DrawFrame() {
+  if (g_first_frame_shown) {
+    g_app->Frame();
+    return;
   }
+  const double start = emscripten_get_now();
+  g_app->Frame();
+  g_app->RecordStartupTime("first_frame", emscripten_get_now() - start);
+  g_first_frame_shown = true;
+  bokji::web::NotifyReady();
 }
 
 }  // namespace
@@ -50,12 +53,14 @@ void AnimationFrame() {
 extern "C" {
 
 // Takes ownership of both buffers (allocated with malloc by the page). language: 0 Korean, 1
-// English. Returns 1 when the app runs, 0 when it showed the error screen.
+// English, 2 Vietnamese, 3 Chinese (simplified). Returns 1 when the app runs, 0 when it showed the
+// error screen.
 EMSCRIPTEN_KEEPALIVE int bokji_start(uint8_t* font_bytes, int font_size, uint8_t* bundle_bytes,
                                      int bundle_size, int language) {
   using bokji::web::StringId;
-  const bokji::web::Language ui_language =
-      language == 1 ? bokji::web::Language::kEnglish : bokji::web::Language::kKorean;
+  const bokji::web::Language ui_language = language >= 0 && language < bokji::web::kLanguageCount
+                                               ? static_cast<bokji::web::Language>(language)
+                                               : bokji::web::Language::kKorean;
   bokji::web::SetLanguage(ui_language);  // the error screens' language until the app runs
 
   std::vector<uint8_t> font(font_bytes, font_bytes + (font_size > 0 ? font_size : 0));
@@ -103,9 +108,15 @@ EMSCRIPTEN_KEEPALIVE int bokji_start(uint8_t* font_bytes, int font_size, uint8_t
   g_app->RecordStartupTime("bundle", load_ms);
   g_app->RecordStartupTime("gl_context", context_ms);
   g_app->RecordStartupTime("imgui_init", init_ms);
+  // No emscripten_set_main_loop: it runs a requestAnimationFrame callback 60 times a second even
+  // when nothing changes. Frames are scheduled on request (web/platform.h, RequestFrames).
   bokji::web::RequestFrames(3);
-  emscripten_set_main_loop(AnimationFrame, 0, /*simulate_infinite_loop=*/false);
   return 1;
+}
+
+// The requestAnimationFrame callback web/bridge.js schedules when a frame was requested.
+EMSCRIPTEN_KEEPALIVE void bokji_animation_frame() {
+  if (g_app) bokji::web::RunAnimationFrame(DrawFrame);
 }
 
 // What the page's URL asked for: its query string without the "?" (see App::RestoreUrlState).
@@ -119,6 +130,18 @@ EMSCRIPTEN_KEEPALIVE void bokji_reset() {
   if (g_app) g_app->Reset();
 }
 
+// The accessible mirror (web/mirror.js): an element activated ("id", or "id=value" for a choice),
+// an element focused ("" when the focus left the mirror), the page's DOM rebuilt.
+EMSCRIPTEN_KEEPALIVE void bokji_mirror_activate(const char* id) {
+  if (g_app) g_app->MirrorActivate(id);
+}
+EMSCRIPTEN_KEEPALIVE void bokji_mirror_focus(const char* id) {
+  if (g_app) g_app->MirrorFocus(id);
+}
+EMSCRIPTEN_KEEPALIVE void bokji_mirror_reset() {
+  if (g_app) g_app->MirrorReset();
+}
+
 // The app's state for tests (see App::DebugJson). Valid until the next call.
 EMSCRIPTEN_KEEPALIVE const char* bokji_debug_json() {
   g_debug_json = g_app ? g_app->DebugJson() : std::string("{}");
@@ -128,6 +151,18 @@ EMSCRIPTEN_KEEPALIVE const char* bokji_debug_json() {
 // Every program's facts for tests (see App::ProgramCatalogJson). Valid until the next call.
 EMSCRIPTEN_KEEPALIVE const char* bokji_program_catalog_json() {
   g_debug_json = g_app ? g_app->ProgramCatalogJson() : std::string("[]");
+  return g_debug_json.c_str();
+}
+
+// The help form's "tap the map" (App::SetHelpPicking): 1 starts, 0 cancels.
+EMSCRIPTEN_KEEPALIVE void bokji_help_pick(int on) {
+  if (g_app) g_app->SetHelpPicking(on != 0);
+}
+
+// The 시군구 and 읍면동 for the help form's area chooser (App::RegionsJson). Valid until the next
+// call.
+EMSCRIPTEN_KEEPALIVE const char* bokji_regions_json() {
+  g_debug_json = g_app ? g_app->RegionsJson() : std::string("[]");
   return g_debug_json.c_str();
 }
 

@@ -247,6 +247,11 @@ void MapController::UpdateCursor(const PanelContext& ctx) const {
 
 void MapController::HandleClick(PanelContext& ctx, const MapLayer& layer, ImVec2 position) {
   AppState& state = ctx.state;
+  if (state.help_picking) {  // the help form's "tap the map": the point goes to the form alone
+    state.help_picking = false;
+    PickedHelpPoint(state.map.ToLatLng(position));
+    return;
+  }
   if (state.finding.picking) {  // "tap the map" chose where to search from
     state.finding.picking = false;
     state.finding.place = Place{PlaceKind::kPicked, state.map.ToLatLng(position), -1};

@@ -29,6 +29,7 @@
 #include "web/model/clock.h"
 #include "web/model/derived.h"
 #include "web/model/layout.h"
+#include "web/model/mirror.h"
 #include "web/text_field_box.h"
 #include "web/theme.h"
 
@@ -57,7 +58,13 @@ struct PanelContext {
   DebugRects& rects;       // named rectangles of this frame, for tests
   PanelEdges& edges;       // where panels end this frame (the next frame's layout)
   Hover& hover;
+  Mirror& mirror;   // the accessible description of this frame (web/model/mirror.h)
   bool map_moving;  // the view is being dragged, pinched or animated
+  // Network loss: raster tiles failed and the vector basemap stands in for them (last frame's
+  // render), and the page's files came from the service worker's copy
+  // (window.bokjiPage.servedOffline).
+  bool tiles_fell_back = false;
+  bool served_offline = false;
 };
 
 class Panel {

@@ -29,7 +29,10 @@ void bokji_js_attach_input();
 void bokji_js_show_error(const char* title, const char* message, const char* detail);
 void bokji_js_ready();
 void bokji_js_open_url(const char* url, int new_tab);
+void bokji_js_start_over();
+int bokji_js_served_offline();
 void bokji_js_set_cursor(const char* css_cursor);
+void bokji_js_mirror(const char* json);
 void bokji_js_place_text_field(float x, float y, float width, float height, const char* label);
 void bokji_js_set_text_field_value(const char* value);
 void bokji_js_blur_text_field();
@@ -37,7 +40,21 @@ void bokji_js_request_location();
 void bokji_js_replace_url_state(const char* query, const char* app_keys);
 void bokji_js_copy_to_clipboard(const char* text);
 void bokji_js_request_tile(const char* url, double key, int generation);
+void bokji_js_request_animation_frame();
 char* bokji_js_page_url();  // malloc'd
+void bokji_js_open_help_form();
+void bokji_js_open_correction_form(const char* kind, const char* key, const char* name);
+void bokji_js_help_point(double lat, double lng);
+}
+
+void OpenHelpForm() {
+  bokji_js_open_help_form();
+}
+void OpenCorrectionForm(const char* kind, const std::string& key, const std::string& name) {
+  bokji_js_open_correction_form(kind, key.c_str(), name.c_str());
+}
+void PickedHelpPoint(LatLng at) {
+  bokji_js_help_point(at.lat, at.lng);
 }
 
 void ShowErrorScreen(const char* title, const char* message, const char* detail) {
@@ -48,6 +65,18 @@ void NotifyReady() {
 }
 void OpenUrl(const char* url, bool new_tab) {
   bokji_js_open_url(url, new_tab ? 1 : 0);
+}
+
+void SendMirror(const std::string& json) {
+  bokji_js_mirror(json.c_str());
+}
+
+bool ServedOffline() {
+  return bokji_js_served_offline() != 0;
+}
+
+void RequestStartOver() {
+  bokji_js_start_over();
 }
 
 void SetCursor(const char* css_cursor) {
@@ -173,14 +202,33 @@ const CanvasSize& GetCanvasSize() {
 // ---------------------------------------------------------------------------------------------------------
 // Frame requests
 // ---------------------------------------------------------------------------------------------------------
+namespace {
+// True while a requestAnimationFrame callback is pending: at most one at a time, and none at all
+// while nothing asked for a frame (an idle page runs no callbacks).
+bool g_animation_frame_scheduled = false;
+
+void ScheduleAnimationFrame() {
+  if (g_frames_requested <= 0 || g_animation_frame_scheduled) return;
+  g_animation_frame_scheduled = true;
+  bokji_js_request_animation_frame();
+}
+}  // namespace
+
 void RequestFrames(int count) {
   if (count > g_frames_requested) g_frames_requested = count;
+  ScheduleAnimationFrame();
 }
 
 bool TakeFrameRequest() {
   if (g_frames_requested <= 0) return false;
   --g_frames_requested;
   return true;
+}
+
+void RunAnimationFrame(void (*draw)()) {
+  g_animation_frame_scheduled = false;
+  if (TakeFrameRequest()) draw();
+  ScheduleAnimationFrame();  // the frame asked for more (an animation), or earlier requests remain
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -8,12 +8,14 @@
 //
 //   if (!CreateGlContext()) { ShowErrorScreen(Text(StringId::kErrorWebGl), ""); return; }
 //   AttachInput();                      // from now on DOM events reach ImGui
-//   ... each frame: if (TakeFrameRequest()) { const CanvasSize& size = GetCanvasSize(); ... }
+//   RequestFrames(3);                  // schedules a requestAnimationFrame callback
+//   ... in it: RunAnimationFrame(Draw); // Draw() reads GetCanvasSize() and renders
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "core/model.h"
 #include "imgui.h"
 
 namespace bokji::web {
@@ -50,10 +52,15 @@ bool LastPointerWasTouch();
 // happened.
 bool TakeDoublePress(ImVec2* position);
 
-// Drawing happens only when something changed: input, resizes and animations ask for frames.
+// Drawing happens only when something changed: input, resizes, timers, network results and
+// animations ask for frames. A request schedules one requestAnimationFrame callback if none is
+// pending; with no request outstanding no callback runs at all (an idle page costs nothing).
 void RequestFrames(int count);
 // True if a frame should be drawn now (and counts it as drawn).
 bool TakeFrameRequest();
+// The requestAnimationFrame callback's body (web/main.cc's bokji_animation_frame): calls `draw`
+// if a frame was requested, then schedules the next callback only if requests remain.
+void RunAnimationFrame(void (*draw)());
 
 // The text field: a real (transparent) DOM <input> laid over a box the app draws, so the browser
 // does the editing — IME composition of Hangul, mobile keyboards, paste, selection — and the app
@@ -115,11 +122,28 @@ void ShowErrorScreen(const char* title, const char* message, const char* detail)
 void NotifyReady();
 // Opens `url` in a new tab (web links) or in place (tel:, app links).
 void OpenUrl(const char* url, bool new_tab);
+// The accessible mirror's description (web/model/mirror.h) to the page's web/mirror.js.
+void SendMirror(const std::string& json);
+// True when one of the page's files came from the service worker's copy (no network):
+// window.bokjiPage.servedOffline.
+bool ServedOffline();
+// Asks the page to start over (a kiosk's "처음으로"): after this frame the page resets the app
+// (bokjiPage.reset) and its own state, as the idle reset does (web/kiosk.js).
+void RequestStartOver();
 // CSS cursor name for the canvas: "default", "pointer", "grab", "grabbing".
 void SetCursor(const char* css_cursor);
 
 // Milliseconds on the page's monotonic clock (performance.now()): animations and feedback timers,
 // not the time of day (that is the App's Clock, web/model/clock.h).
 double NowMs();
+
+// The help-request and correction forms are DOM forms of the page (web/help_form.js): the app's
+// buttons open them, and a point tapped for the help form goes to it alone (never into the state or
+// the URL: where a household in crisis lives is personal).
+void OpenHelpForm();
+// `kind` is "facility" or "program"; `key` its source_key or service_id; `name` what the form
+// shows.
+void OpenCorrectionForm(const char* kind, const std::string& key, const std::string& name);
+void PickedHelpPoint(LatLng at);
 
 }  // namespace bokji::web

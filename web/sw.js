@@ -4,7 +4,8 @@
 //
 // What it handles (same-origin GET requests inside its scope; everything else goes to the network untouched):
 //   the page itself (the scope's URL or index.html, any query)   network first, a cached copy when offline
-//   bokjimap.js, bokjimap.wasm, fonts/*, data/* (the bundle)      network first, a cached copy when offline
+//   bokjimap.js, .wasm, help_form.js/.css, kiosk.js, embed.js, fonts/*, data/*
+//                                                                network first, a cached copy when offline
 // Never handled, so never cached: the server's API (open311/, api/, staff), any other path, other origins
 // (map tiles), and every request that is not a GET (a help request is a POST).
 //
@@ -27,10 +28,10 @@ const CACHE = CACHE_PREFIX + VERSION;
 
 // Fetched when the worker installs, relative to its scope (the folder of sw.js and index.html): the app
 // (required: without them no offline start) and the default bundle (a site may serve another one).
-const APP_FILES = ['./', 'bokjimap.js', 'bokjimap.wasm', 'fonts/bokji-hangul.ttf'];
+const APP_FILES = ['./', 'bokjimap.js', 'bokjimap.wasm', 'help_form.js', 'help_form.css', 'kiosk.js', 'embed.js', 'mirror.js', 'fonts/bokji-hangul.ttf'];
 const DEFAULT_DATA = ['data/jeonbuk-sample.bundle'];
 // Files (besides the page) kept when the page asks for them: these names, and anything in these folders.
-const KEPT_FILES = ['bokjimap.js', 'bokjimap.wasm'];
+const KEPT_FILES = ['bokjimap.js', 'bokjimap.wasm', 'help_form.js', 'help_form.css', 'kiosk.js', 'embed.js', 'mirror.js'];
 const KEPT_FOLDERS = ['fonts/', 'data/'];
 // The server's API, relative to the scope or to the origin: never answered from a cache.
 const NEVER = ['open311/', 'api/', 'staff'];

@@ -44,6 +44,11 @@ class TextFieldBinding {
   // Hides the page's input when no panel drew a box this frame.
   void EndFrame();
 
+  // Who drew the box this frame ("header", "programs"; empty when none has yet), and whether the
+  // page's input has the focus: a kiosk's on-screen keyboard types into that owner's string.
+  const std::string& drawn_owner() const { return drawn_ ? owner_ : kNoOwner; }
+  bool focused() const { return input_.focused; }
+
  private:
   TextField input_;
   std::vector<std::string> keys_;
@@ -51,6 +56,7 @@ class TextFieldBinding {
   std::string agreed_;  // the text the input and the owner's string last agreed on
   bool drawn_ = false;
   bool was_focused_ = false;
+  static inline const std::string kNoOwner;
 };
 
 }  // namespace bokji::web

@@ -11,6 +11,8 @@
 
 #include "core/model.h"
 #include "imgui.h"
+#include "web/model/app_state.h"
+#include "web/model/palette.h"
 
 namespace bokji::web {
 
@@ -24,6 +26,9 @@ struct Theme {
   // scaled up a little instead, which halves the font atlas (16 MB of RGBA at 2× rather than 32 MB
   // at 3×).
   float max_font_pixel_ratio = 2.0f;
+  // The smallest height of a button or field, in CSS pixels (not scaled): frame paddings grow to
+  // reach it. 0: as the paddings give (DEFAULT). A kiosk's touch targets are 60 (KWCAG, 2025 고시).
+  float min_target_height = 0;
 
   // UI colours.
   ImU32 text = IM_COL32(30, 34, 40, 255);
@@ -32,8 +37,15 @@ struct Theme {
   ImU32 panel_border = IM_COL32(0, 0, 0, 40);
   ImU32 accent = IM_COL32(0, 102, 204, 255);  // buttons and links
   ImU32 accent_text = IM_COL32(255, 255, 255, 255);
+  ImU32 button = IM_COL32(235, 237, 242, 255);      // a plain button's face
+  ImU32 frame = IM_COL32(240, 242, 245, 255);       // a text field's and a check box's face
+  bool high_contrast = false;                       // thicker borders too
+  ImU32 caution = IM_COL32(179, 46, 13, 255);       // "a match is never a promise" (6.0:1 on white)
   ImU32 open_now = IM_COL32(22, 128, 61, 255);      // "지금 운영 중" (green, 5.0:1 on white)
   ImU32 closed_now = IM_COL32(180, 35, 24, 255);    // "운영 시간 아님" (red, 6.6:1 on white)
+  ImU32 focus_ring = IM_COL32(0, 70, 160, 255);     // the keyboard's focus, around a control
+  ImU32 focus_halo = IM_COL32(255, 255, 255, 255);  // outside the ring, for dark backgrounds
+  ImU32 help_button = IM_COL32(180, 35, 24, 255);   // "도움 요청": white text on it 6.6:1
   ImU32 stale_warning = IM_COL32(150, 75, 0, 255);  // data over two years old (6.1:1 on white)
   // Counts of facilities placed by address, on their area: a white tag edged in the category's
   // colour (a rectangle, never a marker's circle).
@@ -99,7 +111,12 @@ struct Theme {
   }
 };
 
+// The normal look at 100 % (web/model/palette.h's colours).
 const Theme& DefaultTheme();
+// The look for a person's choice and the deployment: text and targets scaled by
+// `look.text_percent` (on a kiosk on top of its own larger base: body text 25.5 CSS px, every
+// button and field at least 60 CSS px tall), the high-contrast palette when asked for.
+Theme ThemeFor(const Appearance& look, UiMode mode);
 
 // Sets ImGui's paddings, roundings and colours from `theme` (sizes in CSS pixels times ui_scale).
 void ApplyImGuiStyle(const Theme& theme, ImGuiStyle* style);

@@ -1,10 +1,14 @@
 #include "web/ui.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "imgui_internal.h"  // FindWindowByName: raising the programs view when it appears
 #include "web/model/approximate.h"
 #include "web/model/format.h"
+#include "web/model/url_state.h"
+#include "web/platform.h"
+#include "web/qr/qr_code.h"
 
 namespace bokji::web {
 
@@ -21,6 +25,48 @@ bool AccentButton(const Theme& theme, const char* label, ImVec2 size) {
   return pressed;
 }
 
+Rect LastItemRect() {
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  return Rect{min.x, min.y, max.x, max.y};
+}
+
+void ScrollToFocused(PanelContext& ctx, std::string_view id) {
+  if (ctx.mirror.IsFocused(id) && !ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
+}
+
+bool Mirrored(PanelContext& ctx, bool clicked, std::string_view id, std::string_view name,
+              std::optional<bool> pressed, std::string_view description) {
+  const bool activated = ctx.mirror.Button(id, name, LastItemRect(), pressed, description);
+  ScrollToFocused(ctx, id);
+  if (activated) RequestFrames(2);
+  return clicked || activated;
+}
+
+bool MirroredRadio(PanelContext& ctx, bool clicked, std::string_view id, std::string_view name,
+                   bool checked) {
+  const bool activated = ctx.mirror.Radio(id, name, checked, LastItemRect());
+  ScrollToFocused(ctx, id);
+  if (activated) RequestFrames(2);
+  return clicked || activated;
+}
+
+bool MirroredCheckbox(PanelContext& ctx, const char* label, bool* value, std::string_view id,
+                      std::string_view name) {
+  bool changed = ImGui::Checkbox(label, value);
+  if (name.empty()) {  // the label without ImGui's "##id" part
+    name = label;
+    if (const size_t hashes = name.find("##"); hashes != std::string_view::npos)
+      name = name.substr(0, hashes);
+  }
+  if (ctx.mirror.Checkbox(id, name, *value, LastItemRect())) {
+    *value = !*value;
+    changed = true;
+    RequestFrames(2);
+  }
+  ScrollToFocused(ctx, id);
+  return changed;
+}
+
 bool BigButton(PanelContext& ctx, const char* label, const std::string& name, bool chosen,
                float width, DebugRects::Group group) {
   ImGui::PushID(name.c_str());
@@ -28,7 +74,96 @@ bool BigButton(PanelContext& ctx, const char* label, const std::string& name, bo
                               : ImGui::Button(label, ImVec2(width, 0));
   ImGui::PopID();
   ctx.rects.Note(name, group);
+  return Mirrored(ctx, pressed, name, label, chosen ? std::optional<bool>(true) : std::nullopt);
+}
+
+void QrCode(PanelContext& ctx, const std::string& url, const char* caption,
+            const std::string& name) {
+  const Theme& theme = ctx.theme;
+  // One encoding kept: a card redraws the same link every frame.
+  static std::string encoded_text;
+  static Result<qr::QrMatrix> encoded = qr::EncodeQr("");
+  if (url != encoded_text) {
+    encoded = qr::EncodeQr(url);
+    encoded_text = url;
+  }
+  ImGui::TextUnformatted(caption);
+  if (!encoded.ok()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(url.c_str());
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  const qr::QrMatrix& m = encoded.value();
+  const float box = std::min(ImGui::GetContentRegionAvail().x, theme.Scaled(200));
+  // Whole CSS pixels per module (at least 2): scanners read crisp edges best.
+  const float module = std::max(2.0f, std::floor(box / m.size()));
+  const float side = module * m.size();
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(side, side));
+  ctx.rects.Note(name);
+  ImDrawList* draw_list = ImGui::GetWindowDrawList();
+  draw_list->AddRectFilled(p0, ImVec2(p0.x + side, p0.y + side), IM_COL32(255, 255, 255, 255));
+  for (int y = 0; y < m.size(); ++y) {
+    for (int x = 0; x < m.size(); ++x) {
+      if (!m.IsDark(x, y)) continue;
+      const ImVec2 a(p0.x + x * module, p0.y + y * module);
+      draw_list->AddRectFilled(a, ImVec2(a.x + module, a.y + module), IM_COL32(0, 0, 0, 255));
+    }
+  }
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextDisabled("%s", Text(StringId::kQrScanHint));
+  ImGui::PopTextWrapPos();
+}
+
+std::string CitizenLink(const PanelContext& ctx) {
+  std::string url = CurrentPageUrl();
+  url = url.substr(0, url.find_first_of("?#"));
+  const std::string query = EncodeUrlState(ctx.catalog, ctx.state);
+  return query.empty() ? url : url + "?" + query;
+}
+
+bool LinkOrQr(PanelContext& ctx, const char* label, const std::string& url, const char* caption,
+              const std::string& name, ImVec2 size, bool accent) {
+  if (ctx.config.mode == UiMode::kKiosk) {
+    QrCode(ctx, url, caption, name);
+    ctx.mirror.Text(std::string(Text(StringId::kQrScanHint)) + ": " + caption);
+    return false;
+  }
+  ImGui::PushID(name.c_str());
+  const bool pressed = accent ? AccentButton(ctx.theme, label, size) : ImGui::Button(label, size);
+  ImGui::PopID();
+  ctx.mirror.Link(name, label, url, LastItemRect(), /*new_tab=*/true);
+  ScrollToFocused(ctx, name);
+  if (pressed) OpenUrl(url.c_str(), /*new_tab=*/true);
   return pressed;
+}
+
+void PhoneOrNumber(PanelContext& ctx, const std::string& phone, const std::string& name,
+                   bool accent) {
+  const std::string tel = TelUrl(phone);
+  if (tel.empty()) return;
+  if (ctx.config.mode == UiMode::kKiosk) {
+    ImGui::TextDisabled("%s", Text(StringId::kKioskPhoneHeading));
+    ImGui::PushFont(ctx.font.large());
+    ImGui::SetWindowFontScale(1.5f);
+    ImGui::TextUnformatted(phone.c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
+    ctx.rects.Note(name);
+    ctx.mirror.Text(std::string(Text(StringId::kKioskPhoneHeading)) + " " + phone);
+    return;
+  }
+  const std::string label = std::string(Text(StringId::kCardCall)) + "  " + phone;
+  ImGui::PushID(name.c_str());
+  const ImVec2 size(ImGui::GetContentRegionAvail().x, 0);
+  const bool pressed =
+      accent ? AccentButton(ctx.theme, label.c_str(), size) : ImGui::Button(label.c_str(), size);
+  ImGui::PopID();
+  ctx.rects.Note(name);
+  ctx.mirror.Link(name, label, tel, LastItemRect(), /*new_tab=*/false);
+  ScrollToFocused(ctx, name);
+  if (pressed) OpenUrl(tel.c_str(), /*new_tab=*/false);
 }
 
 void BeginCard(PanelContext& ctx, const char* id, float width) {
@@ -60,7 +195,7 @@ bool CardCloseButton(PanelContext& ctx, const char* name) {
   ImGui::SameLine(ImGui::GetContentRegionMax().x - width);
   const bool pressed = ImGui::Button(label);
   ctx.rects.Note(name);
-  return pressed;
+  return Mirrored(ctx, pressed, name, label);
 }
 
 void BeginProgramsView(PanelContext& ctx) {
@@ -81,6 +216,16 @@ void EndProgramsView() {
   ImGui::PopStyleVar(2);
 }
 
+float ButtonWidth(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+void SameLineIfFits(float next_width) {
+  const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_width;
+  const float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (right <= limit) ImGui::SameLine();
+}
+
 void DataField(const char* label, const std::string& value) {
   ImGui::Spacing();
   ImGui::TextDisabled("%s", label);
@@ -88,6 +233,12 @@ void DataField(const char* label, const std::string& value) {
     ImGui::TextDisabled("%s", Text(StringId::kProgramNoData));
   else
     ImGui::TextUnformatted(value.c_str());
+}
+
+void DataField(PanelContext& ctx, const char* label, const std::string& value) {
+  DataField(label, value);
+  ctx.mirror.Text(std::string(label) + ": " +
+                  (value.empty() ? Text(StringId::kProgramNoData) : value));
 }
 
 void DrawSourceLines(const Dataset& data, uint16_t source, StringId date_format, Date date) {
@@ -109,9 +260,10 @@ bool IsStale(const PanelContext& ctx, Date date) {
   return OlderThanYears(date, today, 2);
 }
 
-void DrawFreshnessNote(const PanelContext& ctx, Date date) {
+void DrawFreshnessNote(PanelContext& ctx, Date date) {
   if (!IsStale(ctx, date)) return;
   const std::string formatted = FormatDate(date);
+  ctx.mirror.Text(FormatText(Text(StringId::kCardStaleFormat), formatted.c_str()));
   ImGui::PushTextWrapPos(0);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ctx.theme.stale_warning),
                      Text(StringId::kCardStaleFormat), formatted.c_str());

@@ -12,7 +12,9 @@
 // clang-format on
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "imgui.h"
 #include "web/model/strings.h"
@@ -50,8 +52,32 @@ bool CardCloseButton(PanelContext& ctx, const char* name);
 void BeginProgramsView(PanelContext& ctx);
 void EndProgramsView();
 
+// The accessible mirror (web/model/mirror.h) of the last ImGui item, in one line beside it:
+//   if (Mirrored(ctx, ImGui::Button(label), "near_me", label)) ...
+// True when the item was clicked or its mirror element activated from the page. A focused mirror
+// element's twin scrolls into view.
+Rect LastItemRect();
+bool Mirrored(PanelContext& ctx, bool clicked, std::string_view id, std::string_view name,
+              std::optional<bool> pressed = std::nullopt, std::string_view description = {});
+bool MirroredRadio(PanelContext& ctx, bool clicked, std::string_view id, std::string_view name,
+                   bool checked);
+// A check box bound to `*value`, mirrored: true when it changed (by click or from the page).
+// `name` DEFAULT: the label without its "##" part.
+bool MirroredCheckbox(PanelContext& ctx, const char* label, bool* value, std::string_view id,
+                      std::string_view name = {});
+// Scrolls the current window so the last item shows, when its mirror element has the focus.
+void ScrollToFocused(PanelContext& ctx, std::string_view id);
+
+// The width of a button labelled `label` (its text and frame padding).
+float ButtonWidth(const char* label);
+// Puts the next item on this line when `next_width` still fits beside the last one, else on the
+// next line: rows of buttons wrap instead of running out of the panel (large text, long labels).
+void SameLineIfFits(float next_width);
+
 // A heading and its text; "자료에 없음" when the data has none (never a guess).
 void DataField(const char* label, const std::string& value);
+// The same, also in the accessible mirror ("label: value").
+void DataField(PanelContext& ctx, const char* label, const std::string& value);
 
 // Where a record came from and how old it is, in muted wrapped lines: its source's name and data
 // date, then `date` (when not 0) in `date_format` (a StringId with one %s).
@@ -61,7 +87,24 @@ void DrawSourceLines(const Dataset& data, uint16_t source, StringId date_format,
 // as its last day, 0 never: approximate.h OlderThanYears).
 bool IsStale(const PanelContext& ctx, Date date);
 // When they are, a line saying so plainly with the date, in the warning colour.
-void DrawFreshnessNote(const PanelContext& ctx, Date date);
+void DrawFreshnessNote(PanelContext& ctx, Date date);
+// Links in kiosk mode (no link leaves the app there: a citizen continues on their own phone).
+// A QR code of `url` (web/qr) with `caption` above it and the scan hint below, as wide as the space
+// left up to 200 CSS px (scaled), whole pixels per module; its rectangle is noted as `name`
+// ("qr:…"). A text too long for a QR code shows as text.
+void QrCode(PanelContext& ctx, const std::string& url, const char* caption,
+            const std::string& name);
+// This view's address for a citizen's own browser: the page's address with the state as it is now
+// (url_state.h), without the page's deployment parameters (a kiosk's ?mode=, an embed's origins).
+std::string CitizenLink(const PanelContext& ctx);
+// A web link: a button (`label`) opening `url` in a new tab; in kiosk mode its QR code instead,
+// with `caption`. True when the button was pressed (never in kiosk mode).
+bool LinkOrQr(PanelContext& ctx, const char* label, const std::string& url, const char* caption,
+              const std::string& name, ImVec2 size = ImVec2(0, 0), bool accent = false);
+// A phone number: a call button ("전화 걸기  063-…", tel:); in kiosk mode the number in large
+// type under "전화 문의" (a kiosk cannot call). Nothing for an empty number.
+void PhoneOrNumber(PanelContext& ctx, const std::string& phone, const std::string& name,
+                   bool accent);
 
 // Lets a finger or mouse drag scroll the current child window. `*scrolling` is the panel's: true
 // from the moment a press turns into a drag until the next press (so the release of a drag does

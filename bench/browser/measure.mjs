@@ -34,7 +34,9 @@
 //   - The pages: how to open them and reach the city view
 //   - Statistics and the tables
 //   - main
+import {execFileSync, spawn} from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -49,15 +51,19 @@ import {benchMounts, resolveMounted, startServer} from './serve.mjs';
 // ---------------------------------------------------------------------------------------------------------
 
 const kUsage = `usage: node measure.mjs --site DIR --data DIR --out DIR [--count 100000] [--reps 3]
-       [--pan-seconds 3] [--city-zoom 12] [--width 1280] [--height 800]`;
+       [--pan-seconds 3] [--idle-seconds 10] [--city-zoom 12] [--width 1280] [--height 800]
+       [--server build/native/server/bokji-server --root DIR]
+  --server/--root: serve both pages with bokji-server over DIR (scripts/bench-browser.sh assembles it:
+  app/ = the assembled site, leaflet/, node_modules/…/dist, data/; every file with its .gz/.br variants),
+  as a deployment serves them; without, bench/browser/serve.mjs (gzip -6 on the fly).`;
 
 function parseOptions(argv) {
   const options = {
-    count: 100000, reps: 3, panSeconds: 3, cityZoom: 12, width: 1280, height: 800,
+    count: 100000, reps: 3, panSeconds: 3, idleSeconds: 10, cityZoom: 12, width: 1280, height: 800,
     // The city view's centre: 전주시청 (TOOLCHAIN.md's reference point).
     city: {lat: 35.8242, lng: 127.1480},
   };
-  const numeric = {'--count': 'count', '--reps': 'reps', '--pan-seconds': 'panSeconds',
+  const numeric = {'--count': 'count', '--reps': 'reps', '--pan-seconds': 'panSeconds', '--idle-seconds': 'idleSeconds',
                    '--city-zoom': 'cityZoom', '--width': 'width', '--height': 'height'};
   for (let i = 2; i < argv.length; i += 2) {
     const [name, value] = [argv[i], argv[i + 1]];
@@ -65,10 +71,13 @@ function parseOptions(argv) {
     if (name === '--site') options.site = path.resolve(value);
     else if (name === '--data') options.data = path.resolve(value);
     else if (name === '--out') options.out = path.resolve(value);
+    else if (name === '--server') options.server = path.resolve(value);
+    else if (name === '--root') options.root = path.resolve(value);
     else if (numeric[name]) options[numeric[name]] = Number(value);
     else throw new Error(kUsage);
   }
   if (!options.site || !options.data || !options.out) throw new Error(kUsage);
+  if (!options.server !== !options.root) throw new Error(kUsage);
   return options;
 }
 
@@ -88,7 +97,13 @@ const kChromiumArgs = [
 // the first one after the ready frame was presented — stamps window.__bench.readyAt (ms since navigation
 // start: performance.now()'s origin).
 function readinessHook() {
-  window.__bench = {readyAt: null};
+  window.__bench = {readyAt: null, rafCallbacks: 0};
+  // Every requestAnimationFrame callback the page runs is counted (the idle measurement).
+  const nativeRaf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) => nativeRaf((t) => {
+    ++window.__bench.rafCallbacks;
+    callback(t);
+  });
   const markReady = () => requestAnimationFrame(() => {
     if (window.__bench.readyAt === null) window.__bench.readyAt = performance.now();
   });
@@ -166,7 +181,9 @@ async function watchNetwork(context, page) {
   });
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', {cacheDisabled: true});
+  await cdp.send('Performance.enable');
   return {
+    cdp,
     // Finished responses so far, data: URLs left out (they cross no network). `timings` (URL → the page's
     // Resource Timing transferSize) fills in a response CDP reported 0 bytes for (seen for a fetch() read
     // as a stream).
@@ -224,17 +241,50 @@ async function loadTimes(page) {
       const [m] = performance.getEntriesByName(name);
       return m ? m.startTime : null;
     };
+    const resourceEnd = (pattern) => {
+      const list = performance.getEntriesByType('resource').filter((r) => pattern.test(r.name));
+      return list.length ? Math.max(...list.map((r) => r.responseEnd)) : null;
+    };
+    const span = (name) => {
+      const [m] = performance.getEntriesByName(name, 'measure');
+      return m ? m.duration : null;
+    };
     return {
       ready: window.__bench.readyAt,
+      resourcesDone: {js: resourceEnd(/bokjimap[.\w]*\.js$/), wasm: resourceEnd(/\.wasm$/),
+                      font: resourceEnd(/\.ttf$/), data: resourceEnd(/\/data\//)},
+      glContextMs: span('bokji:gl-context'),
       html: navigation ? navigation.responseEnd : null,
       domContentLoaded: navigation ? navigation.domContentLoadedEventEnd : null,
       dataDownloaded: data.length ? Math.max(...data.map((r) => r.responseEnd)) : null,
       markersAdded: benchPage ? benchPage.markersAddedAt : null,
       oursMarks: ours ? {downloaded: mark('bokji:downloaded'), wasmReady: mark('bokji:wasm-ready'),
                          started: mark('bokji:started'), firstFrame: mark('bokji:first-frame')} : null,
+      leafletMarks: benchPage ? {dataParsed: benchPage.dataParsedAt || null,
+                                 boundariesDrawn: benchPage.boundariesDrawnAt || null} : null,
       oursStartupMs: ours ? ours.debug().startup_ms : null,
     };
   });
+}
+
+// An idle page: nobody touches it for `seconds` (after a second to settle). Counts the page's
+// requestAnimationFrame callbacks, the frames ours drew (DebugJson "frames") and the main thread's busy
+// time (CDP Performance.getMetrics TaskDuration: every task the renderer's main thread ran).
+async function measureIdle(page, network, driver, seconds) {
+  await sleep(1000);
+  const metric = async () => {
+    const {metrics} = await network.cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+  };
+  const frames = async () => (driver === ours ? (await driver.view(page)).frames : null);
+  const before = {raf: await page.evaluate(() => window.__bench.rafCallbacks), frames: await frames(),
+                  busy: await metric()};
+  await sleep(seconds * 1000);
+  const after = {raf: await page.evaluate(() => window.__bench.rafCallbacks), frames: await frames(),
+                 busy: await metric()};
+  return {seconds, rafCallbacks: after.raf - before.raf,
+          framesDrawn: before.frames === null ? null : after.frames - before.frames,
+          busyMs: after.busy - before.busy};
 }
 
 function sleep(ms) {
@@ -418,7 +468,8 @@ async function runPage(browser, options, base, mounts, spec, views) {
   const transfer = network.snapshot(await resourceTimings(page));
   Object.assign(transfer, fileSizes(mounts, transfer.resources));
   progress(`ready at ${Math.round(load.ready)} ms`);
-  await sleep(500);
+  const idle = await measureIdle(page, network, driver, options.idleSeconds);
+  progress(`idle ${idle.seconds} s: ${idle.rafCallbacks} rAF callbacks, ${idle.framesDrawn} frames drawn`);
   const provinceView = await driver.view(page);
   const province = await dragCircle(page, options, options.panSeconds);
   progress('panned the province view');
@@ -429,7 +480,7 @@ async function runPage(browser, options, base, mounts, spec, views) {
   progress('panned the city view');
   const framesAfter = driver === ours ? (await driver.view(page)).frames : null;
   const result = {
-    load, transfer, provinceView, cityView: city, pan: {province, city: cityPan}, problems: opened.problems,
+    load, transfer, idle, provinceView, cityView: city, pan: {province, city: cityPan}, problems: opened.problems,
     appFrames: framesBefore === null ? null : framesAfter - framesBefore,
   };
   await opened.context.close();
@@ -472,7 +523,75 @@ function summarise(runs, vsync) {
     cityView: runs[0].cityView,
     resources: runs[0].transfer.resources,
     startupMs: runs[runs.length - 1].load.oursStartupMs,
+    breakdown: breakdown(runs),
+    idle: {rafCallbacks: median(runs.map((r) => r.idle.rafCallbacks)),
+           framesDrawn: median(runs.map((r) => r.idle.framesDrawn)),
+           busyMs: median(runs.map((r) => r.idle.busyMs)), seconds: runs[0].idle.seconds},
   };
+}
+
+// Where the time to the first interactive frame goes (medians over the runs, ms). Ours: when each file
+// was in (Resource Timing responseEnd, ms since navigation), when every download was in and the wasm was
+// compiled and instantiated (page marks; with streaming compilation the wasm compiles while it downloads),
+// then the startup phases the app times itself (DebugJson startup_ms) and the first frame's own time.
+// Leaflet: when its data was in and when the last marker chunk was on the map.
+function breakdown(runs) {
+  const m = (fn) => median(runs.map((r) => {
+    try { return fn(r.load); } catch { return null; }
+  }));
+  const first = runs[0].load;
+  if (first.oursMarks) {
+    const phase = (name) => m((l) => (l.oursStartupMs && l.oursStartupMs[name] !== undefined ? l.oursStartupMs[name] : null));
+    return {
+      kind: 'ours',
+      jsIn: m((l) => l.resourcesDone.js), wasmIn: m((l) => l.resourcesDone.wasm),
+      fontIn: m((l) => l.resourcesDone.font), dataIn: m((l) => l.resourcesDone.data),
+      downloaded: m((l) => l.oursMarks.downloaded), wasmReady: m((l) => l.oursMarks.wasmReady),
+      glContextPage: m((l) => l.glContextMs),
+      bundle: phase('bundle'), catalog: phase('catalog'), font: phase('font'), basemap: phase('basemap'),
+      glContext: phase('gl_context'), imguiInit: phase('imgui_init'), firstDraw: phase('first_frame'),
+      started: m((l) => l.oursMarks.started), firstFrame: m((l) => l.oursMarks.firstFrame),
+      ready: m((l) => l.ready),
+    };
+  }
+  return {kind: 'leaflet', dataIn: m((l) => l.dataDownloaded), markersAdded: m((l) => l.markersAdded),
+          ready: m((l) => l.ready)};
+}
+
+function breakdownText(b) {
+  const r = (v) => (v === null || v === undefined ? '—' : Math.round(v).toLocaleString('en-US'));
+  if (b.kind === 'leaflet') return `data in at ${r(b.dataIn)}; markers on the map at ${r(b.markersAdded)}; ready ${r(b.ready)}`;
+  return `files in at: js ${r(b.jsIn)}, wasm ${r(b.wasmIn)}, font ${r(b.fontIn)}, data ${r(b.dataIn)}; ` +
+         `all in ${r(b.downloaded)}; wasm compiled + instantiated at ${r(b.wasmReady)}; ` +
+         `then bundle parse ${r(b.bundle)}, GL context ${r(b.glContext)} (page: ${r(b.glContextPage)} during the downloads), ` +
+         `ImGui init ${r(b.imguiInit)}, index + clusters + search (catalog) ${r(b.catalog)}, font atlas ${r(b.font)}, ` +
+         `basemap triangulation ${r(b.basemap)}: started at ${r(b.started)}; first draw ${r(b.firstDraw)}; ` +
+         `first frame at ${r(b.firstFrame)}; ready (next frame) ${r(b.ready)}`;
+}
+
+// The goals of issue 13, each a ratio of two columns of this run.
+function goals(summary, specs) {
+  const pairs = [[specs[0], specs[1]], [specs[2], specs[3]]];
+  const lines = [];
+  const verdict = (ok) => (ok ? 'met' : 'NOT met');
+  for (const [o, l] of pairs) {
+    const a = summary[o.key];
+    const b = summary[l.key];
+    const what = o.label.replace(/^ours, /, '');
+    lines.push(`- first interactive frame, ${what}: ours ${Math.round(a.ready)} ms / Leaflet ${Math.round(b.ready)} ms = ` +
+               `${(a.ready / b.ready).toFixed(2)} (goal ≤ 0.5): ${verdict(a.ready <= 0.5 * b.ready)}`);
+    lines.push(`- transfer as served, ${what}: ours ${(a.encoded / 1e3).toFixed(0)} KB / Leaflet ${(b.encoded / 1e3).toFixed(0)} KB = ` +
+               `${(a.encoded / b.encoded).toFixed(2)} (goal ≤ 1): ${verdict(a.encoded <= b.encoded)}`);
+    for (const scene of ['province', 'city']) {
+      lines.push(`- panning (${scene}), ${what}: median ours ${a[scene].median.toFixed(1)} / Leaflet ${b[scene].median.toFixed(1)} ms ` +
+                 `(goal ≤): ${verdict(a[scene].median <= b[scene].median)}; p95 ours ${a[scene].p95.toFixed(1)} ms ≤ 2 × Leaflet's median ` +
+                 `${(2 * b[scene].median).toFixed(1)}: ${verdict(a[scene].p95 <= 2 * b[scene].median)}`);
+    }
+    lines.push(`- idle page, ${what}: ${a.idle.rafCallbacks} rAF callbacks, ${a.idle.framesDrawn} frames drawn, ` +
+               `main thread busy ${a.idle.busyMs.toFixed(0)} ms in ${a.idle.seconds} s (Leaflet: ${b.idle.rafCallbacks} callbacks, ` +
+               `${b.idle.busyMs.toFixed(0)} ms busy) (goal 0 and 0): ${verdict(a.idle.rafCallbacks === 0 && a.idle.framesDrawn === 0)}`);
+  }
+  return lines.join('\n');
 }
 
 function table(summary, specs) {
@@ -486,10 +605,14 @@ function table(summary, specs) {
     ['Page load → first interactive frame', ...column((s) => ms(s.ready))],
     ['  (each run)', ...column((s) => s.readyEach.map((v) => Math.round(v)).join(', '))],
     ['  data downloaded at', ...column((s) => ms(s.dataDownloaded))],
-    ['Transfer as served (gzip -6, headers included)', ...column((s) => mb(s.encoded))],
+    ['  breakdown (ms, median)', ...column((s) => breakdownText(s.breakdown))],
+    ['Transfer as served (headers included)', ...column((s) => mb(s.encoded))],
     ['Transfer, files gzip -9', ...column((s) => mb(s.gzip9))],
     ['Transfer, uncompressed', ...column((s) => mb(s.decoded))],
   ];
+  rows.push(['Idle page (nobody touching it): rAF callbacks / frames drawn / main thread busy (ms)',
+             ...column((s) => `${s.idle.rafCallbacks} / ${s.idle.framesDrawn === null ? '—' : s.idle.framesDrawn} / ` +
+                              `${Math.round(s.idle.busyMs)} in ${s.idle.seconds} s`)]);
   for (const [scene, label] of [['province', 'province view'], ['city', 'city view (전주)']]) {
     rows.push([`Panning, ${label}: zoom, markers + clusters on screen`, ...column((s) => view(s[scene + 'View']))]);
     rows.push(['  frame time median / p95 / max (ms)',
@@ -503,14 +626,52 @@ function table(summary, specs) {
 }
 
 function resourceTable(summary, specs) {
-  const lines = ['| page | resource | as served | gzip -9 | uncompressed |', '|---|---|---:|---:|---:|'];
+  const lines = ['| page | resource | encoding | as served | gzip -9 | uncompressed |', '|---|---|---|---:|---:|---:|'];
   const n = (v) => (v === undefined ? '—' : v.toLocaleString('en-US'));
   for (const spec of specs) {
     for (const r of summary[spec.key].resources) {
-      lines.push(`| ${spec.key} | ${r.path} | ${n(r.encoded)} | ${n(r.gzip9)} | ${n(r.decoded)} |`);
+      lines.push(`| ${spec.key} | ${r.path} | ${r.encoding || 'none'} | ${n(r.encoded)} | ${n(r.gzip9)} | ${n(r.decoded)} |`);
     }
   }
   return lines.join('\n');
+}
+
+// bokji-server over options.root (a folder scripts/bench-browser.sh assembled), on a free port, with a
+// throwaway SQLite database and key under options.out. Resolves with {port, close()} once it answers.
+async function startBokjiServer(options) {
+  const port = await new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const {port: free} = probe.address();
+      probe.close(() => resolve(free));
+    });
+  });
+  const varDir = path.join(options.out, 'server');
+  fs.mkdirSync(varDir, {recursive: true, mode: 0o700});
+  const keyFile = path.join(varDir, 'bench.key');
+  if (!fs.existsSync(keyFile)) execFileSync(options.server, ['make-key', keyFile], {stdio: 'ignore'});
+  const config = path.join(varDir, 'server.json');
+  fs.writeFileSync(config, JSON.stringify({host: '127.0.0.1', port, site_dir: options.root, database: 'sqlite',
+                                           data_dir: varDir, key_file: keyFile,
+                                           bundle: path.join(options.root, 'app/data/jeonbuk-sample.bundle')}));
+  const child = spawn(options.server, ['--config', config], {stdio: ['ignore', 'ignore', 'pipe']});
+  let log = '';
+  child.stderr.on('data', (d) => { log += d; });
+  for (let i = 0; ; ++i) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/app/index.html`);
+      if (response.ok) break;
+    } catch { /* not listening yet */ }
+    if (i > 600 || child.exitCode !== null) throw new Error(`bokji-server did not start:\n${log}`);
+    await sleep(100);
+  }
+  return {
+    port,
+    close: () => new Promise((done) => {
+      child.once('exit', done);
+      child.kill('SIGTERM');
+    }),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -523,8 +684,8 @@ async function main() {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const version = (name) =>
     JSON.parse(fs.readFileSync(path.join(here, 'node_modules', name, 'package.json'), 'utf8')).version;
-  const mounts = benchMounts(options.site, options.data);
-  const server = await startServer(mounts);
+  const mounts = options.server ? {'/': options.root} : benchMounts(options.site, options.data);
+  const server = options.server ? await startBokjiServer(options) : await startServer(mounts);
   const base = `http://127.0.0.1:${server.port}`;
   const browser = await chromium.launch({
     executablePath: process.env.BOKJI_CHROMIUM || '/usr/bin/chromium', headless: true, args: kChromiumArgs,
@@ -535,6 +696,7 @@ async function main() {
     machine: {cpus: os.cpus().length, cpu: os.cpus()[0].model, memoryGB: Math.round(os.totalmem() / 2 ** 30),
               loadAverageBefore: os.loadavg(), loadAverageAfter: null},
     browser: `Chromium ${browser.version()} headless, --disable-gpu: WebGL2 on SwiftShader (CPU-rendered)`,
+    server: options.server ? 'bokji-server (precompressed brotli / gzip -9 as assembled)' : 'serve.mjs (gzip -6)',
     versions: {leaflet: version('leaflet'), markercluster: version('leaflet.markercluster'),
                playwright: version('playwright-core'), node: process.version},
     options: {count: options.count, reps: options.reps, panSeconds: options.panSeconds,
@@ -568,7 +730,7 @@ async function main() {
     const heading =
         `${meta.date}; ${meta.browser}; ${meta.machine.cpus} × ${meta.machine.cpu}; load average ` +
         `${meta.machine.loadAverageBefore.map((v) => v.toFixed(2)).join(' ')} → ` +
-        `${meta.machine.loadAverageAfter.map((v) => v.toFixed(2)).join(' ')}; viewport ${meta.options.viewport}; ` +
+        `${meta.machine.loadAverageAfter.map((v) => v.toFixed(2)).join(' ')}; served by ${meta.server}; viewport ${meta.options.viewport}; ` +
         `Leaflet ${meta.versions.leaflet} + leaflet.markercluster ${meta.versions.markercluster} (npm); ` +
         `median of ${options.reps} runs; idle frame interval ${meta.vsync.toFixed(1)} ms. Synthetic = ` +
         `${options.count.toLocaleString('en-US')} made-up facilities (bench/browser/make_synthetic.cc), ` +
@@ -576,7 +738,7 @@ async function main() {
     const startup = specs.filter((s) => s.driver === ours).map((s) =>
         `${s.label}: startup phases (ms, last run) ${JSON.stringify(summary[s.key].startupMs)}; ` +
         `app frames drawn during the city pan ${runs[s.key].map((r) => r.appFrames).join(', ')}`).join('\n');
-    const text = table(summary, specs);
+    const text = table(summary, specs) + '\n\nGoals (issue 13), this run:\n' + goals(summary, specs);
     const resources = resourceTable(summary, specs);
     fs.writeFileSync(path.join(options.out, 'results.json'), JSON.stringify({meta, summary, runs}, null, 1));
     fs.writeFileSync(path.join(options.out, 'results.md'),

@@ -8,6 +8,7 @@
 //
 // The site folder is BOKJI_SITE_DIR (scripts/test.sh sets it) or build/site; it must hold index.html,
 // bokjimap.js/.wasm, fonts/ and data/jeonbuk-sample.bundle.
+import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -27,6 +28,7 @@ export const artifactsDir = process.env.BOKJI_TEST_ARTIFACTS || path.resolve(her
 const kTypes = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
+  '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.ttf': 'font/ttf',
   '.txt': 'text/plain; charset=utf-8',
@@ -66,6 +68,21 @@ export function startServer(overrides = {}) {
 }
 
 // Headless Chromium with WebGL2 through SwiftShader (flags measured in TOOLCHAIN.md).
+// Starts a built bokji-server (`binary` with its `flags`) and waits for its "listening on" line.
+// Resolves {server, base}: the child process (kill it with SIGTERM after the tests) and its URL.
+export function startBokjiServer(binary, flags) {
+  const server = spawn(binary, flags, {stdio: ['ignore', 'pipe', 'inherit']});
+  return new Promise((resolve, reject) => {
+    let text = '';
+    server.stdout.on('data', (chunk) => {
+      text += chunk;
+      const m = text.match(/listening on (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) resolve({server, base: m[1]});
+    });
+    server.on('exit', (code) => reject(new Error('bokji-server exited with ' + code)));
+  });
+}
+
 export function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.BOKJI_CHROMIUM || '/usr/bin/chromium',

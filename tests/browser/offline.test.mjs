@@ -176,6 +176,8 @@ test('offline: a reload without network shows the ready app, and the finder work
     assert.equal(shown.state, 'ready', 'the app, not an error screen: ' + JSON.stringify(shown.error));
     assert.equal(shown.servedOffline, true, 'the files came from the service worker\'s copy');
     const offline = await settle(page);
+    assert.equal(offline.notices.offline, true, 'the app says it runs offline');
+    assert.ok(offline.buttons.notice_offline, 'the offline line is on screen');
     assert.equal(offline.facilities, sample.facilities);
     assert.equal(offline.programs, sample.programs);
     await screenshot(page, 'offline-reload');

@@ -3,14 +3,14 @@
 // citizen's receipt code shows the new status; a worker of another 읍면동 does not see it.
 // The request is invented ("가상") and so are the workers.
 import assert from 'node:assert/strict';
-import {spawn, spawnSync} from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {after, before, test} from 'node:test';
 
-import {launchBrowser, screenshot, siteDir} from './harness.mjs';
+import {launchBrowser, screenshot, siteDir, startBokjiServer} from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const serverBinary = process.env.BOKJI_SERVER_BINARY || path.resolve(here, '../../build/native/server/bokji-server');
@@ -31,16 +31,7 @@ before(async () => {
        '--region', '3501160'], 'staff-test-password-1\n');
   cli(['create-account', '--username', 'seoseo', '--display-name', '가상 담당자 (서서학동)', '--level', 'emd',
        '--region', '3501161'], 'staff-test-password-2\n');
-  server = spawn(serverBinary, flags, {stdio: ['ignore', 'pipe', 'inherit']});
-  base = await new Promise((resolve, reject) => {
-    let text = '';
-    server.stdout.on('data', (chunk) => {
-      text += chunk;
-      const m = text.match(/listening on (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) resolve(m[1]);
-    });
-    server.on('exit', (code) => reject(new Error('bokji-server exited with ' + code)));
-  });
+  ({server, base} = await startBokjiServer(serverBinary, flags));
   browser = await launchBrowser();
 });
 

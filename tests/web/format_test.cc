@@ -91,7 +91,10 @@ TEST(Format, QueryStrings) {
 TEST(Strings, LanguagesByCodeAndEveryTextPresent) {
   EXPECT_EQ(LanguageFromCode("ko"), Language::kKorean);
   EXPECT_EQ(LanguageFromCode("en"), Language::kEnglish);
-  EXPECT_FALSE(LanguageFromCode("vi").has_value());  // until its column is added
+  EXPECT_EQ(LanguageFromCode("vi"), Language::kVietnamese);
+  EXPECT_EQ(LanguageFromCode("zh-Hans"), Language::kChinese);
+  EXPECT_EQ(LanguageFromCode("zh"), Language::kChinese);
+  EXPECT_FALSE(LanguageFromCode("fr").has_value());
   for (int l = 0; l < kLanguageCount; ++l) {
     SetLanguage(static_cast<Language>(l));
     for (int id = 0; id < static_cast<int>(StringId::kCount); ++id)

@@ -52,6 +52,29 @@ TEST(Layout, AWideScreenHasAColumnEachSideAndTheMapBetween) {
   EXPECT_EQ(programs.MapArea(false).x0, 550);
 }
 
+TEST(Layout, AKioskKeepsABarAlongTheBottomThatNoPanelCovers) {
+  PanelEdges measured;
+  measured.header_bottom = 300;
+  measured.column_right = 460;
+  const float scale = 1.5f;
+  const Layout kiosk = Layout::For(UiMode::kKiosk, 1080, 1920, scale, measured, true);
+  const Rect bar = kiosk.KioskBarRect();
+  EXPECT_EQ(bar.x0, 0);
+  EXPECT_EQ(bar.x1, 1080);
+  EXPECT_EQ(bar.y1, 1920);
+  EXPECT_NEAR(bar.height(), Layout::kKioskBarHeight * scale, 1e-3);
+  // Panels and the map end above it.
+  EXPECT_LE(kiosk.CardRect(380).y1, bar.y0);
+  EXPECT_LE(kiosk.ProgramsRect().y1, bar.y0);
+  EXPECT_LE(kiosk.HeaderRect().y1, bar.y0);
+  EXPECT_LE(kiosk.MapArea(/*card_open=*/true).y1, bar.y0);
+  EXPECT_NEAR(kiosk.MapInsets(false, 0).bottom, bar.height(), 1e-3);
+  // Other modes have none.
+  const Layout citizen = Layout::For(UiMode::kCitizen, 1080, 1920, 1, measured, true);
+  EXPECT_EQ(citizen.KioskBarRect().height(), 0);
+  EXPECT_EQ(citizen.CardRect(380).y1, 1920 - Layout::kMargin);
+}
+
 TEST(Layout, ScaleModeAndEstimatesBeforeTheFirstFrame) {
   const Layout kiosk = Layout::For(UiMode::kKiosk, 1080, 1920, 1.5f, PanelEdges{}, false);
   EXPECT_EQ(kiosk.mode, UiMode::kKiosk);

@@ -23,8 +23,8 @@ using testing::SampleCatalog;
 // checks that it did.
 void Scramble(AppState* state) {
   const AppState start;
-  auto& [map, camera, filters, finding, search, card, view, programs, tiles, language, appearance] =
-      *state;
+  auto& [map, camera, filters, finding, search, card, view, programs, tiles, language, appearance,
+         help_picking, keyboard] = *state;
   map.SetZoom(15);
   map.SetCenter(ToMercator(LatLng{35.8, 127.1}));
   camera = CameraRequest::ShowFacility(3, 16);
@@ -72,6 +72,8 @@ void Scramble(AppState* state) {
   language = Language::kEnglish;
   appearance.text_percent = 200;
   appearance.high_contrast = true;
+  help_picking = true;
+  keyboard = KeyboardFor::kPrograms;
 
   // Each field really changed (a scramble that left one at its start value would hide a reset
   // that forgets it).
@@ -105,13 +107,15 @@ void Scramble(AppState* state) {
   EXPECT_NE(state->language, start.language);
   EXPECT_NE(state->appearance.text_percent, start.appearance.text_percent);
   EXPECT_NE(state->appearance.high_contrast, start.appearance.high_contrast);
+  EXPECT_NE(state->help_picking, start.help_picking);
+  EXPECT_NE(state->keyboard, start.keyboard);
 }
 
 // Every field at its start value, field by field.
 void ExpectAtStart(const AppState& state) {
   const AppState start;
   const auto& [map, camera, filters, finding, search, card, view, programs, tiles, language,
-               appearance] = state;
+               appearance, help_picking, keyboard] = state;
   EXPECT_EQ(map, start.map);
   EXPECT_EQ(map.zoom(), 7);
   EXPECT_EQ(camera, CameraRequest::FitData(/*animate=*/false)) << "the start frames the province";
@@ -160,6 +164,8 @@ void ExpectAtStart(const AppState& state) {
   EXPECT_EQ(language, Language::kKorean);
   EXPECT_EQ(appearance.text_percent, 100);
   EXPECT_FALSE(appearance.high_contrast);
+  EXPECT_FALSE(help_picking) << "a reset ends the help form's tap-the-map";
+  EXPECT_EQ(keyboard, KeyboardFor::kNone) << "the on-screen keyboard closed";
 }
 
 TEST(Reset, EveryFieldBackToItsStartValue) {

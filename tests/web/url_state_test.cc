@@ -275,6 +275,9 @@ TEST(UrlState, MalformedValuesAreIgnored) {
 TEST(UrlState, TheModeIsThePagesOwnKeyKeptInTheConfig) {
   EXPECT_EQ(ConfigFromQuery("mode=kiosk&q=x", AppConfig{}).mode, UiMode::kKiosk);
   EXPECT_EQ(ConfigFromQuery("mode=embed", AppConfig{}).mode, UiMode::kEmbed);
+  EXPECT_EQ(ConfigFromQuery("embed=1&r=35060", AppConfig{}).mode,
+            UiMode::kEmbed);  // as map widgets
+  EXPECT_EQ(ConfigFromQuery("embed=0", AppConfig{}).mode, UiMode::kCitizen);
   AppConfig kiosk{UiMode::kKiosk};
   EXPECT_EQ(ConfigFromQuery("mode=tv", kiosk).mode, UiMode::kKiosk);
   EXPECT_EQ(ConfigFromQuery("", kiosk).mode, UiMode::kKiosk);

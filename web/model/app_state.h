@@ -210,6 +210,10 @@ struct Appearance {
   bool operator==(const Appearance&) const = default;
 };
 
+// Which text field a kiosk's on-screen keyboard types into (web/panels/kiosk_keyboard.cc); kNone:
+// the keyboard is closed. Opens when a kiosk's text field takes the focus.
+enum class KeyboardFor : uint8_t { kNone, kSearch, kPrograms };
+
 struct AppState {
   MapView map;  // centre and zoom; the viewport is set from the canvas every frame
   CameraRequest camera = CameraRequest::FitData(/*animate=*/false);
@@ -222,6 +226,11 @@ struct AppState {
   std::string tiles;  // raster tiles' URL template; empty: the vector basemap alone
   Language language = Language::kKorean;
   Appearance appearance;
+  // The help-request form (web/help_form.js, a DOM form over the map) asked for a point: the next
+  // tap on the map goes to the form alone (PickedHelpPoint), never into this state or the URL,
+  // since where a household in crisis lives is personal.
+  bool help_picking = false;
+  KeyboardFor keyboard = KeyboardFor::kNone;  // kiosk: the on-screen keyboard's field
   bool operator==(const AppState&) const = default;
 };
 

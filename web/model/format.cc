@@ -86,6 +86,12 @@ std::string Format(const char* format, int a, int b) {
   return buffer;
 }
 
+std::string FormatText(const char* format, const char* text, int number) {
+  char buffer[512];
+  std::snprintf(buffer, sizeof(buffer), format, text, number);
+  return buffer;
+}
+
 // Percent-encodes everything but unreserved characters (RFC 3986), UTF-8 bytes included.
 std::string UrlEncode(const std::string& text) {
   static constexpr char kHex[] = "0123456789ABCDEF";

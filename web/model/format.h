@@ -39,6 +39,8 @@ std::string StageListText(LifeStageSet stages);
 std::string ProgramPlaceText(const Program& p);
 // printf with one or two ints into a std::string (the string table's formats).
 std::string Format(const char* format, int a, int b = 0);
+// printf with a string, then an int (formats like "%s 주변 시설 %d곳", or "%s" alone).
+std::string FormatText(const char* format, const char* text, int number = 0);
 // Percent-encodes everything but RFC 3986's unreserved characters, UTF-8 bytes included.
 std::string UrlEncode(const std::string& text);
 // Splits "a=1&b=%ED%95%9C+x" into its decoded pairs ({"a","1"}, {"b","한 x"}), in order; '+' is a

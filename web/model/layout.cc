@@ -15,6 +15,7 @@ Layout Layout::For(UiMode mode, float width, float height, float scale, const Pa
   layout.narrow = layout.width < kNarrowWidth;
   layout.measured_once = drawn_before;
   layout.measured = last;
+  if (mode == UiMode::kKiosk) layout.safe.bottom += layout.Scaled(kKioskBarHeight);
   if (!drawn_before) {
     // Before the first frame: the sizes the panels have at start (title, search box, two rows of
     // buttons; a collapsed list sheet).
@@ -69,6 +70,11 @@ Rect Layout::MapArea(bool card_open) const {
   if (area.y1 - area.y0 < height * 0.2f) area.y1 = std::min(height, area.y0 + height * 0.2f);
   if (area.x1 - area.x0 < width * 0.2f) area.x0 = std::max(0.0f, area.x1 - width * 0.2f);
   return area;
+}
+
+Rect Layout::KioskBarRect() const {
+  if (mode != UiMode::kKiosk) return Rect{0, 0, 0, 0};
+  return Rect{0, height - Scaled(kKioskBarHeight), width, height};
 }
 
 Insets Layout::MapInsets(bool card_open, float pad) const {

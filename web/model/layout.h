@@ -17,6 +17,7 @@
 //   Layout layout = Layout::For(config.mode, width, height, theme.ui_scale, measured, true, state.view);
 //   Rect card = layout.CardRect(380);               // where a card goes (a sheet on a phone)
 //   Rect free = layout.MapArea(/*card_open=*/true); // what the camera frames things in
+//   Rect bar = layout.KioskBarRect();               // kiosk mode: the bar along the bottom
 // clang-format on
 #pragma once
 
@@ -41,6 +42,9 @@ struct Layout {
   static constexpr float kProgramsWidth = 540;     // the programs view, wide
   static constexpr float kCardSheetShare = 0.55f;  // a card's sheet, of the screen's height
   static constexpr float kListSheetShare = 0.45f;  // the list's sheet
+  // Kiosk mode: the bar along the bottom ("처음으로", 글자 크게, 고대비), always visible; other
+  // panels keep above it (it is added to the safe area's bottom).
+  static constexpr float kKioskBarHeight = 76;
 
   UiMode mode = UiMode::kCitizen;
   float width = 1;
@@ -66,6 +70,8 @@ struct Layout {
   Rect HeaderRect() const;
   // The part of the map no panel covers, with an open card (`card_open`) or without.
   Rect MapArea(bool card_open) const;
+  // The kiosk's bottom bar (kiosk mode only; an empty rect in the other modes).
+  Rect KioskBarRect() const;
   // MapArea as margins, for MapView::FitBounds, with `pad` (unscaled) more on every side.
   Insets MapInsets(bool card_open, float pad) const;
 };

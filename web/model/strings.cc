@@ -326,6 +326,61 @@ constexpr Row kRows[] = {
     {StringId::kQuestionLabelIncome, {"소득", "income"}},
     {StringId::kQuestionLabelVeteran, {"보훈", "veterans"}},
     {StringId::kQuestionLabelMulticultural, {"다문화", "multicultural family"}},
+    // Accessibility (issue 11): the accessible mirror, text size, contrast, language
+    {StringId::kMirrorMapRegion, {"지도", "Map"}},
+    {StringId::kMirrorMapAroundFormat, {"%s 주변 시설 %d곳", "Around %s: %d facilities"}},
+    {StringId::kMirrorMapKeys,
+     {"화살표 키로 지도를 옮기고 + 와 - 키로 확대, 축소합니다.",
+      "Arrow keys move the map; + and - zoom in and out."}},
+    {StringId::kMirrorSkipToResults, {"결과 목록으로 건너뛰기", "Skip to the results"}},
+    {StringId::kMirrorMenu, {"검색과 메뉴", "Search and menu"}},
+    {StringId::kMirrorResultsList, {"시설 목록", "Facilities"}},
+    {StringId::kMirrorSearchResults, {"검색 결과", "Search results"}},
+    {StringId::kMirrorDistanceFormat, {"거리 %s", "%s away"}},
+    {StringId::kMirrorPhoneFormat, {"전화 %s", "Phone %s"}},
+    {StringId::kMirrorNoPhone, {"전화번호 자료에 없음", "No phone number in the data"}},
+    {StringId::kMirrorChooseSigungu, {"시군구 선택", "City or county"}},
+    {StringId::kMirrorChooseEmd, {"읍면동 선택", "Town or neighbourhood"}},
+    {StringId::kMirrorCategoryFormat, {"%s (%d곳)", "%s (%d)"}},
+    {StringId::kMirrorFilterTarget, {"대상 선택", "Who it serves"}},
+    {StringId::kDataInKorean,
+     {"시설과 복지서비스 자료는 한국어로만 제공됩니다.",
+      "The facility and program data are published in Korean only."}},
+    {StringId::kTextSize, {"글자 크기", "Text size"}},
+    {StringId::kTextSizeFormat, {"글자 %d%%", "Text %d%%"}},
+    {StringId::kHighContrast, {"고대비", "High contrast"}},
+    {StringId::kLanguageChooser, {"언어", "Language"}},
+    // Help requests and correction reports
+    {StringId::kHelpRequestButton, {"도움 요청", "Ask for help"}},
+    {StringId::kReportWrongInfo, {"정보가 틀렸어요", "This information is wrong"}},
+    {StringId::kHelpPickingHint,
+     {"도움이 필요한 곳을 지도에서 누르세요", "Tap the map where help is needed"}},
+    // Kiosk and embed modes (issue 10).
+    {StringId::kKioskStartOver, {"처음으로", "Start over"}},
+    {StringId::kKioskTextSizeFormat, {"글자 크게 %d%%", "Larger text %d%%"}},
+    {StringId::kKioskHighContrastFormat, {"고대비 %s", "High contrast %s"}},
+    {StringId::kKioskOn, {"켜짐", "on"}},
+    {StringId::kKioskOff, {"꺼짐", "off"}},
+    {StringId::kKeyboardShift, {"Shift", "Shift"}},
+    {StringId::kKeyboardBackspace, {"지우기", "Delete"}},
+    {StringId::kKeyboardSpace, {"띄어쓰기", "Space"}},
+    {StringId::kKeyboardDone, {"완료", "Done"}},
+    {StringId::kQrScanHint,
+     {"휴대폰 카메라로 QR코드를 찍으면 휴대폰에서 이어서 볼 수 있습니다.",
+      "Scan the QR code with your phone's camera to continue on your phone."}},
+    {StringId::kQrFacilityCaption, {"이 시설 정보", "This facility"}},
+    {StringId::kQrDirectionsCaption, {"길찾기 (카카오맵)", "Directions (Kakao Map)"}},
+    {StringId::kQrApplyCaption, {"신청 페이지", "Application page"}},
+    {StringId::kKioskPhoneHeading, {"전화 문의", "Phone"}},
+    {StringId::kOfflineIndicator,
+     {"오프라인: 저장해 둔 자료로 보는 중", "Offline: showing the saved copy"}},
+    {StringId::kTilesFailedNotice,
+     {"지도 이미지를 받지 못해 기본 지도로 보여 드립니다.",
+      "Map images could not be loaded: showing the basic map."}},
+    {StringId::kEmbedOpenFull, {"크게 보기", "Open full map"}},
+    {StringId::kEmbedWheelHint,
+     {"지도를 움직이려면 Ctrl 키를 누른 채 휠을 돌리세요.",
+      "Hold Ctrl and scroll to move the map."}},
     {StringId::kApproximateNotShownFormat,
      {"주소만 있고 좌표가 없는 시설 %d곳(경로당 등)은 지도에 점 대신 지역별 개수로, 목록에는 '주소 "
       "기준 위치'로 나와요.",
@@ -353,6 +408,7 @@ constexpr Row kRows[] = {
     {StringId::kLegendGroupDisability, {"장애인·정신건강", "Disability, mental health"}},
     {StringId::kLegendGroupChildFamily, {"아동·가족", "Children, families"}},
     {StringId::kLegendGroupCommunity, {"지역복지·기타", "Community, other"}},
+    {StringId::kLegendGroupExpandFormat, {"%s 종류 보기", "Show the kinds of %s"}},
 };
 static_assert(std::size(kRows) == static_cast<size_t>(StringId::kCount), "one row per StringId");
 
@@ -431,11 +487,30 @@ const char* LanguageCode(Language language) {
       return "ko";
     case Language::kEnglish:
       return "en";
+    case Language::kVietnamese:
+      return "vi";
+    case Language::kChinese:
+      return "zh-Hans";
   }
   return "ko";
 }
 
+const char* LanguageName(Language language) {
+  switch (language) {
+    case Language::kKorean:
+      return "한국어";
+    case Language::kEnglish:
+      return "English";
+    case Language::kVietnamese:
+      return "Tiếng Việt";
+    case Language::kChinese:
+      return "中文(简体)";
+  }
+  return "한국어";
+}
+
 std::optional<Language> LanguageFromCode(std::string_view code) {
+  if (code == "zh") return Language::kChinese;
   for (int i = 0; i < kLanguageCount; ++i) {
     const auto language = static_cast<Language>(i);
     if (code == LanguageCode(language)) return language;

@@ -27,13 +27,21 @@
 
 namespace bokji::web {
 
-enum class Language : uint8_t { kKorean = 0, kEnglish = 1 };
-inline constexpr int kLanguageCount = 2;
+enum class Language : uint8_t { kKorean = 0, kEnglish = 1, kVietnamese = 2, kChinese = 3 };
+inline constexpr int kLanguageCount = 4;
 
-// "ko", "en": the page's ?lang= values.
+// The languages the header's chooser offers: those whose column is written and whose glyphs the
+// font subset holds. Vietnamese and Chinese are in the enum (?lang= links work; their rows fall
+// back to Korean) but are not offered until they are translated.
+inline constexpr Language kOfferedLanguages[] = {Language::kKorean, Language::kEnglish};
+
+// "ko", "en", "vi", "zh-Hans": the page's ?lang= values (BCP 47, also the page's lang attribute).
 const char* LanguageCode(Language language);
-// The language of a code; nullopt for a code the table has no column for.
+// The language of a code ("zh" too); nullopt for a code the table has no column for.
 std::optional<Language> LanguageFromCode(std::string_view code);
+// The language's name in itself ("한국어", "English", "Tiếng Việt", "中文(简体)"): the chooser's
+// labels.
+const char* LanguageName(Language language);
 
 enum class StringId : uint16_t {
   // App
@@ -271,6 +279,51 @@ enum class StringId : uint16_t {
   kQuestionLabelIncome,
   kQuestionLabelVeteran,
   kQuestionLabelMulticultural,
+  // Accessibility (issue 11): the accessible mirror, text size, contrast, language
+  kMirrorMapRegion,
+  kMirrorMapAroundFormat,  // %s: an area, %d: facilities
+  kMirrorMapKeys,
+  kMirrorSkipToResults,
+  kMirrorMenu,
+  kMirrorResultsList,
+  kMirrorSearchResults,
+  kMirrorDistanceFormat,  // %s: a distance
+  kMirrorPhoneFormat,     // %s: a phone number
+  kMirrorNoPhone,
+  kMirrorChooseSigungu,
+  kMirrorChooseEmd,
+  kMirrorCategoryFormat,  // %s: a category, %d: facilities
+  kMirrorFilterTarget,
+  kDataInKorean,
+  kTextSize,
+  kTextSizeFormat,  // %d: percent
+  kHighContrast,
+  kLanguageChooser,
+  // Help requests and correction reports (the DOM forms in web/help_form.js; these are the app's
+  // buttons)
+  kHelpRequestButton,
+  kReportWrongInfo,
+  kHelpPickingHint,
+  // Kiosk and embed modes (issue 10): the kiosk's bar, on-screen keyboard, QR handoff, offline
+  // notices, the embed's link and wheel hint.
+  kKioskStartOver,
+  kKioskTextSizeFormat,
+  kKioskHighContrastFormat,
+  kKioskOn,
+  kKioskOff,
+  kKeyboardShift,
+  kKeyboardBackspace,
+  kKeyboardSpace,
+  kKeyboardDone,
+  kQrScanHint,
+  kQrFacilityCaption,
+  kQrDirectionsCaption,
+  kQrApplyCaption,
+  kKioskPhoneHeading,
+  kOfflineIndicator,
+  kTilesFailedNotice,
+  kEmbedOpenFull,
+  kEmbedWheelHint,
   // ---- Facilities placed by address only (issue 12), until the map shows them per area ----
   kApproximateNotShownFormat,  // %d: facilities whose source gives only an address
   // ---- Facilities placed by address on the map, in the list and their card; freshness; the
@@ -289,6 +342,7 @@ enum class StringId : uint16_t {
   kLegendGroupDisability,
   kLegendGroupChildFamily,
   kLegendGroupCommunity,
+  kLegendGroupExpandFormat,  // %s: a group ("노인 종류 보기"), the arrow that lists its categories
   kCount,
 };
 

@@ -259,6 +259,7 @@ void DecodeUrlState(const Catalog& catalog, const std::string& query, AppState* 
 AppConfig ConfigFromQuery(const std::string& query, AppConfig config) {
   static constexpr const char* kModes[] = {"citizen", "kiosk", "embed"};
   for (const auto& [key, value] : ParseQueryString(query)) {
+    if (key == "embed" && value == "1") config.mode = UiMode::kEmbed;  // ?embed=1, as map widgets
     if (key != "mode") continue;
     for (int m = 0; m < 3; ++m)
       if (value == kModes[m]) config.mode = static_cast<UiMode>(m);

@@ -25,13 +25,28 @@ class ApproximateCardPanel final : public Panel {
     const Catalog& catalog = ctx.catalog;
     const Facility& f = catalog.approximate[card->facility];
     BeginCard(ctx, "##approximate_card", 380);
+    Mirror& mirror = ctx.mirror;
+    mirror.Begin(MirrorRole::kDialog, f.name, "approximate_card");
+    mirror.Heading(2, f.name);
+    mirror.Text(CategoryLabel(f.category));
+    if (CurrentLanguage() != Language::kKorean) mirror.Text(Text(StringId::kDataInKorean));
 
-    ImGui::PushStyleColor(ImGuiCol_Text,
-                          ImGui::ColorConvertU32ToFloat4(theme.CategoryColor(f.category)));
-    ImGui::TextUnformatted(CategoryLabel(f.category));
-    ImGui::PopStyleColor();
+    // Category: a square in its colour (not a marker's circle: no point on the map), the label in
+    // the text colour.
+    {
+      const float line = ImGui::GetTextLineHeight();
+      const float side = line * 0.55f;
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, at.y + (line - side) / 2),
+                                                ImVec2(at.x + side, at.y + (line + side) / 2),
+                                                theme.CategoryColor(f.category));
+      ImGui::Dummy(ImVec2(line * 0.6f, line));
+      ImGui::SameLine();
+      ImGui::TextUnformatted(CategoryLabel(f.category));
+    }
     if (CardCloseButton(ctx, "card_close")) {
       ctx.state.card = NoCard{};
+      mirror.End();
       EndCard(ctx);
       return;
     }
@@ -41,60 +56,61 @@ class ApproximateCardPanel final : public Panel {
     ImGui::PopFont();
     // Where it is, as far as the data knows: its area, by its address.
     const int area = AreaAt(catalog, card->facility, /*emd_level=*/true);
-    if (area >= 0) {
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.accent),
-                         Text(StringId::kApproxCardAreaFormat), AreaName(catalog, area).c_str());
-    } else {
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.accent), "%s",
-                         Text(StringId::kApproxRowTag));
-    }
+    const std::string where = area >= 0 ? FormatText(Text(StringId::kApproxCardAreaFormat),
+                                                     AreaName(catalog, area).c_str())
+                                        : std::string(Text(StringId::kApproxRowTag));
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.accent), "%s", where.c_str());
     ImGui::TextDisabled("%s", Text(StringId::kApproxCardNote));
+    mirror.Text(where);
+    mirror.Text(Text(StringId::kApproxCardNote));
     ImGui::Separator();
-    ImGui::TextDisabled("%s", Text(StringId::kCardAddress));
-    ImGui::TextUnformatted(AddressOf(f).empty() ? Text(StringId::kNotStated)
-                                                : AddressOf(f).c_str());
+    DataField(ctx, Text(StringId::kCardAddress), AddressOf(f));
     ImGui::PopTextWrapPos();
 
-    // Actions: a call, and the address searched in the two map services.
+    // Actions: a call, and the address searched in the two map services (in a kiosk, QR codes).
     ImGui::Spacing();
     const float full = ImGui::GetContentRegionAvail().x;
     const std::string tel = TelUrl(f.phone);
-    if (!tel.empty()) {
-      char label[160];
-      std::snprintf(label, sizeof(label), "%s  %s", Text(StringId::kCardCall), f.phone.c_str());
-      if (AccentButton(theme, label, ImVec2(full, 0))) OpenUrl(tel.c_str(), /*new_tab=*/false);
+    PhoneOrNumber(ctx, f.phone, "call", /*accent=*/true);
+    if (ctx.config.mode == UiMode::kKiosk) {
+      ImGui::Spacing();
+      QrCode(ctx, KakaoAddressSearchUrl(f), Text(StringId::kCardSearchKakao), "qr:search");
+      mirror.Text(std::string(Text(StringId::kQrScanHint)) + ": " +
+                  Text(StringId::kCardSearchKakao));
+    } else {
+      LinkOrQr(ctx, Text(StringId::kCardSearchKakao), KakaoAddressSearchUrl(f), "", "search_kakao",
+               ImVec2(full, 0));
+      ctx.rects.Note("search_kakao");
+      LinkOrQr(ctx, Text(StringId::kCardSearchNaver), NaverAddressSearchUrl(f), "", "search_naver",
+               ImVec2(full, 0));
+      ctx.rects.Note("search_naver");
     }
-    if (ImGui::Button(Text(StringId::kCardSearchKakao), ImVec2(full, 0)))
-      OpenUrl(KakaoAddressSearchUrl(f).c_str(), /*new_tab=*/true);
-    ctx.rects.Note("search_kakao");
-    if (ImGui::Button(Text(StringId::kCardSearchNaver), ImVec2(full, 0)))
-      OpenUrl(NaverAddressSearchUrl(f).c_str(), /*new_tab=*/true);
-    ctx.rects.Note("search_naver");
     ImGui::Spacing();
     ImGui::Separator();
 
     ImGui::PushTextWrapPos(0);
-    if (!f.road_address.empty() && !f.lot_address.empty()) {
-      ImGui::TextDisabled("%s", Text(StringId::kCardLotAddress));
-      ImGui::TextUnformatted(f.lot_address.c_str());
-    }
-    if (f.targets != 0) {
-      ImGui::TextDisabled("%s", Text(StringId::kCardTargets));
-      ImGui::TextUnformatted(TargetListText(f.targets).c_str());
-    }
-    if (!f.operator_name.empty()) {
-      ImGui::TextDisabled("%s", Text(StringId::kCardOperator));
-      ImGui::TextUnformatted(f.operator_name.c_str());
-    }
-    if (tel.empty() && !f.phone.empty()) {
-      ImGui::TextDisabled("%s", Text(StringId::kCardPhone));
-      ImGui::TextUnformatted(f.phone.c_str());
+    if (!f.road_address.empty()) Field(ctx, StringId::kCardLotAddress, f.lot_address);
+    if (f.targets != 0) Field(ctx, StringId::kCardTargets, TargetListText(f.targets));
+    Field(ctx, StringId::kCardOperator, f.operator_name);
+    if (tel.empty()) {  // a number the button could not use, or none
+      if (f.phone.empty()) mirror.Text(Text(StringId::kMirrorNoPhone));
+      Field(ctx, StringId::kCardPhone, f.phone);
     }
     ImGui::PopTextWrapPos();
 
     ImGui::Spacing();
     DrawFreshnessNote(ctx, FactsDate(catalog.data, f));
     DrawSourceLines(catalog.data, f.source, StringId::kCardVerifiedFormat, f.verified);
+    if (Mirrored(ctx,
+                 ImGui::Button(Text(StringId::kReportWrongInfo),
+                               ImVec2(ImGui::GetContentRegionAvail().x, 0)),
+                 "wrong_info", Text(StringId::kReportWrongInfo)))
+      OpenCorrectionForm("facility", f.source_key, f.name);
+    ctx.rects.Note("wrong_info");
+    if (f.source < catalog.data.sources.size())
+      mirror.Text(std::string(Text(StringId::kCardSource)) + ": " +
+                  catalog.data.sources[f.source].name);
+    mirror.End();
     EndCard(ctx);
   }
 
@@ -117,6 +133,13 @@ class ApproximateCardPanel final : public Panel {
   }
 
  private:
+  // A facility's optional facts show only when the data has them.
+  static void Field(PanelContext& ctx, StringId label, const std::string& value) {
+    if (value.empty()) return;
+    ImGui::TextDisabled("%s", Text(label));
+    ImGui::TextUnformatted(value.c_str());
+    ctx.mirror.Text(std::string(Text(label)) + ": " + value);
+  }
   // "전주시 완산구 중앙동": the region's full name without the 도 it starts with.
   static std::string AreaName(const Catalog& catalog, int region) {
     const std::string& full = catalog.data.regions[region].full_name;

@@ -17,6 +17,9 @@ class DataInfoPanel final : public Panel {
     if (!CardAs<DataInfoCard>(ctx.state) || !CardShows(ctx)) return;
     const Dataset& data = ctx.catalog.data;
     BeginCard(ctx, "##data_info", 520);
+    Mirror& mirror = ctx.mirror;
+    mirror.Begin(MirrorRole::kDialog, Text(StringId::kDataInfoTitle), "data_info_card");
+    mirror.Heading(2, Text(StringId::kDataInfoTitle));
     ImGui::PushFont(ctx.font.large());
     ImGui::TextUnformatted(Text(StringId::kDataInfoTitle));
     ImGui::PopFont();
@@ -34,6 +37,20 @@ class DataInfoPanel final : public Panel {
                           static_cast<int>(ctx.catalog.approximate.size()));
     ImGui::Text(Text(StringId::kProgramCountFormat), static_cast<int>(data.programs.size()));
     ImGui::Text(Text(StringId::kRegionCountFormat), levels[0], levels[1], levels[2]);
+    mirror.Text(data.title);
+    mirror.Text(FormatText(Text(StringId::kDataBuiltFormat), built.c_str()));
+    mirror.Text(
+        Format(Text(StringId::kFacilityCountFormat), static_cast<int>(data.facilities.size())));
+    mirror.Text(
+        Format(Text(StringId::kProgramCountFormat), static_cast<int>(data.programs.size())));
+    {
+      char regions[256];
+      std::snprintf(regions, sizeof(regions), Text(StringId::kRegionCountFormat), levels[0],
+                    levels[1], levels[2]);
+      mirror.Text(regions);
+    }
+    mirror.Heading(3, Text(StringId::kSourcesHeading));
+    mirror.Begin(MirrorRole::kList, Text(StringId::kSourcesHeading));
     ImGui::Spacing();
     ImGui::TextUnformatted(Text(StringId::kSourcesHeading));
     ImGui::Separator();
@@ -42,6 +59,14 @@ class DataInfoPanel final : public Panel {
       ImGui::TextUnformatted(source.name.c_str());
       ImGui::Indent();
       const std::string date = FormatDate(source.data_date);
+      mirror.Begin(MirrorRole::kListItem, {});
+      mirror.Text(source.name);
+      mirror.Text(FormatText(Text(StringId::kSourceDateFormat), date.c_str()));
+      if (!source.publisher.empty())
+        mirror.Text(FormatText(Text(StringId::kSourcePublisherFormat), source.publisher.c_str()));
+      if (!source.licence.empty())
+        mirror.Text(FormatText(Text(StringId::kSourceLicenceFormat), source.licence.c_str()));
+      mirror.End();
       ImGui::TextDisabled(Text(StringId::kSourceDateFormat), date.c_str());
       if (!source.data_date_note.empty()) ImGui::TextDisabled("%s", source.data_date_note.c_str());
       if (!source.publisher.empty())
@@ -53,6 +78,9 @@ class DataInfoPanel final : public Panel {
     ImGui::Spacing();
     ImGui::TextDisabled("%s", Text(StringId::kDataCaveat));
     ImGui::PopTextWrapPos();
+    mirror.End();
+    mirror.Text(Text(StringId::kDataCaveat));
+    mirror.End();
     EndCard(ctx);
     if (close) ctx.state.card = NoCard{};
   }

@@ -23,6 +23,9 @@ class EducationPanel final : public Panel {
     if (card == nullptr || !CardShows(ctx)) return;
     const Dataset& data = ctx.catalog.data;
     BeginCard(ctx, "##education", 420);
+    Mirror& mirror = ctx.mirror;
+    mirror.Begin(MirrorRole::kDialog, Text(StringId::kEducationTitle), "education_card");
+    mirror.Heading(2, Text(StringId::kEducationTitle));
     ImGui::PushFont(ctx.font.large());
     ImGui::TextUnformatted(Text(StringId::kEducationTitle));
     ImGui::PopFont();
@@ -33,13 +36,17 @@ class EducationPanel final : public Panel {
         StringId::kFilterAny, StringId::kEducationForCitizens, StringId::kEducationForWorkers};
     static constexpr const char* kNames[] = {"education_all", "education_citizens",
                                              "education_workers"};
+    mirror.Begin(MirrorRole::kRadioGroup, Text(StringId::kCardTargets));
     for (int i = 0; i < 3; ++i) {
       if (i > 0) ImGui::SameLine();
-      if (ImGui::RadioButton(Text(kAudienceChoices[i]), static_cast<int>(card->audience) == i))
+      const bool chosen = static_cast<int>(card->audience) == i;
+      if (MirroredRadio(ctx, ImGui::RadioButton(Text(kAudienceChoices[i]), chosen), kNames[i],
+                        Text(kAudienceChoices[i]), chosen))
         card->audience = static_cast<EducationFor>(i);
       ctx.rects.Note(kNames[i]);
     }
-    ImGui::Checkbox(Text(StringId::kEducationShowPast), &card->show_past);
+    mirror.End();
+    MirroredCheckbox(ctx, Text(StringId::kEducationShowPast), &card->show_past, "education_past");
     ctx.rects.Note("education_past");
     ImGui::Separator();
 
@@ -47,14 +54,19 @@ class EducationPanel final : public Panel {
     ImGui::PushTextWrapPos(0);
     if (listed.empty()) {
       // The empty state: why, and where statutory training is announced meanwhile.
-      ImGui::TextUnformatted(Text(data.education.empty() ? StringId::kEducationNoneInData
-                                                         : StringId::kEducationNoneMatching));
+      const char* none = Text(data.education.empty() ? StringId::kEducationNoneInData
+                                                     : StringId::kEducationNoneMatching);
+      ImGui::TextUnformatted(none);
       ImGui::Spacing();
       ImGui::TextDisabled("%s", Text(StringId::kEducationStatutoryNote));
-      if (AccentButton(ctx.theme, Text(StringId::kEducationStatutoryLink),
-                       ImVec2(ImGui::GetContentRegionAvail().x, 0)))
-        OpenUrl(Text(StringId::kEducationStatutoryUrl), /*new_tab=*/true);
-      ctx.rects.Note("education_statutory");
+      LinkOrQr(ctx, Text(StringId::kEducationStatutoryLink), Text(StringId::kEducationStatutoryUrl),
+               Text(StringId::kEducationStatutoryLink), "education_statutory",
+               ImVec2(ImGui::GetContentRegionAvail().x, 0), /*accent=*/true);
+      if (ctx.config.mode != UiMode::kKiosk) ctx.rects.Note("education_statutory");
+      mirror.Text(none);
+      mirror.Text(Text(StringId::kEducationStatutoryNote));
+      mirror.Link("education_statutory", Text(StringId::kEducationStatutoryLink),
+                  Text(StringId::kEducationStatutoryUrl), LastItemRect(), /*new_tab=*/true);
     }
     ImGui::PopTextWrapPos();
 
@@ -63,9 +75,12 @@ class EducationPanel final : public Panel {
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, max_height));
     ImGui::BeginChild("##education_rows", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY);
     ImGui::PushTextWrapPos(0);
+    mirror.Begin(MirrorRole::kList, Text(StringId::kEducationTitle));
     for (size_t row = 0; row < listed.size(); ++row) Row(ctx, card, row, listed[row]);
+    mirror.End();
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
+    mirror.End();
     EndCard(ctx);
     if (close) ctx.state.card = NoCard{};
   }
@@ -86,6 +101,11 @@ class EducationPanel final : public Panel {
   static void Row(PanelContext& ctx, EducationCard* card, size_t row, uint32_t id) {
     const EducationEvent& e = ctx.catalog.data.education[id];
     ImGui::PushID(static_cast<int>(id));
+    Mirror& mirror = ctx.mirror;
+    mirror.Begin(MirrorRole::kListItem, {});
+    mirror.Heading(3, e.title);
+    mirror.Text(EventAudienceLabel(e.audience));
+    if (IsPast(e, ctx.now.kst)) mirror.Text(Text(StringId::kEducationPast));
     if (row > 0) ImGui::Separator();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ctx.theme.accent), "%s",
                        EventAudienceLabel(e.audience));
@@ -105,23 +125,38 @@ class EducationPanel final : public Panel {
     if (!e.fee.empty()) ImGui::TextDisabled(Text(StringId::kEducationFeeFormat), e.fee.c_str());
     if (!e.contact.empty())
       ImGui::TextDisabled(Text(StringId::kEducationContactFormat), e.contact.c_str());
+    mirror.Text(when);
+    mirror.Text(where.empty() ? Text(StringId::kNotStated) : where);
+    if (!e.organiser.empty())
+      mirror.Text(FormatText(Text(StringId::kEducationOrganiserFormat), e.organiser.c_str()));
+    if (!e.fee.empty()) mirror.Text(FormatText(Text(StringId::kEducationFeeFormat), e.fee.c_str()));
+    if (!e.contact.empty())
+      mirror.Text(FormatText(Text(StringId::kEducationContactFormat), e.contact.c_str()));
     const float full = ImGui::GetContentRegionAvail().x;
     const float half = (full - ImGui::GetStyle().ItemSpacing.x) / 2;
     bool first_button = true;
     if (!e.link_url.empty()) {
-      if (ImGui::Button(Text(StringId::kEducationOpenLink), ImVec2(e.position ? half : full, 0)))
-        OpenUrl(e.link_url.c_str(), /*new_tab=*/true);
-      first_button = false;
+      // A kiosk shows the link as a QR code (no link leaves it); the map button comes below.
+      const bool kiosk = ctx.config.mode == UiMode::kKiosk;
+      LinkOrQr(ctx, Text(StringId::kEducationOpenLink), e.link_url,
+               Text(StringId::kEducationOpenLink), "education_link",
+               ImVec2(e.position ? half : full, 0));
+      mirror.Link("education_link:" + std::to_string(id), Text(StringId::kEducationOpenLink),
+                  e.link_url, LastItemRect(), /*new_tab=*/true);
+      first_button = kiosk;
     }
     if (e.position) {
       if (!first_button) ImGui::SameLine();
-      if (ImGui::Button(Text(StringId::kEducationShowOnMap),
-                        ImVec2(first_button ? full : half, 0))) {
+      if (Mirrored(ctx,
+                   ImGui::Button(Text(StringId::kEducationShowOnMap),
+                                 ImVec2(first_button ? full : half, 0)),
+                   "education_map:" + std::to_string(id), Text(StringId::kEducationShowOnMap))) {
         card->selected = static_cast<int>(id);
         ctx.state.camera = CameraRequest::Centre(*e.position, 14);
       }
     }
     if (row < 3) ctx.rects.Note("education_row_" + std::to_string(row));
+    mirror.End();
     ImGui::PopID();
   }
 };

@@ -24,14 +24,26 @@ class FacilityCardPanel final : public Panel {
     const Theme& theme = ctx.theme;
     const Facility& f = ctx.catalog.data.facilities[card->facility];
     BeginCard(ctx, "##card", 380);
-
+    Mirror& mirror = ctx.mirror;
+    mirror.Begin(MirrorRole::kDialog, f.name, "facility_card");
+    mirror.Heading(2, f.name);
+    mirror.Text(CategoryLabel(f.category));
+    if (CurrentLanguage() != Language::kKorean) mirror.Text(Text(StringId::kDataInKorean));
     // Category, then the name in the category's colour.
-    ImGui::PushStyleColor(ImGuiCol_Text,
-                          ImGui::ColorConvertU32ToFloat4(theme.CategoryColor(f.category)));
-    ImGui::TextUnformatted(CategoryLabel(f.category));
-    ImGui::PopStyleColor();
+    // Category: a swatch in its colour, the label in the text colour (the hue alone is no label,
+    // and some hues are too light for text).
+    {
+      const float line = ImGui::GetTextLineHeight();
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + line * 0.3f, at.y + line / 2),
+                                                  line * 0.3f, theme.CategoryColor(f.category));
+      ImGui::Dummy(ImVec2(line * 0.6f, line));
+      ImGui::SameLine();
+      ImGui::TextUnformatted(CategoryLabel(f.category));
+    }
     if (CardCloseButton(ctx, "card_close")) {
       ctx.state.card = NoCard{};
+      mirror.End();
       EndCard(ctx);
       return;
     }
@@ -43,45 +55,55 @@ class FacilityCardPanel final : public Panel {
       case OpenState::kOpen:
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.open_now), "%s",
                            Text(StringId::kOpenNowBadge));
+        mirror.Text(Text(StringId::kOpenNowBadge));
         break;
       case OpenState::kClosed:
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.closed_now), "%s",
                            Text(StringId::kClosedNowBadge));
+        mirror.Text(Text(StringId::kClosedNowBadge));
         break;
       case OpenState::kUnknown:
         break;
     }
     ImGui::Separator();
-    Field(StringId::kCardAddress, AddressOf(f));
+    Field(ctx, StringId::kCardAddress, AddressOf(f));
     ImGui::PopTextWrapPos();
 
     // Actions first: on a phone they must show without scrolling.
     ImGui::Spacing();
     const float full = ImGui::GetContentRegionAvail().x;
     const std::string tel = TelUrl(f.phone);
-    if (!tel.empty()) {
-      char label[160];
-      std::snprintf(label, sizeof(label), "%s  %s", Text(StringId::kCardCall), f.phone.c_str());
-      if (AccentButton(theme, label, ImVec2(full, 0))) OpenUrl(tel.c_str(), /*new_tab=*/false);
-    }
+    PhoneOrNumber(ctx, f.phone, "call", /*accent=*/true);
+    const bool kiosk = ctx.config.mode == UiMode::kKiosk;
     const float half = (full - ImGui::GetStyle().ItemSpacing.x) / 2;
-    if (ImGui::Button(Text(StringId::kCardDirectionsKakao), ImVec2(half, 0)))
-      OpenUrl(KakaoDirectionsUrl(f).c_str(), /*new_tab=*/true);
-    ImGui::SameLine();
-    if (ImGui::Button(Text(StringId::kCardDirectionsNaver), ImVec2(half, 0)))
-      OpenUrl(NaverDirectionsUrl(f).c_str(), /*new_tab=*/true);
+    if (kiosk) {
+      // No link leaves a kiosk: directions and this card go to the citizen's phone as QR codes.
+      ImGui::Spacing();
+      QrCode(ctx, KakaoDirectionsUrl(f), Text(StringId::kQrDirectionsCaption), "qr:directions");
+      QrCode(ctx, CitizenLink(ctx), Text(StringId::kQrFacilityCaption), "qr:facility");
+      mirror.Text(std::string(Text(StringId::kQrScanHint)) + ": " +
+                  Text(StringId::kQrDirectionsCaption) + ", " + Text(StringId::kQrFacilityCaption));
+    } else {
+      LinkOrQr(ctx, Text(StringId::kCardDirectionsKakao), KakaoDirectionsUrl(f), "", "kakao",
+               ImVec2(half, 0));
+      ImGui::SameLine();
+      LinkOrQr(ctx, Text(StringId::kCardDirectionsNaver), NaverDirectionsUrl(f), "", "naver",
+               ImVec2(half, 0));
+    }
     // A link to this card: the page's address already holds the view and the card.
     const bool copied = card->link_copied_until_ms > ctx.now_ms;
-    if (ImGui::Button(Text(copied ? StringId::kCardLinkCopied : StringId::kCardCopyLink),
-                      ImVec2(full, 0))) {
+    const char* copy_label = Text(copied ? StringId::kCardLinkCopied : StringId::kCardCopyLink);
+    if (!kiosk &&
+        Mirrored(ctx, ImGui::Button(copy_label, ImVec2(full, 0)), "copy_link", copy_label)) {
       CopyToClipboard(CurrentPageUrl().c_str());
       card->link_copied_until_ms = ctx.now_ms + 2500;
       RequestFrames(2);
     }
-    ctx.rects.Note("copy_link");
+    if (!kiosk) ctx.rects.Note("copy_link");
     if (copied) RequestFrames(1);  // to turn the label back when the time is up
     if (f.sigungu_code != 0) {
-      if (ImGui::Button(Text(StringId::kFacilityCityPrograms), ImVec2(full, 0))) {
+      if (Mirrored(ctx, ImGui::Button(Text(StringId::kFacilityCityPrograms), ImVec2(full, 0)),
+                   "city_programs", Text(StringId::kFacilityCityPrograms))) {
         ctx.state.view = View::kPrograms;
         ctx.state.programs.page = ProgramsPage::kList;
         ctx.state.programs.filter = ProgramFilter{};
@@ -93,18 +115,34 @@ class FacilityCardPanel final : public Panel {
     ImGui::Separator();
 
     ImGui::PushTextWrapPos(0);
-    if (!f.road_address.empty()) Field(StringId::kCardLotAddress, f.lot_address);
+    if (!f.road_address.empty()) Field(ctx, StringId::kCardLotAddress, f.lot_address);
     ImGui::TextDisabled("%s", Text(StringId::kCardHours));
     ImGui::TextUnformatted(f.hours.empty() ? Text(StringId::kNotStated) : f.hours.c_str());
-    Field(StringId::kCardTargets, TargetListText(f.targets));
-    Field(StringId::kCardOperator, f.operator_name);
-    if (tel.empty()) Field(StringId::kCardPhone, f.phone);  // a number the button could not use
+    mirror.Text(std::string(Text(StringId::kCardHours)) + ": " +
+                (f.hours.empty() ? Text(StringId::kNotStated) : f.hours));
+    Field(ctx, StringId::kCardTargets, TargetListText(f.targets));
+    Field(ctx, StringId::kCardOperator, f.operator_name);
+    if (tel.empty()) {  // a number the button could not use, or none
+      if (f.phone.empty()) mirror.Text(Text(StringId::kMirrorNoPhone));
+      Field(ctx, StringId::kCardPhone, f.phone);
+    }
     ImGui::PopTextWrapPos();
 
     // Where this came from and how old it is.
     ImGui::Spacing();
     DrawFreshnessNote(ctx, FactsDate(ctx.catalog.data, f));
     DrawSourceLines(ctx.catalog.data, f.source, StringId::kCardVerifiedFormat, f.verified);
+    // A short report to the 시군구 that keeps this list (web/help_form.js, a DOM form).
+    if (Mirrored(ctx,
+                 ImGui::Button(Text(StringId::kReportWrongInfo),
+                               ImVec2(ImGui::GetContentRegionAvail().x, 0)),
+                 "wrong_info", Text(StringId::kReportWrongInfo)))
+      OpenCorrectionForm("facility", f.source_key, f.name);
+    ctx.rects.Note("wrong_info");
+    if (f.source < ctx.catalog.data.sources.size())
+      mirror.Text(std::string(Text(StringId::kCardSource)) + ": " +
+                  ctx.catalog.data.sources[f.source].name);
+    mirror.End();
     EndCard(ctx);
   }
 
@@ -114,14 +152,16 @@ class FacilityCardPanel final : public Panel {
     out["card_stale"] =
         card != nullptr &&
         IsStale(ctx, FactsDate(ctx.catalog.data, ctx.catalog.data.facilities[card->facility]));
+    if (card != nullptr) out["facility_link"] = CitizenLink(ctx);
   }
 
  private:
   // A facility's optional facts show only when the data has them.
-  static void Field(StringId label, const std::string& value) {
+  static void Field(PanelContext& ctx, StringId label, const std::string& value) {
     if (value.empty()) return;
     ImGui::TextDisabled("%s", Text(label));
     ImGui::TextUnformatted(value.c_str());
+    ctx.mirror.Text(std::string(Text(label)) + ": " + value);
   }
 };
 

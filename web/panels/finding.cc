@@ -30,11 +30,20 @@ std::string RegionLabel(const Region& r) {
   return space == std::string::npos ? r.full_name : r.full_name.substr(space + 1);
 }
 
-// A collapsing section whose open state is the state's (nullopt: `by_default`).
-bool Section(const char* label, std::optional<bool>* open, bool by_default) {
+// A collapsing section whose open state is the state's (nullopt: `by_default`), mirrored as a
+// toggle button named `id`.
+bool Section(PanelContext& ctx, const char* label, std::optional<bool>* open, bool by_default,
+             std::string_view id) {
   const bool was = open->value_or(by_default);
   ImGui::SetNextItemOpen(was, ImGuiCond_Always);
-  const bool now = ImGui::CollapsingHeader(label);
+  bool now = ImGui::CollapsingHeader(label);
+  std::string_view name(label);
+  if (const size_t hashes = name.find("##"); hashes != std::string_view::npos)
+    name = name.substr(0, hashes);
+  if (ctx.mirror.Button(id, name, LastItemRect(), was)) {
+    now = !was;
+    RequestFrames(2);
+  }
   if (now != was) *open = now;
   return now;
 }
@@ -44,6 +53,12 @@ std::string FormatCount(int n) {
   std::string digits = std::to_string(n);
   for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
   return digits;
+}
+
+// The rectangle a combo box takes at the cursor (for the mirror's twin), before it is drawn.
+Rect ComboRect() {
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  return Rect{at.x, at.y, at.x + ImGui::CalcItemWidth(), at.y + ImGui::GetFrameHeight()};
 }
 
 class FindingPanel final : public Panel {
@@ -160,46 +175,59 @@ class FindingPanel final : public Panel {
   void NearSection(PanelContext& ctx) {
     FindingState& finding = ctx.state.finding;
     ImGui::SeparatorText(Text(StringId::kNearMeTitle));
+    ctx.mirror.Begin(MirrorRole::kRegion, Text(StringId::kNearMeTitle), "near");
+    ctx.mirror.Heading(2, Text(StringId::kNearMeTitle));
     ImGui::PushTextWrapPos(0);
     const LocationFix& fix = CurrentLocation();
     const bool device_failed =
         fix.state == LocationFix::State::kDenied || fix.state == LocationFix::State::kUnavailable;
     const bool no_place = finding.place.kind == PlaceKind::kNone;
-    if (no_place && !device_failed && !finding.picking)
+    if (no_place && !device_failed && !finding.picking) {
       ImGui::TextDisabled("%s", Text(StringId::kLocating));
-    if (device_failed && no_place)
-      ImGui::TextUnformatted(Text(fix.state == LocationFix::State::kDenied
-                                      ? StringId::kLocationDenied
-                                      : StringId::kLocationUnavailable));
+      ctx.mirror.Text(Text(StringId::kLocating));
+    }
+    if (device_failed && no_place) {
+      const char* why =
+          Text(fix.state == LocationFix::State::kDenied ? StringId::kLocationDenied
+                                                        : StringId::kLocationUnavailable);
+      ImGui::TextUnformatted(why);
+      ctx.mirror.Text(why);
+    }
     ImGui::PopTextWrapPos();
     if (device_failed || !no_place || finding.picking) PlaceChooser(ctx);
-    if (ImGui::Button(Text(StringId::kCardClose))) {
+    if (Mirrored(ctx, ImGui::Button(Text(StringId::kCardClose)), "near_close",
+                 Text(StringId::kCardClose))) {
       finding.near_open = false;
       finding.picking = false;
       finding.place = Place{};
     }
     ctx.rects.Note("near_close");
+    ctx.mirror.End();
   }
 
   void PlaceChooser(PanelContext& ctx) {
     FindingState& finding = ctx.state.finding;
     const Catalog& catalog = ctx.catalog;
     ImGui::TextDisabled("%s", Text(StringId::kNearFallbackHint));
+    ctx.mirror.Text(Text(StringId::kNearFallbackHint));
     const float full = ImGui::GetContentRegionAvail().x;
     if (finding.picking) {
       ImGui::PushTextWrapPos(0);
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ctx.theme.accent), "%s",
                          Text(StringId::kPickOnMapHint));
       ImGui::PopTextWrapPos();
-    } else if (ImGui::Button(Text(StringId::kPickOnMap), ImVec2(full, 0))) {
+      ctx.mirror.Text(Text(StringId::kPickOnMapHint));
+    } else if (Mirrored(ctx, ImGui::Button(Text(StringId::kPickOnMap), ImVec2(full, 0)),
+                        "pick_on_map", Text(StringId::kPickOnMap))) {
       finding.picking = true;
     }
     ctx.rects.Note("pick_on_map");
     ImGui::TextUnformatted(Text(StringId::kPickRegion));
+    ctx.mirror.Text(Text(StringId::kPickRegion));
     uint32_t code = finding.place.kind == PlaceKind::kRegion && finding.place.region >= 0
                         ? catalog.data.regions[finding.place.region].code
                         : 0;
-    if (RegionCombos(catalog.data, "place_region", &code) && code != 0) {
+    if (RegionCombos(ctx, "place_region", &code) && code != 0) {
       const int region = catalog.RegionByCode(code);
       if (region >= 0)
         SetPlace(ctx, Place{PlaceKind::kRegion, catalog.label_points[region], region});
@@ -209,7 +237,9 @@ class FindingPanel final : public Panel {
 
   // Two combos, 시군구 then its 읍면동, editing `code` (0 = anywhere, else a 5- or 7-digit code).
   // True when the choice changed. `id` keeps two uses on one screen apart.
-  static bool RegionCombos(const Dataset& data, const char* id, uint32_t* code) {
+  static bool RegionCombos(PanelContext& ctx, const char* id, uint32_t* code) {
+    const Dataset& data = ctx.catalog.data;
+    const std::string mid(id);
     ImGui::PushID(id);
     bool changed = false;
     const uint32_t sigungu = *code >= 1000000 ? *code / 100 : *code;
@@ -217,6 +247,18 @@ class FindingPanel final : public Panel {
     for (const Region& r : data.regions)
       if (r.level == RegionLevel::kSigungu && r.code == sigungu) current = RegionLabel(r);
     ImGui::SetNextItemWidth(-FLT_MIN);
+    {
+      std::vector<Mirror::Option> options = {{"0", Text(StringId::kFilterAllSigungu)}};
+      for (const Region& r : data.regions)
+        if (r.level == RegionLevel::kSigungu)
+          options.push_back({std::to_string(r.code), RegionLabel(r)});
+      if (const auto chosen =
+              ctx.mirror.Choice(mid + ".sigungu", Text(StringId::kMirrorChooseSigungu),
+                                std::to_string(sigungu), options, ComboRect())) {
+        *code = static_cast<uint32_t>(std::stoul(*chosen));
+        changed = true;
+      }
+    }
     if (ImGui::BeginCombo("##sigungu", current.c_str(), ImGuiComboFlags_HeightLarge)) {
       if (ImGui::Selectable(Text(StringId::kFilterAllSigungu), sigungu == 0)) {
         *code = 0;
@@ -238,6 +280,18 @@ class FindingPanel final : public Panel {
       for (const Region& r : data.regions)
         if (r.level == RegionLevel::kEmd && r.code == *code) emd_current = r.name;
       ImGui::SetNextItemWidth(-FLT_MIN);
+      {
+        std::vector<Mirror::Option> options = {
+            {std::to_string(sigungu), Text(StringId::kFilterAllEmd)}};
+        for (const Region& r : data.regions)
+          if (r.level == RegionLevel::kEmd && r.parent_code == sigungu)
+            options.push_back({std::to_string(r.code), r.name});
+        if (const auto chosen = ctx.mirror.Choice(mid + ".emd", Text(StringId::kMirrorChooseEmd),
+                                                  std::to_string(*code), options, ComboRect())) {
+          *code = static_cast<uint32_t>(std::stoul(*chosen));
+          changed = true;
+        }
+      }
       if (ImGui::BeginCombo("##emd", emd_current.c_str(), ImGuiComboFlags_HeightLarge)) {
         if (ImGui::Selectable(Text(StringId::kFilterAllEmd), *code == sigungu)) {
           *code = sigungu;
@@ -268,13 +322,26 @@ class FindingPanel final : public Panel {
   // address. Then the raster tiles under the boundaries.
   void Legend(PanelContext& ctx) {
     AppState& state = ctx.state;
-    if (!Section(Text(StringId::kLegendTitle), &state.finding.legend_open, !ctx.layout.narrow))
-      return;
+    // Open by default on a wide screen while the legend is short (a row per group); closed on a
+    // phone (the map needs the room).
+    constexpr int kMostRowsOpen = 6;
     const Catalog& catalog = ctx.catalog;
     CategorySet& categories = state.filters.index.categories;
     auto count_of = [&](int c) {
       return catalog.category_counts[c] + catalog.approximate_category_counts[c];
     };
+    int rows = 0;
+    for (int g = 0; g < kCategoryGroupCount; ++g) {
+      bool any = false;
+      for (int c = 0; c < kFacilityCategoryCount; ++c)
+        any |= GroupOf(static_cast<FacilityCategory>(c)) == static_cast<CategoryGroup>(g) &&
+               count_of(c) > 0;
+      rows += any;
+    }
+    if (!Section(ctx, Text(StringId::kLegendTitle), &state.finding.legend_open,
+                 !ctx.layout.narrow && rows <= kMostRowsOpen, "legend"))
+      return;
+    ctx.mirror.Begin(MirrorRole::kGroup, Text(StringId::kLegendTitle));
     const float swatch = ImGui::GetFontSize() * 0.7f;
     const float line = ImGui::GetFrameHeight();
     for (int g = 0; g < kCategoryGroupCount; ++g) {
@@ -290,9 +357,12 @@ class FindingPanel final : public Panel {
       ImGui::PushID(g);
       const CategorySet on_now = categories & present;
       bool all_on = on_now == present;
+      const std::string group_name =
+          std::string(CategoryGroupLabel(group)) + " (" + FormatCount(total) + ")";
       // Some but not all on: the box shows a dash; a press turns them all on.
       ImGui::PushItemFlag(ImGuiItemFlags_MixedValue, on_now != 0 && !all_on);
-      if (ImGui::Checkbox("##group", &all_on)) {
+      if (MirroredCheckbox(ctx, "##group", &all_on, "legend_group_" + std::to_string(g),
+                           group_name)) {
         const CategorySet group_bits = GroupCategories(group);
         categories = all_on ? (categories | group_bits) : (categories & ~group_bits);
       }
@@ -301,7 +371,10 @@ class FindingPanel final : public Panel {
       ImGui::SameLine();
       const uint32_t bit = 1u << g;
       const bool expanded = (state.finding.legend_groups_open & bit) != 0;
-      if (ImGui::ArrowButton("##expand", expanded ? ImGuiDir_Down : ImGuiDir_Right))
+      const std::string expand_name =
+          FormatText(Text(StringId::kLegendGroupExpandFormat), CategoryGroupLabel(group));
+      if (Mirrored(ctx, ImGui::ArrowButton("##expand", expanded ? ImGuiDir_Down : ImGuiDir_Right),
+                   "legend_expand_" + std::to_string(g), expand_name, expanded))
         state.finding.legend_groups_open ^= bit;
       ctx.rects.Note("legend_expand_" + std::to_string(g));
       ImGui::SameLine();
@@ -314,7 +387,10 @@ class FindingPanel final : public Panel {
           if ((present & CategoryBit(category)) == 0) continue;
           bool on = (categories & CategoryBit(category)) != 0;
           ImGui::PushID(100 + c);
-          if (ImGui::Checkbox("##on", &on)) categories ^= CategoryBit(category);
+          const std::string name = FormatText(Text(StringId::kMirrorCategoryFormat),
+                                              CategoryLabel(category), count_of(c));
+          if (MirroredCheckbox(ctx, "##on", &on, "category_" + std::to_string(c), name))
+            categories ^= CategoryBit(category);
           ctx.rects.Note("legend_category_" + std::to_string(c));
           ImGui::SameLine();
           const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -333,18 +409,20 @@ class FindingPanel final : public Panel {
     }
     // The raster map under the boundaries: off by default (the vector basemap needs no network).
     bool tiles = !state.tiles.empty();
-    if (ImGui::Checkbox(Text(StringId::kTilesToggle), &tiles))
+    if (MirroredCheckbox(ctx, Text(StringId::kTilesToggle), &tiles, "tiles"))
       state.tiles = tiles ? kOpenStreetMapTiles : "";
     ctx.rects.Note("tiles");
+    ctx.mirror.End();
   }
 
   void Filters(PanelContext& ctx) {
     AppState& state = ctx.state;
     FacilityFilter& filter = state.filters.index;
     const bool any = state.filters.any_beyond_legend();
-    if (!Section(Text(StringId::kFiltersTitle), &state.finding.filters_open,
-                 any || !ctx.layout.narrow))  // a phone needs the map's room
+    if (!Section(ctx, Text(StringId::kFiltersTitle), &state.finding.filters_open,
+                 any || !ctx.layout.narrow, "filters_toggle"))  // a phone needs the map's room
       return;
+    ctx.mirror.Begin(MirrorRole::kGroup, Text(StringId::kFiltersTitle));
     ctx.rects.Note("filters");
     const Catalog& catalog = ctx.catalog;
 
@@ -353,6 +431,16 @@ class FindingPanel final : public Panel {
     ImGui::TextUnformatted(Text(StringId::kFilterTarget));
     ImGui::SameLine(ctx.theme.Scaled(56));
     ImGui::SetNextItemWidth(-FLT_MIN);
+    {
+      std::vector<Mirror::Option> options = {{"0", Text(StringId::kFilterAny)}};
+      for (int bit = 0; bit < kTargetGroupCount; ++bit)
+        if ((catalog.facility_targets & (1u << bit)) != 0)
+          options.push_back({std::to_string(1u << bit), TargetLabel(1u << bit)});
+      if (const auto chosen =
+              ctx.mirror.Choice("target", Text(StringId::kFilterTarget),
+                                std::to_string(filter.any_target), options, ComboRect()))
+        filter.any_target = static_cast<uint32_t>(std::stoul(*chosen));
+    }
     const char* target_label =
         filter.any_target ? TargetLabel(filter.any_target) : Text(StringId::kFilterAny);
     if (ImGui::BeginCombo("##target", target_label, ImGuiComboFlags_HeightLarge)) {
@@ -375,8 +463,7 @@ class FindingPanel final : public Panel {
     ImGui::TextUnformatted(Text(StringId::kFilterRegion));
     ImGui::SameLine(ctx.theme.Scaled(56));
     ImGui::BeginGroup();
-    if (RegionCombos(catalog.data, "filter_region", &filter.region_code) &&
-        filter.region_code != 0) {
+    if (RegionCombos(ctx, "filter_region", &filter.region_code) && filter.region_code != 0) {
       const int region = catalog.RegionByCode(filter.region_code);
       if (region >= 0) state.camera = CameraRequest::FitRegion(static_cast<uint32_t>(region));
     }
@@ -385,20 +472,26 @@ class FindingPanel final : public Panel {
 
     // Open now: only where hours are known, and says so.
     ImGui::BeginDisabled(catalog.hours_known == 0);
-    ImGui::Checkbox(Text(StringId::kFilterOpenNow), &state.filters.open_now);
+    if (catalog.hours_known == 0)
+      ImGui::Checkbox(Text(StringId::kFilterOpenNow), &state.filters.open_now);
+    else
+      MirroredCheckbox(ctx, Text(StringId::kFilterOpenNow), &state.filters.open_now, "open_now");
     ImGui::EndDisabled();
     ImGui::PushTextWrapPos(0);
-    if (catalog.hours_known == 0)
+    if (catalog.hours_known == 0) {
       ImGui::TextDisabled("%s", Text(StringId::kFilterOpenNowNoData));
-    else if (state.filters.open_now)
+      ctx.mirror.Text(Text(StringId::kFilterOpenNowNoData));
+    } else if (state.filters.open_now)
       ImGui::TextDisabled(Text(StringId::kFilterOpenNowNoteFormat), catalog.hours_known);
     ImGui::PopTextWrapPos();
 
-    if (any && ImGui::Button(Text(StringId::kFilterReset))) {
+    if (any && Mirrored(ctx, ImGui::Button(Text(StringId::kFilterReset)), "filter_reset",
+                        Text(StringId::kFilterReset))) {
       filter.any_target = 0;
       filter.region_code = 0;
       state.filters.open_now = false;
     }
+    ctx.mirror.End();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -421,17 +514,33 @@ class FindingPanel final : public Panel {
       std::snprintf(title, sizeof(title), Text(StringId::kListNearFormat), where.c_str());
     }
     const std::string header = std::string(title) + "###results_list";  // the id survives titles
-    const bool open = Section(header.c_str(), &state.finding.list_open, !ctx.layout.narrow);
+    ctx.mirror.Begin(MirrorRole::kRegion, Text(StringId::kMirrorResultsList), "results_region");
+    ctx.mirror.Heading(2, title, "results");  // the skip link's target
+    const bool open = Section(ctx, header.c_str(), &state.finding.list_open, !ctx.layout.narrow,
+                              "results_toggle");
     ctx.rects.Note("results_list");
-    if (!open) return;
+    if (place.kind != PlaceKind::kNone) {
+      char count[96];
+      std::snprintf(count, sizeof(count), Text(StringId::kFacilityCountFormat), list.total);
+      ctx.mirror.Announce(std::string(title) + ", " + count);
+    }
+    if (!open) {
+      ctx.mirror.End();
+      return;
+    }
     if (list.rows.empty() && list.approximate.empty()) {
       ImGui::PushTextWrapPos(0);
       ImGui::TextDisabled("%s", Text(StringId::kListEmpty));
       ImGui::PopTextWrapPos();
+      ctx.mirror.Text(Text(StringId::kListEmpty));
+      ctx.mirror.End();
       return;
     }
-    if (list.total > static_cast<int>(list.rows.size()))
+    if (list.total > static_cast<int>(list.rows.size())) {
       ImGui::TextDisabled(Text(StringId::kListShownFormat), static_cast<int>(list.rows.size()));
+      ctx.mirror.Text(Format(Text(StringId::kListShownFormat), static_cast<int>(list.rows.size())));
+    }
+    ctx.mirror.Begin(MirrorRole::kList, Text(StringId::kMirrorResultsList));
 
     const float max_height = std::max(ctx.layout.height * (ctx.layout.narrow ? 0.28f : 0.45f),
                                       ImGui::GetFrameHeight() * 4);
@@ -449,7 +558,18 @@ class FindingPanel final : public Panel {
       const ImVec2 at = ImGui::GetCursorScreenPos();
       const bool lit =
           static_cast<int>(n.id) == open_facility || static_cast<int>(n.id) == ctx.hover.marker;
-      if (ImGui::Selectable("##row", lit, 0, ImVec2(0, line * 2))) picked = static_cast<int>(n.id);
+      const bool clicked = ImGui::Selectable("##row", lit, 0, ImVec2(0, line * 2));
+      ctx.mirror.Begin(MirrorRole::kListItem, {});
+      if (Mirrored(ctx, clicked, "result:" + std::to_string(n.id), f.name))
+        picked = static_cast<int>(n.id);
+      ctx.mirror.Text(CategoryLabel(f.category));
+      ctx.mirror.Text(
+          FormatText(Text(StringId::kMirrorDistanceFormat), FormatDistance(n.distance_m).c_str()));
+      ctx.mirror.Text(AddressOf(f));
+      ctx.mirror.Text(f.phone.empty()
+                          ? std::string(Text(StringId::kMirrorNoPhone))
+                          : FormatText(Text(StringId::kMirrorPhoneFormat), f.phone.c_str()));
+      ctx.mirror.End();
       if (ImGui::IsItemHovered()) ctx.hover.result = static_cast<int>(n.id);
       if (i < 3) ctx.rects.Note("result_" + std::to_string(i));
       ImDrawList* draw_list = ImGui::GetWindowDrawList();
@@ -472,8 +592,10 @@ class FindingPanel final : public Panel {
       draw_list->AddText(ImVec2(right - distance_width, at.y), ctx.theme.accent, distance.c_str());
       ImGui::PopID();
     }
+    ctx.mirror.End();  // the list
     const int picked_approximate = ApproximateRows(ctx, list);
     ImGui::EndChild();
+    ctx.mirror.End();  // the region
     if (picked_approximate >= 0) {
       // Its card, and the map over its area (it has no point of its own to show).
       state.card = ApproximateCard{static_cast<uint32_t>(picked_approximate)};
@@ -497,6 +619,10 @@ class FindingPanel final : public Panel {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ctx.theme.text_muted),
                        Text(StringId::kApproxListHeadingFormat), list.approximate_total);
     ctx.rects.Note("approximate_heading");
+    const std::string heading =
+        Format(Text(StringId::kApproxListHeadingFormat), list.approximate_total);
+    ctx.mirror.Heading(3, heading);
+    ctx.mirror.Begin(MirrorRole::kList, heading);
     const float line = ImGui::GetTextLineHeight();
     const char* tag = Text(StringId::kApproxRowTag);
     const float tag_width =
@@ -511,8 +637,14 @@ class FindingPanel final : public Panel {
       const ImVec2 at = ImGui::GetCursorScreenPos();
       const bool open = CardAs<ApproximateCard>(ctx.state) != nullptr &&
                         CardAs<ApproximateCard>(ctx.state)->facility == index;
-      if (ImGui::Selectable("##row", open, 0, ImVec2(0, line * 2)))
+      const bool clicked = ImGui::Selectable("##row", open, 0, ImVec2(0, line * 2));
+      ctx.mirror.Begin(MirrorRole::kListItem, {});
+      if (Mirrored(ctx, clicked, "approximate:" + std::to_string(index), f.name))
         picked = static_cast<int>(index);
+      ctx.mirror.Text(CategoryLabel(f.category));
+      ctx.mirror.Text(Text(StringId::kApproxRowTag));
+      ctx.mirror.Text(AddressOf(f));
+      ctx.mirror.End();
       if (i < 3) ctx.rects.Note("approximate_result_" + std::to_string(i));
       ImDrawList* draw_list = ImGui::GetWindowDrawList();
       const float swatch = line * 0.55f;
@@ -533,6 +665,7 @@ class FindingPanel final : public Panel {
                          ImVec2(right - tag_width, at.y), ctx.theme.accent, tag);
       ImGui::PopID();
     }
+    ctx.mirror.End();
     return picked;
   }
 

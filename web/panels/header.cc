@@ -27,14 +27,29 @@ class HeaderPanel final : public Panel {
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0),
                                         ImVec2(width, layout.height - 2 * place.y0));
     ImGui::Begin("##header", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
-    ImGui::TextUnformatted(Text(StringId::kAppTitle));
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", ctx.catalog.data.title.c_str());
+    Mirror& mirror = ctx.mirror;
+    mirror.Link("skip", Text(StringId::kMirrorSkipToResults), "#results", Rect{}, false);
+    mirror.Begin(MirrorRole::kRegion, Text(StringId::kMirrorMenu), "header");
+    mirror.Heading(1, Text(StringId::kAppTitle));
+    mirror.Text(ctx.catalog.data.title);
+    const bool embed = ctx.config.mode == UiMode::kEmbed;
+    if (!embed) {  // an embed sits inside the host's own page: no site header
+      ImGui::TextUnformatted(Text(StringId::kAppTitle));
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", ctx.catalog.data.title.c_str());
+      // On a phone the header is the top bar: the controls would cover the map (they should fold
+      // into a menu there; issue 11, not done yet).
+      if (!layout.narrow) AppearanceControls(ctx);
+    }
     SearchBox(ctx);
+    mirror.TextField("header");
     if (ctx.state.search.results_open && !ctx.state.search.query.empty())
       SearchResultsList(ctx);
+    else if (embed)
+      EmbedButtons(ctx);
     else
       Buttons(ctx);
+    mirror.End();
     ctx.edges.header_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     if (!layout.narrow) ctx.edges.column_right = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
     ImGui::End();
@@ -55,6 +70,52 @@ class HeaderPanel final : public Panel {
   }
 
  private:
+  // Text size (100, 150, 200 %), high contrast and the language, on one row under the title. A
+  // kiosk has the first two in its bottom bar, so its header shows only the language.
+  void AppearanceControls(PanelContext& ctx) {
+    if (ctx.config.mode != UiMode::kKiosk) TextSizeAndContrast(ctx);
+    // The language: each language's name in itself.
+    ctx.mirror.Begin(MirrorRole::kRadioGroup, Text(StringId::kLanguageChooser));
+    bool first = true;
+    for (const Language language : kOfferedLanguages) {
+      const char* label = LanguageName(language);
+      if (!first) SameLineIfFits(ButtonWidth(label));
+      first = false;
+      ImGui::PushID(static_cast<int>(language) + 100);
+      const bool chosen = ctx.state.language == language;
+      const bool clicked = chosen ? AccentButton(ctx.theme, label) : ImGui::Button(label);
+      ImGui::PopID();
+      const std::string id = std::string("lang_") + LanguageCode(language);
+      ctx.rects.Note(id);
+      if (MirroredRadio(ctx, clicked, id, label, chosen)) ctx.state.language = language;
+    }
+    ctx.mirror.End();
+  }
+
+  void TextSizeAndContrast(PanelContext& ctx) {
+    Appearance& look = ctx.state.appearance;
+    static constexpr int kSizes[] = {100, 150, 200};
+    ctx.mirror.Begin(MirrorRole::kRadioGroup, Text(StringId::kTextSize));
+    bool first = true;
+    for (int size : kSizes) {
+      const std::string label = Format(Text(StringId::kTextSizeFormat), size);
+      const std::string id = "text_" + std::to_string(size);
+      if (!first) SameLineIfFits(ButtonWidth(label.c_str()));
+      first = false;
+      ImGui::PushID(size);
+      const bool chosen = look.text_percent == size;
+      const bool clicked =
+          chosen ? AccentButton(ctx.theme, label.c_str()) : ImGui::Button(label.c_str());
+      ImGui::PopID();
+      ctx.rects.Note(id);
+      if (MirroredRadio(ctx, clicked, id, label, chosen)) look.text_percent = size;
+    }
+    ctx.mirror.End();
+    SameLineIfFits(ImGui::GetFrameHeight() + ButtonWidth(Text(StringId::kHighContrast)));
+    MirroredCheckbox(ctx, Text(StringId::kHighContrast), &look.high_contrast, "high_contrast");
+    ctx.rects.Note("high_contrast");
+  }
+
   void SearchBox(PanelContext& ctx) {
     SearchState& search = ctx.state.search;
     const TextFieldEvents events =
@@ -78,7 +139,12 @@ class HeaderPanel final : public Panel {
                                       ImGui::GetFrameHeight() * 4);
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, max_height));
     ImGui::BeginChild("##results", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY);
-    if (results.groups.empty()) ImGui::TextDisabled("%s", Text(StringId::kSearchNoResults));
+    ctx.mirror.Begin(MirrorRole::kRegion, Text(StringId::kMirrorSearchResults), "search_results");
+    if (results.groups.empty()) {
+      ImGui::TextDisabled("%s", Text(StringId::kSearchNoResults));
+      ctx.mirror.Text(Text(StringId::kSearchNoResults));
+      ctx.mirror.Announce(Text(StringId::kSearchNoResults));
+    }
     std::optional<SearchHit> picked;
     static constexpr StringId kHeadings[kSearchKindCount] = {
         StringId::kSearchFacilities, StringId::kSearchRegions, StringId::kSearchPrograms};
@@ -90,13 +156,19 @@ class HeaderPanel final : public Panel {
       std::snprintf(heading, sizeof(heading), Text(StringId::kSearchTotalFormat),
                     Text(kHeadings[kind]), group.total);
       ImGui::SeparatorText(heading);
+      ctx.mirror.Heading(2, heading);
+      ctx.mirror.Begin(MirrorRole::kList, heading);
       for (uint32_t id : group.shown) {
         ImGui::PushID(kind * 1000000 + static_cast<int>(id));
         const auto [title, detail] = Describe(catalog, group.kind, id);
         const ImVec2 min = ImGui::GetCursorScreenPos();  // the text's place (a Selectable is wider)
-        if (ImGui::Selectable("##hit", false, 0,
-                              ImVec2(0, ImGui::GetTextLineHeight() * (detail.empty() ? 1 : 2))))
+        const bool clicked = ImGui::Selectable(
+            "##hit", false, 0, ImVec2(0, ImGui::GetTextLineHeight() * (detail.empty() ? 1 : 2)));
+        ctx.mirror.Begin(MirrorRole::kListItem, {});
+        if (Mirrored(ctx, clicked, "hit:" + std::to_string(kind) + ":" + std::to_string(id), title,
+                     std::nullopt, detail))
           picked = SearchHit{group.kind, id};
+        ctx.mirror.End();
         ImDrawList* draw_list = ImGui::GetWindowDrawList();
         draw_list->AddText(min, ctx.theme.text, title.c_str());
         if (!detail.empty())
@@ -109,11 +181,14 @@ class HeaderPanel final : public Panel {
       if (hidden > 0) {
         const std::string more = Format(Text(StringId::kMoreFormat), hidden);
         ImGui::PushID(kMoreNames[kind]);
-        if (ImGui::Button(more.c_str())) ctx.state.search.more[kind] += kSearchRowsMore;
+        if (Mirrored(ctx, ImGui::Button(more.c_str()), kMoreNames[kind], more))
+          ctx.state.search.more[kind] += kSearchRowsMore;
         ImGui::PopID();
         ctx.rects.Note(kMoreNames[kind]);
       }
+      ctx.mirror.End();
     }
+    ctx.mirror.End();
     ImGui::EndChild();
     if (picked) Open(ctx, *picked);
   }
@@ -158,37 +233,89 @@ class HeaderPanel final : public Panel {
     BlurTextField();  // a phone's keyboard goes away
   }
 
-  void Buttons(PanelContext& ctx) {
+  // "도움 요청": the help-request form (web/help_form.js, a DOM form over the app). Beside the
+  // first row's buttons where it fits, else a row of its own; in the help colour (white on red).
+  static void HelpButton(PanelContext& ctx) {
+    const char* label = Text(StringId::kHelpRequestButton);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wanted = ImGui::CalcTextSize(label).x + 4 * style.FramePadding.x;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < wanted) ImGui::NewLine();
+    const ImVec4 color = ImGui::ColorConvertU32ToFloat4(ctx.theme.help_button);
+    ImGui::PushStyleColor(ImGuiCol_Button, color);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
+                          ImVec4(color.x * 0.85f, color.y * 0.85f, color.z * 0.85f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive,
+                          ImVec4(color.x * 0.7f, color.y * 0.7f, color.z * 0.7f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ctx.theme.accent_text));
+    if (Mirrored(ctx, ImGui::Button(label, ImVec2(ImGui::GetContentRegionAvail().x, 0)),
+                 "help_request", label))
+      OpenHelpForm();
+    ImGui::PopStyleColor(4);
+    ctx.rects.Note("help_request");
+  }
+
+  // An embed's: near me, and "크게 보기" (the full app in a new tab, on this view).
+  void EmbedButtons(PanelContext& ctx) {
     AppState& state = ctx.state;
-    if (ImGui::Button(Text(StringId::kDataInfoButton))) {
-      if (std::holds_alternative<DataInfoCard>(state.card))
-        state.card = NoCard{};
-      else
-        state.card = DataInfoCard{};
-    }
-    ctx.rects.Note("data_info");
-    ImGui::SameLine();
-    if (ImGui::Button(Text(StringId::kFitProvince))) state.camera = CameraRequest::FitData(true);
-    ctx.rects.Note("fit");
-    ImGui::SameLine();
     if (ImGui::Button(Text(StringId::kNearMeButton))) {
       RequestLocation();
       state.finding.near_open = true;
       state.finding.list_open = true;
     }
     ctx.rects.Note("near_me");
+    ImGui::SameLine();
+    if (AccentButton(ctx.theme, Text(StringId::kEmbedOpenFull),
+                     ImVec2(ImGui::GetContentRegionAvail().x, 0)))
+      OpenUrl(CitizenLink(ctx).c_str(), /*new_tab=*/true);
+    ctx.rects.Note("open_full");
+  }
+
+  void Buttons(PanelContext& ctx) {
+    AppState& state = ctx.state;
+    if (Mirrored(ctx, ImGui::Button(Text(StringId::kDataInfoButton)), "data_info",
+                 Text(StringId::kDataInfoButton),
+                 std::holds_alternative<DataInfoCard>(state.card))) {
+      if (std::holds_alternative<DataInfoCard>(state.card))
+        state.card = NoCard{};
+      else
+        state.card = DataInfoCard{};
+    }
+    ctx.rects.Note("data_info");
+    SameLineIfFits(ButtonWidth(Text(StringId::kFitProvince)));
+    if (Mirrored(ctx, ImGui::Button(Text(StringId::kFitProvince)), "fit",
+                 Text(StringId::kFitProvince)))
+      state.camera = CameraRequest::FitData(true);
+    ctx.rects.Note("fit");
+    SameLineIfFits(ButtonWidth(Text(StringId::kNearMeButton)));
+    if (Mirrored(ctx, ImGui::Button(Text(StringId::kNearMeButton)), "near_me",
+                 Text(StringId::kNearMeButton))) {
+      RequestLocation();
+      state.finding.near_open = true;
+      state.finding.list_open = true;
+    }
+    ctx.rects.Note("near_me");
+    HelpButton(ctx);
     // The two other halves of the product: welfare programs (the primary action) and education.
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float education_width = ImGui::CalcTextSize(Text(StringId::kEducationButton)).x +
-                                  2 * ImGui::GetStyle().FramePadding.x;
-    if (AccentButton(ctx.theme, Text(StringId::kProgramsButton),
-                     ImVec2(ImGui::GetContentRegionAvail().x - education_width - spacing, 0))) {
+    // Side by side when both labels fit, else one above the other at full width (never clipped).
+    const float avail = ImGui::GetContentRegionAvail().x;
+    float education_width = ButtonWidth(Text(StringId::kEducationButton));
+    const bool one_row =
+        ButtonWidth(Text(StringId::kProgramsButton)) + spacing + education_width <= avail;
+    if (!one_row) education_width = avail;
+    if (Mirrored(ctx,
+                 AccentButton(ctx.theme, Text(StringId::kProgramsButton),
+                              ImVec2(one_row ? avail - education_width - spacing : avail, 0)),
+                 "programs", Text(StringId::kProgramsButton))) {
       state.view = View::kPrograms;
       state.programs.page = ProgramsPage::kList;
     }
     ctx.rects.Note("programs");
-    ImGui::SameLine();
-    if (ImGui::Button(Text(StringId::kEducationButton), ImVec2(education_width, 0))) {
+    if (one_row) ImGui::SameLine();
+    if (Mirrored(ctx, ImGui::Button(Text(StringId::kEducationButton), ImVec2(education_width, 0)),
+                 "education", Text(StringId::kEducationButton),
+                 std::holds_alternative<EducationCard>(state.card))) {
       if (std::holds_alternative<EducationCard>(state.card))
         state.card = NoCard{};
       else

@@ -17,6 +17,7 @@
   X(HeaderPanel)         /* title, search and its results, the main buttons      header.cc        */ \
   X(FindingPanel)        /* near me, legend, filters, the results list           finding.cc       */ \
   X(ZoomButtons)         /* + and − over the map                                 zoom_buttons.cc  */ \
+  X(NoticesPanel)        /* network loss: tiles replaced, offline (over the map) notices.cc       */ \
   X(FacilityCardPanel)   /* a facility's card                                    facility_card.cc */ \
   X(SpotCardPanel)       /* the facilities at one spot, to choose from           spot_card.cc     */ \
   X(ApproximateCardPanel) /* a facility placed by address only                   approximate_card.cc */ \
@@ -24,7 +25,9 @@
   X(EducationPanel)      /* welfare education events                             education.cc     */ \
   X(ProgramsPanel)       /* the programs view: browse and search programs        programs.cc      */ \
   X(SelfCheckPanel)      /* the programs view: the self-check and its results    self_check.cc    */ \
-  X(ProgramCardPanel)    /* one program's card (over the map or in the view)     program_card.cc  */
+  X(ProgramCardPanel)    /* one program's card (over the map or in the view)     program_card.cc  */ \
+  X(KioskKeyboard)       /* kiosk: the on-screen 두벌식 keyboard for a text field  kiosk_keyboard.cc */ \
+  X(KioskBar)            /* kiosk: 처음으로, 글자 크게, 고대비, always visible       kiosk_bar.cc     */
 // clang-format on
 
 #define BOKJI_PANEL_MAKER(Name)                       \

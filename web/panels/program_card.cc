@@ -22,6 +22,7 @@ class ProgramCardPanel final : public Panel {
     const Program& p = ctx.catalog.data.programs[card->program];
     const bool in_view = ctx.state.view == View::kPrograms;
     bool close = false;
+    ctx.mirror.Begin(MirrorRole::kDialog, p.name, "program_card");
     if (in_view) {
       BeginProgramsView(ctx);
       close = BigButton(ctx, Text(StringId::kProgramsBackToList), "programs_back");
@@ -36,6 +37,7 @@ class ProgramCardPanel final : public Panel {
       close = CardCloseButton(ctx, "program_close");
     }
     DrawContent(ctx, p, /*with_place=*/in_view);
+    ctx.mirror.End();
     if (in_view) {
       ImGui::EndChild();
       EndProgramsView();
@@ -61,44 +63,52 @@ class ProgramCardPanel final : public Panel {
     ImGui::PushFont(ctx.font.large());
     ImGui::TextUnformatted(p.name.c_str());
     ImGui::PopFont();
+    Mirror& mirror = ctx.mirror;
+    mirror.Heading(2, p.name);
+    mirror.Text(ProgramPlaceText(p));
+    if (CurrentLanguage() != Language::kKorean) mirror.Text(Text(StringId::kDataInKorean));
 
     // The way to apply first: on a phone it shows without scrolling.
     if (!p.apply_url.empty()) {
-      if (AccentButton(theme, Text(StringId::kProgramApply),
-                       ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFrameHeight() * 1.3f)))
-        OpenUrl(p.apply_url.c_str(), /*new_tab=*/true);
-      ctx.rects.Note("apply", DebugRects::kPrograms);
+      // In a kiosk, its QR code: the citizen applies on their own phone.
+      LinkOrQr(ctx, Text(StringId::kProgramApply), p.apply_url, Text(StringId::kQrApplyCaption),
+               "qr:apply", ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFrameHeight() * 1.3f),
+               /*accent=*/true);
+      if (ctx.config.mode != UiMode::kKiosk) ctx.rects.Note("apply", DebugRects::kPrograms);
     } else {
       ImGui::TextDisabled("%s", Text(StringId::kProgramNoApplyUrl));
+      mirror.Text(Text(StringId::kProgramNoApplyUrl));
     }
     ImGui::Separator();
 
-    DataField(Text(StringId::kProgramSummary), p.summary);
-    DataField(Text(StringId::kProgramBenefits), p.benefits);
-    DataField(Text(StringId::kProgramEligibility), p.eligibility);
-    DataField(Text(StringId::kProgramSelection), p.selection_criteria);
-    DataField(Text(StringId::kProgramHowToApply), p.how_to_apply);
-    DataField(Text(StringId::kProgramContact), p.contact);
+    DataField(ctx, Text(StringId::kProgramSummary), p.summary);
+    DataField(ctx, Text(StringId::kProgramBenefits), p.benefits);
+    DataField(ctx, Text(StringId::kProgramEligibility), p.eligibility);
+    DataField(ctx, Text(StringId::kProgramSelection), p.selection_criteria);
+    DataField(ctx, Text(StringId::kProgramHowToApply), p.how_to_apply);
+    DataField(ctx, Text(StringId::kProgramContact), p.contact);
     const std::string phone = PhoneInText(p.contact);
-    if (!phone.empty()) {
-      const std::string label = std::string(Text(StringId::kCardCall)) + "  " + phone;
-      if (ImGui::Button(label.c_str(), ImVec2(ImGui::GetContentRegionAvail().x, 0)))
-        OpenUrl(TelUrl(phone).c_str(), /*new_tab=*/false);
-      ctx.rects.Note("call", DebugRects::kPrograms);
-    }
-    DataField(Text(StringId::kProgramOffice), p.provider);
-    DataField(Text(StringId::kProgramLevelAndRegion), ProgramPlaceText(p));
-    if (!p.provision.empty()) DataField(Text(StringId::kProgramProvision), p.provision);
-    if (!p.cycle.empty()) DataField(Text(StringId::kProgramCycle), p.cycle);
+    PhoneOrNumber(ctx, phone, "call", /*accent=*/false);
+    DataField(ctx, Text(StringId::kProgramOffice), p.provider);
+    DataField(ctx, Text(StringId::kProgramLevelAndRegion), ProgramPlaceText(p));
+    if (!p.provision.empty()) DataField(ctx, Text(StringId::kProgramProvision), p.provision);
+    if (!p.cycle.empty()) DataField(ctx, Text(StringId::kProgramCycle), p.cycle);
     std::string themes;
     for (const std::string& t : p.themes) themes += (themes.empty() ? "" : ", ") + t;
-    DataField(Text(StringId::kProgramsTheme), themes);
-    DataField(Text(StringId::kProgramsLifeStage), StageListText(p.life_stages));
+    DataField(ctx, Text(StringId::kProgramsTheme), themes);
+    DataField(ctx, Text(StringId::kProgramsLifeStage), StageListText(p.life_stages));
 
     // Where this came from and how old it is.
     ImGui::Separator();
     DrawSourceLines(ctx.catalog.data, p.source, StringId::kProgramUpdatedFormat, p.updated);
     ImGui::PopTextWrapPos();
+    // A short report to whoever keeps this program's entry (web/help_form.js, a DOM form).
+    if (Mirrored(ctx,
+                 ImGui::Button(Text(StringId::kReportWrongInfo),
+                               ImVec2(ImGui::GetContentRegionAvail().x, 0)),
+                 "wrong_info", Text(StringId::kReportWrongInfo)))
+      OpenCorrectionForm("program", p.service_id, p.name);
+    ctx.rects.Note("wrong_info", DebugRects::kPrograms);
   }
 
   bool scrolling_ = false;

@@ -53,9 +53,13 @@ class ProgramsPanel final : public Panel {
  private:
   void DrawList(PanelContext& ctx) {
     AppState& state = ctx.state;
+    Mirror& mirror = ctx.mirror;
+    mirror.Begin(MirrorRole::kRegion, Text(StringId::kProgramsTitle), "programs_view");
+    mirror.Heading(1, Text(StringId::kProgramsTitle));
     if (BigButton(ctx, Text(StringId::kProgramsBackToMap), "programs_close")) {
       state.view = View::kMap;
       BlurTextField();
+      mirror.End();
       return;
     }
     ImGui::SameLine();
@@ -64,8 +68,10 @@ class ProgramsPanel final : public Panel {
     ImGui::TextUnformatted(Text(StringId::kProgramsTitle));
     ImGui::PopFont();
 
-    if (AccentButton(ctx.theme, Text(StringId::kSelfCheckButton),
-                     ImVec2(ImGui::GetContentRegionAvail().x, 0))) {
+    if (Mirrored(ctx,
+                 AccentButton(ctx.theme, Text(StringId::kSelfCheckButton),
+                              ImVec2(ImGui::GetContentRegionAvail().x, 0)),
+                 "self_check", Text(StringId::kSelfCheckButton))) {
       // Back to the results when there are answers; else the first question.
       state.programs.page = AnsweredCount(state.programs.self_check.answers) > 0
                                 ? ProgramsPage::kResults
@@ -77,11 +83,15 @@ class ProgramsPanel final : public Panel {
         ctx.theme, "programs", Text(StringId::kProgramsSearchHint), &state.programs.query);
     for (const std::string& key : events.keys)
       if (key == "Enter" || key == "Escape") BlurTextField();  // a phone's keyboard goes away
+    mirror.TextField("programs");
 
     DrawFilters(ctx);
     const ProgramList& list = ctx.derived.Programs(ctx.catalog, state.programs);
-    ImGui::TextUnformatted(
-        Format(Text(StringId::kProgramsCountFormat), static_cast<int>(list.ids.size())).c_str());
+    const std::string count =
+        Format(Text(StringId::kProgramsCountFormat), static_cast<int>(list.ids.size()));
+    ImGui::TextUnformatted(count.c_str());
+    mirror.Text(count);
+    mirror.Announce(count);
     ProgramFilter& filter = state.programs.filter;
     if (filter.stage != 0 && (list.unstated_stage_count > 0 || filter.include_unstated_stage)) {
       ImGui::PushTextWrapPos(0);
@@ -89,11 +99,16 @@ class ProgramsPanel final : public Panel {
         ImGui::TextDisabled(Text(StringId::kProgramsUnstatedStageFormat),
                             list.unstated_stage_count);
       ImGui::PopTextWrapPos();
-      ImGui::Checkbox(Text(StringId::kProgramsIncludeUnstated), &filter.include_unstated_stage);
+      MirroredCheckbox(ctx, Text(StringId::kProgramsIncludeUnstated),
+                       &filter.include_unstated_stage, "include_unstated");
       ctx.rects.Note("include_unstated", DebugRects::kPrograms);
     }
-    if (list.ids.empty()) ImGui::TextDisabled("%s", Text(StringId::kProgramsNone));
+    if (list.ids.empty()) {
+      ImGui::TextDisabled("%s", Text(StringId::kProgramsNone));
+      mirror.Text(Text(StringId::kProgramsNone));
+    }
     DrawRows(ctx, list.ids);
+    mirror.End();
   }
 
   void DrawFilters(PanelContext& ctx) {
@@ -101,14 +116,24 @@ class ProgramsPanel final : public Panel {
     const Catalog& catalog = ctx.catalog;
     // One drop-down per filter: a label, then the choice as wide as the panel.
     const float label_width = ctx.theme.Scaled(80);
-    auto combo = [&](StringId label, const char* name, const char* preview, auto options) {
+    // The mirror's <select>: the same options as (value, label), the chosen value, and what a
+    // choice from the page does.
+    struct MirrorChoice {
+      std::vector<Mirror::Option> options;
+      std::string value;
+    };
+    auto combo = [&](StringId label, const char* name, const char* preview, auto options,
+                     const MirrorChoice& choice, auto apply) {
       ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(Text(label));
       ImGui::SameLine(label_width);
       const ImVec2 at = ImGui::GetCursorScreenPos();
       const float width = ImGui::GetContentRegionAvail().x;
-      ctx.rects.Add(name, Rect{at.x, at.y, at.x + width, at.y + ImGui::GetFrameHeight()},
-                    DebugRects::kPrograms);
+      const Rect twin{at.x, at.y, at.x + width, at.y + ImGui::GetFrameHeight()};
+      ctx.rects.Add(name, twin, DebugRects::kPrograms);
+      if (const auto chosen =
+              ctx.mirror.Choice(name, Text(label), choice.value, choice.options, twin))
+        apply(*chosen);
       ImGui::SetNextItemWidth(width);
       ImGui::PushID(name);
       if (ImGui::BeginCombo("##combo", preview, ImGuiComboFlags_HeightLarge)) {
@@ -126,29 +151,47 @@ class ProgramsPanel final : public Panel {
 
     const char* any = Text(StringId::kProgramsAll);
     const std::string stage_preview = filter.stage == 0 ? any : StageListText(filter.stage);
-    combo(StringId::kProgramsLifeStage, "filter_stage", stage_preview.c_str(), [&] {
-      if (option(any, "stage:0", filter.stage == 0)) filter.stage = 0;
-      for (int bit = 0; bit < kLifeStageCount; ++bit)
-        if (option(StageLabel(1u << bit), "stage:" + std::to_string(1u << bit),
-                   filter.stage == (1u << bit)))
-          filter.stage = 1u << bit;
-    });
-    combo(StringId::kProgramsTheme, "filter_theme",
-          filter.theme.empty() ? any : filter.theme.c_str(), [&] {
-            if (option(any, "theme:", filter.theme.empty())) filter.theme.clear();
-            for (const std::string& t : catalog.themes)
-              if (option(t.c_str(), "theme:" + t, filter.theme == t)) filter.theme = t;
-          });
+    MirrorChoice stages{{{"0", any}}, std::to_string(filter.stage)};
+    for (int bit = 0; bit < kLifeStageCount; ++bit)
+      stages.options.push_back({std::to_string(1u << bit), StageLabel(1u << bit)});
+    combo(
+        StringId::kProgramsLifeStage, "filter_stage", stage_preview.c_str(),
+        [&] {
+          if (option(any, "stage:0", filter.stage == 0)) filter.stage = 0;
+          for (int bit = 0; bit < kLifeStageCount; ++bit)
+            if (option(StageLabel(1u << bit), "stage:" + std::to_string(1u << bit),
+                       filter.stage == (1u << bit)))
+              filter.stage = 1u << bit;
+        },
+        stages, [&](const std::string& v) { filter.stage = static_cast<uint32_t>(std::stoul(v)); });
+    MirrorChoice themes{{{"", any}}, filter.theme};
+    for (const std::string& t : catalog.themes) themes.options.push_back({t, t});
+    combo(
+        StringId::kProgramsTheme, "filter_theme", filter.theme.empty() ? any : filter.theme.c_str(),
+        [&] {
+          if (option(any, "theme:", filter.theme.empty())) filter.theme.clear();
+          for (const std::string& t : catalog.themes)
+            if (option(t.c_str(), "theme:" + t, filter.theme == t)) filter.theme = t;
+        },
+        themes, [&](const std::string& v) { filter.theme = v; });
     if (catalog.program_targets != 0) {
       const std::string target_preview = filter.target == 0 ? any : TargetListText(filter.target);
-      combo(StringId::kProgramsTarget, "filter_target", target_preview.c_str(), [&] {
-        if (option(any, "target:0", filter.target == 0)) filter.target = 0;
-        for (int bit = 0; bit < kTargetGroupCount; ++bit)
-          if ((catalog.program_targets & (1u << bit)) != 0 &&
-              option(TargetLabel(1u << bit), "target:" + std::to_string(1u << bit),
-                     filter.target == (1u << bit)))
-            filter.target = 1u << bit;
-      });
+      MirrorChoice targets{{{"0", any}}, std::to_string(filter.target)};
+      for (int bit = 0; bit < kTargetGroupCount; ++bit)
+        if ((catalog.program_targets & (1u << bit)) != 0)
+          targets.options.push_back({std::to_string(1u << bit), TargetLabel(1u << bit)});
+      combo(
+          StringId::kProgramsTarget, "filter_target", target_preview.c_str(),
+          [&] {
+            if (option(any, "target:0", filter.target == 0)) filter.target = 0;
+            for (int bit = 0; bit < kTargetGroupCount; ++bit)
+              if ((catalog.program_targets & (1u << bit)) != 0 &&
+                  option(TargetLabel(1u << bit), "target:" + std::to_string(1u << bit),
+                         filter.target == (1u << bit)))
+                filter.target = 1u << bit;
+          },
+          targets,
+          [&](const std::string& v) { filter.target = static_cast<uint32_t>(std::stoul(v)); });
     }
     const char* city =
         filter.region > 0 ? catalog.CityName(static_cast<uint32_t>(filter.region)) : nullptr;
@@ -157,16 +200,25 @@ class ProgramsPanel final : public Panel {
                                      ? Text(StringId::kProgramsRegionCommon)
                                  : city != nullptr ? city
                                                    : Text(StringId::kNotStated);
-    combo(StringId::kProgramsRegion, "filter_region", region_preview, [&] {
-      if (option(any, "region:-1", filter.region == ProgramFilter::kAnyRegion))
-        filter.region = ProgramFilter::kAnyRegion;
-      if (option(Text(StringId::kProgramsRegionCommon), "region:0",
-                 filter.region == ProgramFilter::kCommonOnly))
-        filter.region = ProgramFilter::kCommonOnly;
-      for (const City& c : catalog.cities)
-        if (option(c.name.c_str(), "region:" + std::to_string(c.code), filter.region == c.code))
-          filter.region = c.code;
-    });
+    MirrorChoice regions{
+        {{std::to_string(ProgramFilter::kAnyRegion), any},
+         {std::to_string(ProgramFilter::kCommonOnly), Text(StringId::kProgramsRegionCommon)}},
+        std::to_string(filter.region)};
+    for (const City& c : catalog.cities)
+      regions.options.push_back({std::to_string(c.code), c.name});
+    combo(
+        StringId::kProgramsRegion, "filter_region", region_preview,
+        [&] {
+          if (option(any, "region:-1", filter.region == ProgramFilter::kAnyRegion))
+            filter.region = ProgramFilter::kAnyRegion;
+          if (option(Text(StringId::kProgramsRegionCommon), "region:0",
+                     filter.region == ProgramFilter::kCommonOnly))
+            filter.region = ProgramFilter::kCommonOnly;
+          for (const City& c : catalog.cities)
+            if (option(c.name.c_str(), "region:" + std::to_string(c.code), filter.region == c.code))
+              filter.region = c.code;
+        },
+        regions, [&](const std::string& v) { filter.region = std::stoi(v); });
     if (filter.any() && BigButton(ctx, Text(StringId::kProgramsResetFilters), "reset_filters")) {
       const bool include_unstated = filter.include_unstated_stage;
       filter = ProgramFilter{};
@@ -182,9 +234,11 @@ class ProgramsPanel final : public Panel {
     const float pad = theme.Scaled(6);
     const float small = theme.Scaled(theme.small_font_size);
     const float row_height = ImGui::GetFontSize() + small + 3 * pad;
+    const float step = row_height + ImGui::GetStyle().ItemSpacing.y;
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(ids.size()), row_height + ImGui::GetStyle().ItemSpacing.y);
+    clipper.Begin(static_cast<int>(ids.size()), step);
     int picked = -1;
+    std::vector<Rect> drawn(std::min(ids.size(), kMirroredRows));
     while (clipper.Step()) {
       for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
         const uint32_t id = ids[row];
@@ -194,6 +248,7 @@ class ProgramsPanel final : public Panel {
         if (ImGui::Selectable("##row", false, 0, ImVec2(0, row_height)) && !dragging)
           picked = static_cast<int>(id);
         ctx.rects.Note("row:" + std::to_string(id), DebugRects::kPrograms);
+        if (static_cast<size_t>(row) < drawn.size()) drawn[row] = LastItemRect();
         const float right = ImGui::GetItemRectMax().x - pad;
         ImDrawList* draw_list = ImGui::GetWindowDrawList();
         const ImVec2 name_at(at.x + pad, at.y + pad);
@@ -219,6 +274,25 @@ class ProgramsPanel final : public Panel {
         ImGui::PopID();
       }
     }
+    // The mirror lists the first kMirroredRows programs (the count says how many there are); a
+    // focused row the clipper did not draw is scrolled to.
+    Mirror& mirror = ctx.mirror;
+    mirror.Begin(MirrorRole::kList, Text(StringId::kProgramsTitle));
+    for (size_t row = 0; row < drawn.size(); ++row) {
+      const Program& p = ctx.catalog.data.programs[ids[row]];
+      const std::string id = "program:" + std::to_string(ids[row]);
+      mirror.Begin(MirrorRole::kListItem, {});
+      std::string detail = std::string(ProgramLevelLabel(p.level));
+      if (!p.region_name.empty()) detail += " · " + p.region_name;
+      if (mirror.Button(id, p.name, drawn[row], std::nullopt, detail)) {
+        picked = static_cast<int>(ids[row]);
+        RequestFrames(2);
+      }
+      mirror.End();
+      if (mirror.IsFocused(id) && drawn[row].x1 <= drawn[row].x0)
+        ImGui::SetScrollY(row * step - ImGui::GetWindowHeight() / 2);
+    }
+    mirror.End();
     ImGui::EndChild();
     if (picked >= 0) {
       ctx.state.card = ProgramCard{static_cast<uint32_t>(picked)};
@@ -226,6 +300,7 @@ class ProgramsPanel final : public Panel {
     }
   }
 
+  static constexpr size_t kMirroredRows = 100;
   bool scrolling_ = false;  // the pointer is dragging the list, not pressing a row
 };
 

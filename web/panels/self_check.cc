@@ -37,10 +37,12 @@ class SelfCheckPanel final : public Panel {
     if (state.view != View::kPrograms || page == ProgramsPage::kList || CardAs<ProgramCard>(state))
       return;
     BeginProgramsView(ctx);
+    ctx.mirror.Begin(MirrorRole::kRegion, Text(StringId::kSelfCheckButton), "self_check_view");
     if (page == ProgramsPage::kQuestions)
       DrawQuestions(ctx);
     else
       DrawResults(ctx);
+    ctx.mirror.End();
     EndProgramsView();
   }
 
@@ -99,11 +101,16 @@ class SelfCheckPanel final : public Panel {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled(Text(StringId::kSelfCheckStepFormat), step + 1, kSelfCheckQuestionCount);
+    ctx.mirror.Text(
+        Format(Text(StringId::kSelfCheckStepFormat), step + 1, kSelfCheckQuestionCount));
 
     ImGui::BeginChild("##questions", ImVec2(0, 0));
     DragScroll(ctx.theme, &scrolling_);
     ImGui::PushTextWrapPos(0);
-    if (step == 0) ImGui::TextDisabled("%s", Text(StringId::kSelfCheckIntro));
+    if (step == 0) {
+      ImGui::TextDisabled("%s", Text(StringId::kSelfCheckIntro));
+      ctx.mirror.Text(Text(StringId::kSelfCheckIntro));
+    }
     bool answered = false;  // a choice that ends the question
     const float full = ImGui::GetContentRegionAvail().x;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -113,10 +120,16 @@ class SelfCheckPanel final : public Panel {
       if (index % columns != 0) ImGui::SameLine();
       return BigButton(ctx, label, name, chosen, (full - spacing * (columns - 1)) / columns);
     };
-    auto question = [&](StringId text) {
+    // A question: its text, and in the mirror a radio group (one answer) or a group of toggles
+    // (several), closed after the switch below.
+    bool group_open = false;
+    auto question = [&](StringId text, bool several = false) {
       ImGui::PushFont(ctx.font.large());
       ImGui::TextUnformatted(Text(text));
       ImGui::PopFont();
+      ctx.mirror.Heading(2, Text(text));
+      ctx.mirror.Begin(several ? MirrorRole::kToggleGroup : MirrorRole::kRadioGroup, Text(text));
+      group_open = true;
     };
     auto yes_no = [&](StringId text, std::optional<bool>* answer) {
       question(text);
@@ -180,7 +193,7 @@ class SelfCheckPanel final : public Panel {
         break;
       }
       case SelfCheckQuestion::kHousehold: {
-        question(StringId::kQuestionHousehold);
+        question(StringId::kQuestionHousehold, /*several=*/true);
         const struct {
           StringId label;
           HouseholdKind kind;
@@ -206,7 +219,7 @@ class SelfCheckPanel final : public Panel {
         yes_no(StringId::kQuestionPregnant, &answers.pregnant);
         break;
       case SelfCheckQuestion::kChildren: {
-        question(StringId::kQuestionChildren);
+        question(StringId::kQuestionChildren, /*several=*/true);
         if (BigButton(ctx, Text(StringId::kChildrenNone), "children:none",
                       answers.children_ages && answers.children_ages->empty(), full)) {
           answers.children_ages = std::vector<int>{};
@@ -230,6 +243,7 @@ class SelfCheckPanel final : public Panel {
       case SelfCheckQuestion::kIncome: {
         question(StringId::kQuestionIncome);
         ImGui::TextDisabled("%s", Text(StringId::kIncomeHelp));
+        ctx.mirror.Text(Text(StringId::kIncomeHelp));
         const struct {
           StringId label;
           IncomeRange range;
@@ -253,6 +267,7 @@ class SelfCheckPanel final : public Panel {
         break;
     }
 
+    if (group_open) ctx.mirror.End();
     ImGui::Spacing();
     ImGui::Separator();
     const float half = (full - spacing) / 2;
@@ -265,8 +280,9 @@ class SelfCheckPanel final : public Panel {
       answered = true;
     }
     ImGui::SameLine();
-    const bool results =
-        AccentButton(ctx.theme, Text(StringId::kSelfCheckShowResults), ImVec2(half, 0));
+    const bool results = Mirrored(
+        ctx, AccentButton(ctx.theme, Text(StringId::kSelfCheckShowResults), ImVec2(half, 0)),
+        "show_results", Text(StringId::kSelfCheckShowResults));
     ctx.rects.Note("show_results", DebugRects::kPrograms);
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
@@ -303,16 +319,22 @@ class SelfCheckPanel final : public Panel {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(Text(StringId::kSelfCheckResultsTitle));
     ImGui::PopFont();
+    Mirror& mirror = ctx.mirror;
+    mirror.Heading(1, Text(StringId::kSelfCheckResultsTitle));
     const std::vector<ProgramMatch>& matches =
         ctx.derived.Matches(ctx.catalog, check.answers, ctx.now.year);
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(Format(Text(StringId::kSelfCheckMatchCountFormat),
-                                  static_cast<int>(matches.size()), AnsweredCount(check.answers))
-                               .c_str());
+    const std::string count =
+        Format(Text(StringId::kSelfCheckMatchCountFormat), static_cast<int>(matches.size()),
+               AnsweredCount(check.answers));
+    ImGui::TextUnformatted(count.c_str());
+    mirror.Text(count);
+    mirror.Announce(count);
     // The caution stands out: a match is never a promise.
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.18f, 0.05f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ctx.theme.caution));
     ImGui::TextUnformatted(Text(StringId::kSelfCheckCheckCriteria));
     ImGui::PopStyleColor();
+    mirror.Text(Text(StringId::kSelfCheckCheckCriteria));
     // What to answer next to narrow the list most.
     if (const auto& next = ctx.derived.NextQuestion(ctx.catalog, check.answers, ctx.now.year)) {
       char sentence[256];
@@ -324,6 +346,7 @@ class SelfCheckPanel final : public Panel {
         std::snprintf(sentence, sizeof(sentence), Text(StringId::kNextQuestionFormat),
                       QuestionLabel(next->question), next->programs);
       ImGui::TextUnformatted(sentence);
+      mirror.Text(sentence);
       if (BigButton(ctx, Text(StringId::kAnswerNextQuestion), "next_question")) {
         check.question = next->question;
         ctx.state.programs.page = ProgramsPage::kQuestions;
@@ -348,14 +371,18 @@ class SelfCheckPanel final : public Panel {
     static constexpr StringId kGroupings[] = {StringId::kGroupByFit, StringId::kGroupByTheme,
                                               StringId::kGroupByLevel};
     static constexpr const char* kGroupingNames[] = {"group:fit", "group:theme", "group:level"};
+    mirror.Begin(MirrorRole::kRadioGroup, Text(StringId::kGroupBy));
     for (int g = 0; g < 3; ++g) {
       ImGui::SameLine();
-      if (ImGui::RadioButton(Text(kGroupings[g]), static_cast<int>(check.grouping) == g)) {
+      const bool chosen = static_cast<int>(check.grouping) == g;
+      if (MirroredRadio(ctx, ImGui::RadioButton(Text(kGroupings[g]), chosen), kGroupingNames[g],
+                        Text(kGroupings[g]), chosen)) {
         check.grouping = static_cast<MatchGrouping>(g);
         check.more = {};
       }
       ctx.rects.Note(kGroupingNames[g], DebugRects::kPrograms);
     }
+    mirror.End();
 
     ImGui::BeginChild("##matches", ImVec2(0, 0), ImGuiChildFlags_Border);
     const bool dragging = DragScroll(ctx.theme, &scrolling_);
@@ -368,6 +395,8 @@ class SelfCheckPanel final : public Panel {
       const std::string heading = GroupHeading(check.grouping, group);
       ImGui::PushID(static_cast<int>(g));
       ImGui::SeparatorText(heading.c_str());
+      mirror.Heading(2, heading);
+      mirror.Begin(MirrorRole::kList, heading);
       const int extra = g < check.more.size() ? check.more[g] : 0;
       const size_t shown =
           std::min(group.matches.size(), static_cast<size_t>(kMatchesShown + extra));
@@ -384,6 +413,7 @@ class SelfCheckPanel final : public Panel {
           check.more[g] += kMatchesMore;
         }
       }
+      mirror.End();
       ImGui::PopID();
     }
     ImGui::PopTextWrapPos();
@@ -415,23 +445,36 @@ class SelfCheckPanel final : public Panel {
   static bool MatchRow(PanelContext& ctx, const ProgramMatch& m) {
     const Program& p = ctx.catalog.data.programs[m.program];
     ImGui::PushID(static_cast<int>(m.program));
+    Mirror& mirror = ctx.mirror;
+    mirror.Begin(MirrorRole::kListItem, {});
+    mirror.Heading(3, p.name);
+    mirror.Text(ProgramPlaceText(p));
     ImGui::TextUnformatted(p.name.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ctx.theme.accent));
     ImGui::TextUnformatted(ProgramPlaceText(p).c_str());
     ImGui::PopStyleColor();
     for (MatchReason reason : m.reasons) {
-      if (reason == MatchReason::kTargetGroup)
+      if (reason == MatchReason::kTargetGroup) {
         ImGui::Text(MatchReasonText(reason), TargetListText(m.matched_targets).c_str());
-      else
+        mirror.Text(FormatText(MatchReasonText(reason), TargetListText(m.matched_targets).c_str()));
+      } else {
         ImGui::TextUnformatted(MatchReasonText(reason));
+        mirror.Text(MatchReasonText(reason));
+      }
     }
     ImGui::PushFont(ctx.font.small());
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ctx.theme.text_muted));
-    for (MatchUnknown unknown : m.unknowns) ImGui::TextUnformatted(MatchUnknownText(unknown));
+    for (MatchUnknown unknown : m.unknowns) {
+      ImGui::TextUnformatted(MatchUnknownText(unknown));
+      mirror.Text(MatchUnknownText(unknown));
+    }
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    const bool open = ImGui::Button(Text(StringId::kMatchOpenCard));
-    ctx.rects.Note("match:" + std::to_string(m.program), DebugRects::kPrograms);
+    const std::string id = "match:" + std::to_string(m.program);
+    const bool open = Mirrored(ctx, ImGui::Button(Text(StringId::kMatchOpenCard)), id,
+                               std::string(Text(StringId::kMatchOpenCard)) + ": " + p.name);
+    ctx.rects.Note(id, DebugRects::kPrograms);
+    mirror.End();
     ImGui::Separator();
     ImGui::PopID();
     return open;

@@ -13,17 +13,26 @@ class SpotCardPanel final : public Panel {
     const SpotCard* card = CardAs<SpotCard>(ctx.state);
     if (card == nullptr || !CardShows(ctx)) return;
     BeginCard(ctx, "##chooser", 380);
+    ctx.mirror.Begin(MirrorRole::kDialog, Text(StringId::kMirrorResultsList), "chooser");
+    ctx.mirror.Begin(MirrorRole::kList, Text(StringId::kMirrorResultsList));
     int chosen = -1;
     for (uint32_t id : card->facilities) {
       const Facility& f = ctx.catalog.data.facilities[id];
       ImGui::PushID(static_cast<int>(id));
-      if (ImGui::Selectable(f.name.c_str())) chosen = static_cast<int>(id);
+      ctx.mirror.Begin(MirrorRole::kListItem, {});
+      if (Mirrored(ctx, ImGui::Selectable(f.name.c_str()), "spot:" + std::to_string(id), f.name,
+                   std::nullopt, CategoryLabel(f.category)))
+        chosen = static_cast<int>(id);
+      ctx.mirror.End();
       ImGui::SameLine();
       ImGui::TextDisabled("%s", CategoryLabel(f.category));
       ImGui::PopID();
     }
-    const bool close = ImGui::Button(Text(StringId::kCardClose));
+    ctx.mirror.End();
+    const bool close = Mirrored(ctx, ImGui::Button(Text(StringId::kCardClose)), "chooser_close",
+                                Text(StringId::kCardClose));
     ctx.rects.Note("chooser_close");
+    ctx.mirror.End();
     EndCard(ctx);
     if (close) ctx.state.card = NoCard{};
     if (chosen >= 0) {

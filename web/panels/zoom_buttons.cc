@@ -38,9 +38,12 @@ class ZoomButtons final : public Panel {
         ImGui::SetTooltip("%s", Text(tooltip));
       return pressed;
     };
-    if (icon_button("##in", StringId::kZoomIn, true)) ctx.state.camera = CameraRequest::ZoomBy(1);
+    if (Mirrored(ctx, icon_button("##in", StringId::kZoomIn, true), "zoom_in",
+                 Text(StringId::kZoomIn)))
+      ctx.state.camera = CameraRequest::ZoomBy(1);
     ctx.rects.Note("zoom_in");
-    if (icon_button("##out", StringId::kZoomOut, false))
+    if (Mirrored(ctx, icon_button("##out", StringId::kZoomOut, false), "zoom_out",
+                 Text(StringId::kZoomOut)))
       ctx.state.camera = CameraRequest::ZoomBy(-1);
     ctx.rects.Note("zoom_out");
     ImGui::End();
