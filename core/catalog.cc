@@ -53,6 +53,7 @@ Catalog Catalog::Build(Dataset data) {
     const auto category = static_cast<size_t>(f.category);
     if (category < c.approximate_category_counts.size()) ++c.approximate_category_counts[category];
     c.facility_targets |= f.targets;
+    c.approximate_search.Add(f.name, f.road_address.empty() ? f.lot_address : f.road_address);
   }
   // The main extent: rings of at least 1% of the largest ring's area, so far-off islets do not
   // shrink the start screen's province.

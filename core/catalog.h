@@ -65,6 +65,7 @@ struct Catalog {
   TextSearch facility_search;
   TextSearch region_search;
   TextSearch program_search;
+  TextSearch approximate_search;  // ids are positions in `approximate`
 
   // Regions: where each name is drawn (core/geo.h LabelPointOf), by region.
   std::vector<LatLng> label_points;

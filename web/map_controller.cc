@@ -269,6 +269,7 @@ void MapController::HandleClick(PanelContext& ctx, const MapLayer& layer, ImVec2
     const uint32_t region = layer.badges()[badge].region;
     state.filters.index.region_code = ctx.catalog.data.regions[region].code;
     state.finding.list_open = true;
+    state.finding.legend_open = false;  // the list in sight, not below the legend
     state.card = NoCard{};
     state.camera = CameraRequest::FitRegion(region);
     return;

@@ -54,8 +54,9 @@ class MapLayer {
     uint32_t region = 0;  // index into catalog.data.regions
     int total = 0;
     FacilityCategory top = FacilityCategory::kOther;
-    std::string text;   // what it says
-    uint32_t code = 0;  // the region's, and its name: for tests
+    std::string text;       // what it says (shorter where the view is crowded)
+    std::string full_text;  // the whole sentence ("경로당 42곳 (주소 기준)")
+    uint32_t code = 0;      // the region's, and its name: for tests
     std::string name;
   };
   // The badge at `screen` as drawn in the last frame; -1 when none.

@@ -70,7 +70,10 @@ test('경로당 are counts on their area, never points: every 시군\'s count is
     const mine = badges.filter((b) => b.name === sigun || (sigun === '전주시' && b.name.startsWith('전주시')));
     assert.ok(mine.length >= 1, `a count for ${sigun}`);
     assert.equal(mine.reduce((n, b) => n + b.total, 0), count, sigun);
-    for (const b of mine) assert.ok(b.text.includes('경로당') && b.text.includes(String(b.total)) && b.text.includes('주소 기준'), b.text);
+    for (const b of mine) {
+      assert.ok(b.full_text.includes('경로당') && b.full_text.includes(String(b.total)) && b.full_text.includes('주소 기준'), b.full_text);
+      assert.ok(b.text.includes(String(b.total)), b.text);  // shorter where the view is crowded
+    }
   }
   // Counts are on the map, not under a panel's text... and apart from one another.
   for (let i = 0; i < badges.length; ++i)
@@ -162,6 +165,10 @@ test('a card says when its data is more than two years old', async () => {
 test('the legend is in groups: a group\'s box turns its categories off and on, its arrow lists them', async () => {
   const page = await openApp(shared.browser, `${shared.server.url}/`);
   let view = await settle(page);
+  // Closed at the start (five groups would push the list below the fold): opened.
+  assert.equal(Object.keys(view.buttons).filter((k) => k.startsWith('legend_group_')).length, 0);
+  await page.mouse.click(...center(view.buttons.legend));
+  view = await settle(page);
   const groups = Object.keys(view.buttons).filter((k) => k.startsWith('legend_group_'));
   assert.ok(groups.length >= 3 && groups.length <= 5, `a few groups: ${groups}`);
   assert.equal(Object.keys(view.buttons).filter((k) => k.startsWith('legend_category_')).length, 0,
@@ -186,6 +193,37 @@ test('the legend is in groups: a group\'s box turns its categories off and on, i
   await page.mouse.click(...center(view.buttons[`legend_group_${kSeniorGroup}`]));
   view = await settle(page);
   assert.equal(view.filters.categories, all);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the header\'s search finds a 경로당 by its name and opens its card, by address', async () => {
+  // A name the file gives once, and inside no other 경로당's name.
+  const centres = seniorCentres();
+  const target = centres.find((c) => c.name.length >= 4 &&
+      centres.filter((o) => o.name.includes(c.name)).length === 1);
+  assert.ok(target);
+  const page = await openApp(shared.browser, `${shared.server.url}/`);
+  await settle(page);
+  const box = await page.evaluate(() => {
+    const r = document.getElementById('bokji-text-field').getBoundingClientRect();
+    return {x: r.x + 20, y: r.y + r.height / 2};
+  });
+  await page.mouse.click(box.x, box.y);
+  await page.keyboard.insertText(target.name);
+  let view = await settle(page);
+  assert.equal(view.query, target.name);
+  assert.ok(view.search.approximate >= 1, JSON.stringify(view.search));
+  const kApproximateKind = 3;  // SearchKind::kApproximate
+  assert.ok(view.buttons[`hit_${kApproximateKind}_0`], 'a row in the group of those placed by address');
+  await screenshot(page, 'approximate-search');
+  await page.mouse.click(...center(view.buttons[`hit_${kApproximateKind}_0`]));
+  view = await settle(page);
+  assert.ok(view.approximate_card, 'its card');
+  assert.equal(view.approximate_card.name, target.name);
+  assert.equal(view.approximate_card.address, target.address);
+  assert.equal(view.selected, -1, 'no point is selected');
+  assert.equal(view.markers.filter((m) => m.count === 1 && m.facility === view.selected).length, 0);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

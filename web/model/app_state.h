@@ -161,8 +161,9 @@ using Card = std::variant<NoCard, FacilityCard, SpotCard, ProgramCard, DataInfoC
 // ---------------------------------------------------------------------------------------------------------
 
 // The groups of the search's results.
-enum class SearchKind : uint8_t { kFacilities, kRegions, kPrograms };
-inline constexpr int kSearchKindCount = 3;
+// kApproximate: facilities placed by address only (Catalog::approximate), a group of their own.
+enum class SearchKind : uint8_t { kFacilities, kRegions, kPrograms, kApproximate };
+inline constexpr int kSearchKindCount = 4;
 
 struct SearchState {
   std::string

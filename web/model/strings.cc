@@ -409,6 +409,10 @@ constexpr Row kRows[] = {
     {StringId::kLegendGroupChildFamily, {"아동·가족", "Children, families"}},
     {StringId::kLegendGroupCommunity, {"지역복지·기타", "Community, other"}},
     {StringId::kLegendGroupExpandFormat, {"%s 종류 보기", "Show the kinds of %s"}},
+    {StringId::kApproxBadgeShortFormat, {"주소 기준 %d곳", "%d by address"}},
+    {StringId::kApproxBadgeCountFormat, {"%d곳", "%d"}},
+    {StringId::kListApproxSuffixFormat, {" · 주소 기준 %d곳", " · %d by address"}},
+    {StringId::kSearchApproximate, {"시설 (주소 기준 위치)", "Facilities placed by address"}},
 };
 static_assert(std::size(kRows) == static_cast<size_t>(StringId::kCount), "one row per StringId");
 

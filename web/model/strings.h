@@ -342,7 +342,14 @@ enum class StringId : uint16_t {
   kLegendGroupDisability,
   kLegendGroupChildFamily,
   kLegendGroupCommunity,
-  kLegendGroupExpandFormat,  // %s: a group ("노인 종류 보기"), the arrow that lists its categories
+  kLegendGroupExpandFormat,
+  kApproxBadgeShortFormat,  // %d: an area's count, where the full badge finds no room
+  kApproxBadgeCountFormat,  // %d: the same, shortest
+  kListApproxSuffixFormat,
+  kSearchApproximate,  // the search's group of facilities placed by address  // %d: after the
+                       // list's title, those placed by address in the view  // %s: a group ("노인
+                       // 종류 보기"), the arrow
+                       // that lists its categories
   kCount,
 };
 

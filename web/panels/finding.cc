@@ -10,6 +10,7 @@
 //   - Results list
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "imgui_internal.h"  // PushItemFlag(ImGuiItemFlags_MixedValue): a group partly on
@@ -323,8 +324,9 @@ class FindingPanel final : public Panel {
   void Legend(PanelContext& ctx) {
     AppState& state = ctx.state;
     // Open by default on a wide screen while the legend is short (a row per group); closed on a
-    // phone (the map needs the room).
-    constexpr int kMostRowsOpen = 6;
+    // phone (the map needs the room) and when its rows would push the results list below the
+    // fold of a 1280×800 screen (the real data's five groups do).
+    constexpr int kMostRowsOpen = 3;
     const Catalog& catalog = ctx.catalog;
     CategorySet& categories = state.filters.index.categories;
     auto count_of = [&](int c) {
@@ -338,9 +340,10 @@ class FindingPanel final : public Panel {
                count_of(c) > 0;
       rows += any;
     }
-    if (!Section(ctx, Text(StringId::kLegendTitle), &state.finding.legend_open,
-                 !ctx.layout.narrow && rows <= kMostRowsOpen, "legend"))
-      return;
+    const bool open = Section(ctx, Text(StringId::kLegendTitle), &state.finding.legend_open,
+                              !ctx.layout.narrow && rows <= kMostRowsOpen, "legend");
+    ctx.rects.Note("legend");
+    if (!open) return;
     ctx.mirror.Begin(MirrorRole::kGroup, Text(StringId::kLegendTitle));
     const float swatch = ImGui::GetFontSize() * 0.7f;
     const float line = ImGui::GetFrameHeight();
@@ -506,6 +509,12 @@ class FindingPanel final : public Panel {
     char title[192];
     if (place.kind == PlaceKind::kNone) {
       std::snprintf(title, sizeof(title), Text(StringId::kListInViewFormat), list.total);
+      if (list.approximate_total > 0) {  // "· 주소 기준 6,880곳": not only the points
+        const std::string more =
+            Format(Text(StringId::kListApproxSuffixFormat), list.approximate_total);
+        std::snprintf(title + std::strlen(title), sizeof(title) - std::strlen(title), "%s",
+                      more.c_str());
+      }
     } else {
       const std::string where = place.kind == PlaceKind::kDevice ? Text(StringId::kPlaceMyLocation)
                                 : place.kind == PlaceKind::kRegion
