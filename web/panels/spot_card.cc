@@ -16,13 +16,15 @@ class SpotCardPanel final : public Panel {
     ctx.mirror.Begin(MirrorRole::kDialog, Text(StringId::kMirrorResultsList), "chooser");
     ctx.mirror.Begin(MirrorRole::kList, Text(StringId::kMirrorResultsList));
     int chosen = -1;
-    for (uint32_t id : card->facilities) {
+    for (size_t i = 0; i < card->facilities.size(); ++i) {
+      const uint32_t id = card->facilities[i];
       const Facility& f = ctx.catalog.data.facilities[id];
       ImGui::PushID(static_cast<int>(id));
       ctx.mirror.Begin(MirrorRole::kListItem, {});
       if (Mirrored(ctx, ImGui::Selectable(f.name.c_str()), "spot:" + std::to_string(id), f.name,
                    std::nullopt, CategoryLabel(f.category)))
         chosen = static_cast<int>(id);
+      ctx.rects.Note("spot_" + std::to_string(i));
       ctx.mirror.End();
       ImGui::SameLine();
       ImGui::TextDisabled("%s", CategoryLabel(f.category));
@@ -44,6 +46,10 @@ class SpotCardPanel final : public Panel {
   void Debug(PanelContext& ctx, nlohmann::json& out) const override {
     const SpotCard* card = CardAs<SpotCard>(ctx.state);
     out["chooser"] = card != nullptr ? static_cast<int>(card->facilities.size()) : 0;
+    nlohmann::json names = nlohmann::json::array();
+    if (card != nullptr)
+      for (uint32_t id : card->facilities) names.push_back(ctx.catalog.data.facilities[id].name);
+    out["chooser_names"] = std::move(names);
   }
 };
 
