@@ -10,6 +10,7 @@
 
 #include "web/model/finding.h"
 #include "web/model/format.h"
+#include "web/model/palette.h"
 #include "web/model/url_state.h"
 
 namespace bokji::web {
@@ -188,4 +189,17 @@ TEST(Approximate, OnlyWhatIsSurelyOlderThanTwoYearsIsCalledOld) {
 }
 
 }  // namespace
+// Every category has its own opaque colour in both palettes: the categories added for the real
+// data (공공보건, 경로당, 노인돌봄, 치매) were drawn transparent when the table stopped at 기타.
+TEST(Approximate, EveryCategoryHasAnOpaqueColourOfItsOwn) {
+  for (const bool high_contrast : {false, true}) {
+    const Palette& p = PaletteFor(high_contrast);
+    for (int a = 0; a < kFacilityCategoryCount; ++a) {
+      EXPECT_EQ(p.category_colors[a] >> 24, 0xffu) << "category " << a;
+      for (int b = 0; b < a; ++b)
+        EXPECT_NE(p.category_colors[a], p.category_colors[b]) << a << " and " << b;
+    }
+  }
+}
+
 }  // namespace bokji::web
