@@ -413,6 +413,9 @@ constexpr Row kRows[] = {
     {StringId::kApproxBadgeCountFormat, {"%d곳", "%d"}},
     {StringId::kListApproxSuffixFormat, {" · 주소 기준 %d곳", " · %d by address"}},
     {StringId::kSearchApproximate, {"시설 (주소 기준 위치)", "Facilities placed by address"}},
+    {StringId::kSpotHeadingFormat,
+     {"이 자리의 시설 %d곳 (같은 건물 등): 하나를 고르세요",
+      "%d facilities at this spot (one building): pick one"}},
 };
 static_assert(std::size(kRows) == static_cast<size_t>(StringId::kCount), "one row per StringId");
 

@@ -346,7 +346,9 @@ enum class StringId : uint16_t {
   kApproxBadgeShortFormat,  // %d: an area's count, where the full badge finds no room
   kApproxBadgeCountFormat,  // %d: the same, shortest
   kListApproxSuffixFormat,
-  kSearchApproximate,  // the search's group of facilities placed by address  // %d: after the
+  kSearchApproximate,  // the search's group of facilities placed by address
+  kSpotHeadingFormat,  // %d: facilities at one spot (one building), the list to pick one  // %d:
+                       // after the
                        // list's title, those placed by address in the view  // %s: a group ("노인
                        // 종류 보기"), the arrow
                        // that lists its categories

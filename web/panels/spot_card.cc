@@ -1,4 +1,5 @@
 // The facilities at one spot (one address, or too close to ever split): a list to choose from.
+#include "web/model/format.h"
 #include "web/panels/panels.h"
 #include "web/ui.h"
 
@@ -13,8 +14,15 @@ class SpotCardPanel final : public Panel {
     const SpotCard* card = CardAs<SpotCard>(ctx.state);
     if (card == nullptr || !CardShows(ctx)) return;
     BeginCard(ctx, "##chooser", 380);
-    ctx.mirror.Begin(MirrorRole::kDialog, Text(StringId::kMirrorResultsList), "chooser");
-    ctx.mirror.Begin(MirrorRole::kList, Text(StringId::kMirrorResultsList));
+    // What this list is: the facilities at one spot (one building, one address), to pick one.
+    const std::string heading =
+        Format(Text(StringId::kSpotHeadingFormat), static_cast<int>(card->facilities.size()));
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", heading.c_str());
+    ImGui::PopTextWrapPos();
+    ctx.mirror.Begin(MirrorRole::kDialog, heading, "chooser");
+    ctx.mirror.Heading(2, heading);
+    ctx.mirror.Begin(MirrorRole::kList, heading);
     int chosen = -1;
     for (size_t i = 0; i < card->facilities.size(); ++i) {
       const uint32_t id = card->facilities[i];
