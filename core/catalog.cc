@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 #include <utility>
 
 #include "core/geo.h"
@@ -36,6 +37,23 @@ Catalog Catalog::Build(Dataset data) {
   for (const Region& r : d.regions) {
     c.region_search.Add(r.name, r.full_name);
     c.label_points.push_back(LabelPointOf(r));
+  }
+  std::unordered_map<uint32_t, int> region_by_code;
+  for (size_t i = 0; i < d.regions.size(); ++i)
+    region_by_code.emplace(d.regions[i].code, static_cast<int>(i));
+  auto region_of = [&](uint32_t code) {
+    const auto found = region_by_code.find(code);
+    return code != 0 && found != region_by_code.end() ? found->second : -1;
+  };
+  for (const Facility& f : c.approximate) {
+    const uint32_t sigungu = f.sigungu_code != 0 ? f.sigungu_code : f.emd_code / 100;
+    c.approximate_sigungu.push_back(region_of(sigungu));
+    const int emd = f.position_quality == PositionQuality::kApproxEmd ? region_of(f.emd_code) : -1;
+    c.approximate_area.push_back(emd >= 0 ? emd : c.approximate_sigungu.back());
+    const auto category = static_cast<size_t>(f.category);
+    if (category < c.approximate_category_counts.size()) ++c.approximate_category_counts[category];
+    c.facility_targets |= f.targets;
+    c.approximate_search.Add(f.name, f.road_address.empty() ? f.lot_address : f.road_address);
   }
   // The main extent: rings of at least 1% of the largest ring's area, so far-off islets do not
   // shrink the start screen's province.
@@ -84,6 +102,12 @@ Catalog Catalog::Build(Dataset data) {
 int Catalog::FacilityByKey(std::string_view source_key) const {
   for (size_t i = 0; i < data.facilities.size() && !source_key.empty(); ++i)
     if (data.facilities[i].source_key == source_key) return static_cast<int>(i);
+  return -1;
+}
+
+int Catalog::ApproximateByKey(std::string_view source_key) const {
+  for (size_t i = 0; i < approximate.size() && !source_key.empty(); ++i)
+    if (approximate[i].source_key == source_key) return static_cast<int>(i);
   return -1;
 }
 

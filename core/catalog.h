@@ -46,6 +46,11 @@ struct Catalog {
   // The facilities whose position is only their area's label point (IsApproximate), in bundle
   // order: never drawn as points.
   std::vector<Facility> approximate;
+  // For each of `approximate`: the region it stands at (its 읍면동 for kApproxEmd, else its 시군구)
+  // and its 시군구, as indexes into data.regions; -1 where the boundaries lack the code.
+  std::vector<int> approximate_area;
+  std::vector<int> approximate_sigungu;
+  std::array<int, kFacilityCategoryCount> approximate_category_counts{};
 
   // Facilities.
   FacilityIndex facility_index;                   // ids are positions in data.facilities
@@ -53,13 +58,14 @@ struct Catalog {
   std::vector<std::optional<WeeklyHours>> hours;  // by facility; nullopt when not understood
   int hours_known = 0;
   std::array<int, kFacilityCategoryCount> category_counts{};
-  TargetSet facility_targets = 0;  // every group some facility serves
+  TargetSet facility_targets = 0;  // every group some facility serves (approximate ones too)
 
   // Searches, ids as in data: names first, then address / full name / provider, area, themes and
   // summary as the secondary text.
   TextSearch facility_search;
   TextSearch region_search;
   TextSearch program_search;
+  TextSearch approximate_search;  // ids are positions in `approximate`
 
   // Regions: where each name is drawn (core/geo.h LabelPointOf), by region.
   std::vector<LatLng> label_points;
@@ -76,6 +82,7 @@ struct Catalog {
 
   // Look-ups by a record's stable key (what links carry); -1 when there is none.
   int FacilityByKey(std::string_view source_key) const;
+  int ApproximateByKey(std::string_view source_key) const;  // an index into `approximate`
   int ProgramByServiceId(std::string_view service_id) const;
   int RegionByCode(uint32_t code) const;
   // The name of a 시군 of `cities`; nullptr when it is not one.

@@ -85,32 +85,37 @@ enum class FacilityCategory : uint8_t {
 };
 inline constexpr int kFacilityCategoryCount = 17;
 
-// Groups of categories, for a legend that stays short (groups, not 17 toggles). Not stored in
-// bundles: the grouping may change freely.
+// Groups of categories, for a legend that stays short (groups, not 17 toggles), in the legend's
+// order. Not stored in bundles: the grouping may change freely.
 enum class CategoryGroup : uint8_t {
-  kWelfare =
-      0,  // 복지시설: 장애인, 아동, 청소년, 여성·가족, 한부모, 노숙인, 정신건강, 종합사회복지관
-  kSenior = 1,  // 노인: 노인, 경로당, 노인돌봄, 치매
-  kHealth = 2,  // 보건·의료: 의료, 공공보건, 약국
-  kPublic = 3,  // 행정·기타: 행정복지센터, 기타
+  kHealth = 0,       // 보건·의료: 의료, 공공보건, 약국
+  kSenior = 1,       // 노인: 노인, 경로당, 노인돌봄, 치매
+  kDisability = 2,   // 장애인·정신건강: 장애인, 정신건강
+  kChildFamily = 3,  // 아동·가족: 아동, 청소년, 여성·가족, 한부모
+  kCommunity = 4,  // 지역복지·기타: 종합사회복지관, 노숙인, 행정복지센터, 기타
 };
-inline constexpr int kCategoryGroupCount = 4;
+inline constexpr int kCategoryGroupCount = 5;
 inline constexpr CategoryGroup GroupOf(FacilityCategory c) {
   switch (c) {
+    case FacilityCategory::kMedical:
+    case FacilityCategory::kPublicHealth:
+    case FacilityCategory::kPharmacy:
+      return CategoryGroup::kHealth;
     case FacilityCategory::kElderly:
     case FacilityCategory::kSeniorCenter:
     case FacilityCategory::kElderCare:
     case FacilityCategory::kDementia:
       return CategoryGroup::kSenior;
-    case FacilityCategory::kMedical:
-    case FacilityCategory::kPublicHealth:
-    case FacilityCategory::kPharmacy:
-      return CategoryGroup::kHealth;
-    case FacilityCategory::kAdminCenter:
-    case FacilityCategory::kOther:
-      return CategoryGroup::kPublic;
-    default:
-      return CategoryGroup::kWelfare;
+    case FacilityCategory::kDisability:
+    case FacilityCategory::kMentalHealth:
+      return CategoryGroup::kDisability;
+    case FacilityCategory::kChild:
+    case FacilityCategory::kYouth:
+    case FacilityCategory::kWomenFamily:
+    case FacilityCategory::kSingleParent:
+      return CategoryGroup::kChildFamily;
+    default:  // 종합사회복지관, 노숙인, 행정복지센터, 기타
+      return CategoryGroup::kCommunity;
   }
 }
 
@@ -119,6 +124,13 @@ using CategorySet = uint32_t;
 inline constexpr CategorySet kAllCategories = (1u << kFacilityCategoryCount) - 1;
 inline constexpr CategorySet CategoryBit(FacilityCategory c) {
   return 1u << static_cast<unsigned>(c);
+}
+// The categories of a group, as a CategorySet.
+inline constexpr CategorySet GroupCategories(CategoryGroup group) {
+  CategorySet set = 0;
+  for (int c = 0; c < kFacilityCategoryCount; ++c)
+    if (GroupOf(static_cast<FacilityCategory>(c)) == group) set |= 1u << c;
+  return set;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -207,8 +219,8 @@ struct Facility {
       homepage;  // an http: or https: link; empty when the source gives none (or no safe one)
   uint32_t sigungu_code = 0;  // KOSTAT 5-digit 시군구 code (35011), from the point-in-polygon
                               // lookup (or the address, for an approximate position); 0 unknown
-  uint32_t emd_code = 0;  // KOSTAT 7-digit 읍면동 code (3501101); 0 unknown
-  LatLng position;        // see position_quality: for an approximate one, its area's label point
+  uint32_t emd_code = 0;      // KOSTAT 7-digit 읍면동 code (3501101); 0 unknown
+  LatLng position;  // see position_quality: for an approximate one, its area's label point
   PositionQuality position_quality = PositionQuality::kExact;
   uint64_t s2_cell = 0;  // leaf S2CellId of `position`
   uint16_t source = 0;   // index into Dataset::sources

@@ -173,6 +173,9 @@ void App::Frame() {
 
   ImGui::Render();
   Render();
+  // The frame's work on the main thread (input, derived data, panels, GL calls issued), without
+  // the time the browser and GPU take to show it.
+  recent_frame_work_[frame_count_ % recent_frame_work_.size()] = {frame_count_, NowMs() - now_ms};
   ++frame_count_;
   UpdateUrl();
   // ImGui animates some things itself (text cursor, fading tooltips): keep drawing while it may.
@@ -368,6 +371,10 @@ std::string App::DebugJson() {
   for (ImWchar c : font_.missing()) missing.push_back(static_cast<unsigned>(c));
   out["missing_glyphs"] = std::move(missing);
   out["startup_ms"] = startup_ms_;
+  nlohmann::json work = nlohmann::json::array();
+  for (const auto& [frame, ms] : recent_frame_work_)
+    if (ms > 0) work.push_back({frame, ms});
+  out["frame_work_ms"] = std::move(work);
 
   const int selected = OpenFacility(state_);
   out["selected"] = selected;

@@ -16,9 +16,11 @@
 // clang-format on
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/catalog.h"
@@ -122,6 +124,7 @@ class App {
   std::string url_state_;                   // what the page's URL says now
   nlohmann::json startup_ms_ = nlohmann::json::object();
   int frame_count_ = 0;
+  std::array<std::pair<int, double>, 32> recent_frame_work_{};  // (frame, ms), the last 32 frames
   double last_frame_ms_ = 0;
 };
 

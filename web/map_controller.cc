@@ -266,10 +266,23 @@ void MapController::HandleClick(PanelContext& ctx, const MapLayer& layer, ImVec2
   const float reach = ctx.theme.Scaled(LastPointerWasTouch() ? ctx.theme.marker_hit_radius_touch
                                                              : ctx.theme.marker_hit_radius_mouse);
   const int nearest = layer.MarkerAt(position, reach);
+  const int badge = nearest < 0 ? layer.BadgeAt(position) : -1;
+  if (badge >= 0) {
+    // A count of facilities placed by address: the area becomes the list's filter (its rows say
+    // "주소 기준 위치") and the map frames it.
+    const uint32_t region = layer.badges()[badge].region;
+    state.filters.index.region_code = ctx.catalog.data.regions[region].code;
+    state.finding.list_open = true;
+    state.finding.legend_open = false;  // the list in sight, not below the legend
+    state.card = NoCard{};
+    state.camera = CameraRequest::FitRegion(region);
+    return;
+  }
   if (nearest < 0) {
     // Open map: a facility's card (or a spot's list) closes; other cards stay.
     if (std::holds_alternative<FacilityCard>(state.card) ||
-        std::holds_alternative<SpotCard>(state.card))
+        std::holds_alternative<SpotCard>(state.card) ||
+        std::holds_alternative<ApproximateCard>(state.card))
       state.card = NoCard{};
     return;
   }

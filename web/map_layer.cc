@@ -2,6 +2,7 @@
 //
 // Index
 //   - Markers in view, hit tests, hover
+//   - Counts of facilities placed by address
 //   - Labels
 //   - Markers
 //   - The place, the device, education events
@@ -13,7 +14,9 @@
 #include <cstdio>
 
 #include "web/basemap.h"
+#include "web/model/approximate.h"
 #include "web/model/education.h"
+#include "web/model/format.h"
 #include "web/model/url_state.h"
 #include "web/platform.h"
 
@@ -111,17 +114,148 @@ void MapLayer::Debug(nlohmann::json& out) const {
         {{"x", m.screen.x}, {"y", m.screen.y}, {"count", m.count}, {"facility", m.facility_id}});
   }
   out["markers"] = std::move(markers);
+  nlohmann::json badges = nlohmann::json::array();
+  for (const AreaBadge& b : badges_)
+    badges.push_back({{"region", b.region},
+                      {"code", b.code},
+                      {"name", b.name},
+                      {"total", b.total},
+                      {"top", static_cast<int>(b.top)},
+                      {"text", b.text},
+                      {"full_text", b.full_text},
+                      {"box", {b.box.x0, b.box.y0, b.box.x1, b.box.y1}}});
+  out["area_badges"] = std::move(badges);
   out["open_marker"] = open_marker_ ? nlohmann::json{{"x", open_marker_->x}, {"y", open_marker_->y}}
                                     : nlohmann::json(nullptr);
 }
 
 void MapLayer::Draw(PanelContext& ctx, ImDrawList* draw_list, std::vector<Rect>* covered) {
+  LayOutBadges(ctx);
   DrawLabels(ctx, draw_list);
   DrawMarkers(ctx, draw_list);
+  DrawBadges(ctx, draw_list);
   if (CardAs<EducationCard>(ctx.state)) DrawEducation(ctx, draw_list);
   DrawPlace(ctx, draw_list);
   DrawScaleBar(ctx, draw_list, covered);
   DrawAttribution(ctx, draw_list, covered);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Counts of facilities placed by address
+// ---------------------------------------------------------------------------------------------------------
+
+int MapLayer::BadgeAt(ImVec2 screen) const {
+  for (size_t i = badges_.size(); i-- > 0;)  // the last drawn is on top
+    if (badges_[i].box.Contains(Vec2{screen.x, screen.y})) return static_cast<int>(i);
+  return -1;
+}
+
+// Each area's badge just below its label point (the name goes above it), else above or beside
+// it, clear of markers and of the other badges; where no place is clear, below the point anyway
+// (a count is never left out).
+void MapLayer::LayOutBadges(PanelContext& ctx) {
+  badges_.clear();
+  const Theme& theme = ctx.theme;
+  const MapView& view = ctx.state.map;
+  const bool emd_level = view.zoom() >= kEmdOutlineFadeEnd;
+  const std::vector<AreaCount>& counts =
+      ctx.derived.AreaCounts(ctx.catalog, ctx.state.filters, emd_level);
+  if (counts.empty()) return;
+  ImFont* small = ctx.font.small();
+  const float size = theme.Scaled(theme.small_font_size);
+  const float pad_x = theme.Scaled(5), pad_y = theme.Scaled(2);
+  std::vector<Rect> markers;
+  for (const Marker& m : markers_) markers.push_back(Around(m));
+  std::vector<Rect> badges;
+  char text[160];
+  const Rect map_area = ctx.layout.MapArea(!std::holds_alternative<NoCard>(ctx.state.card));
+  for (const AreaCount& area : counts) {
+    const ImVec2 at = view.ToScreen(ctx.catalog.label_points[area.region]);
+    if (at.x < -200 || at.y < -50 || at.x > view.width() + 200 || at.y > view.height() + 50)
+      continue;
+    // The full sentence first; where it finds no clear place, shorter ones ("주소 기준 698곳",
+    // "698곳"): a crowded view (the province on a phone) still shows every count, apart.
+    if (area.top_count == area.total)
+      std::snprintf(text, sizeof(text), Text(StringId::kApproxBadgeFormat), CategoryLabel(area.top),
+                    area.total);
+    else
+      std::snprintf(text, sizeof(text), Text(StringId::kApproxBadgeMoreFormat),
+                    CategoryLabel(area.top), area.top_count, area.total - area.top_count);
+    const std::string full = text;
+    const std::string shorter = Format(Text(StringId::kApproxBadgeShortFormat), area.total);
+    const std::string shortest = Format(Text(StringId::kApproxBadgeCountFormat), area.total);
+    const std::string* const variants[] = {&full, &shorter, &shortest};
+    std::optional<Rect> chosen;
+    const std::string* chosen_text = &shortest;
+    for (const std::string* variant : variants) {
+      const ImVec2 extent = small->CalcTextSizeA(size, FLT_MAX, 0, variant->c_str());
+      const float w = extent.x + 2 * pad_x, h = extent.y + 2 * pad_y;
+      const float gap = theme.Scaled(9);  // room for the area's name above the point
+      const ImVec2 tries[] = {
+          {at.x - w / 2, at.y + gap},         {at.x - w / 2, at.y - gap - h - size},
+          {at.x + gap, at.y - h / 2},         {at.x - gap - w, at.y - h / 2},
+          {at.x - w / 2, at.y + gap + h + 2}, {at.x + gap, at.y + gap},
+          {at.x - gap - w, at.y + gap},       {at.x + gap, at.y - gap - h},
+          {at.x - gap - w, at.y - gap - h}};
+      for (const ImVec2& t : tries) {
+        const Rect box{std::floor(t.x), std::floor(t.y), std::floor(t.x) + w, std::floor(t.y) + h};
+        const auto clear = [&](const std::vector<Rect>& others) {
+          return std::none_of(others.begin(), others.end(),
+                              [&](const Rect& o) { return box.Overlaps(o); });
+        };
+        const bool inside = box.x0 >= map_area.x0 && box.x1 <= map_area.x1 &&
+                            box.y0 >= map_area.y0 && box.y1 <= map_area.y1;
+        const bool point_inside = map_area.Contains(Vec2{at.x, at.y});
+        if ((inside || !point_inside) && clear(markers) && clear(badges)) {
+          chosen = box;
+          chosen_text = variant;
+          break;
+        }
+      }
+      if (chosen) break;
+    }
+    if (!chosen) {
+      // Nowhere clear near the point: the shortest, on rings further out (clear of the other
+      // badges at least), else below the point anyway (a count is never left out).
+      const ImVec2 extent = small->CalcTextSizeA(size, FLT_MAX, 0, shortest.c_str());
+      const float w = extent.x + 2 * pad_x, h = extent.y + 2 * pad_y;
+      for (int ring = 1; ring <= 4 && !chosen; ++ring)
+        for (int step = 0; step < 12 && !chosen; ++step) {
+          const float angle = static_cast<float>(step) * 0.5236f;  // 30°
+          const float r = theme.Scaled(12) * static_cast<float>(ring);
+          const float x = std::floor(at.x + r * std::cos(angle) - w / 2);
+          const float y = std::floor(at.y + r * std::sin(angle) - h / 2);
+          const Rect box{x, y, x + w, y + h};
+          if (std::none_of(badges.begin(), badges.end(),
+                           [&](const Rect& o) { return box.Overlaps(o); }))
+            chosen = box;
+        }
+      if (!chosen) {
+        const float x = std::floor(at.x - w / 2), y = std::floor(at.y + theme.Scaled(9));
+        chosen = Rect{x, y, x + w, y + h};
+      }
+      chosen_text = &shortest;
+    }
+    badges.push_back(*chosen);
+    const Region& region = ctx.catalog.data.regions[area.region];
+    badges_.push_back(AreaBadge{*chosen, area.region, area.total, area.top, *chosen_text, full,
+                                region.code, region.name});
+  }
+}
+
+void MapLayer::DrawBadges(PanelContext& ctx, ImDrawList* draw_list) {
+  const Theme& theme = ctx.theme;
+  ImFont* small = ctx.font.small();
+  const float size = theme.Scaled(theme.small_font_size);
+  const float pad_x = theme.Scaled(5), pad_y = theme.Scaled(2);
+  for (const AreaBadge& badge : badges_) {
+    const ImVec2 lo(badge.box.x0, badge.box.y0), hi(badge.box.x1, badge.box.y1);
+    draw_list->AddRectFilled(lo, hi, theme.area_badge_background, theme.Scaled(3));
+    draw_list->AddRect(lo, hi, theme.CategoryColor(badge.top), theme.Scaled(3), 0,
+                       theme.Scaled(1.5f));
+    draw_list->AddText(small, size, ImVec2(lo.x + pad_x, lo.y + pad_y), theme.area_badge_text,
+                       badge.text.c_str());
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -139,6 +273,7 @@ void MapLayer::DrawLabels(PanelContext& ctx, ImDrawList* draw_list) {
   // Labels keep clear of markers and of each other; coarse levels are placed first and win.
   std::vector<Rect> placed;
   for (const Marker& m : markers_) placed.push_back(Around(m));
+  for (const AreaBadge& badge : badges_) placed.push_back(badge.box);
   struct Pass {
     RegionLevel level;
     double min_zoom, max_zoom;

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/cluster.h"
@@ -46,9 +47,27 @@ class MapLayer {
   // The single facility marker under the pointer, for the cursor and the list's highlight.
   void UpdateHover(PanelContext& ctx, bool pointer_on_map);
 
+  // A count of facilities placed by address on its area's label point ("경로당 42곳 (주소 기준)"):
+  // by 시군구 below the 읍면동 zoom, at the finest level known from it on.
+  struct AreaBadge {
+    Rect box;
+    uint32_t region = 0;  // index into catalog.data.regions
+    int total = 0;
+    FacilityCategory top = FacilityCategory::kOther;
+    std::string text;       // what it says (shorter where the view is crowded)
+    std::string full_text;  // the whole sentence ("경로당 42곳 (주소 기준)")
+    uint32_t code = 0;      // the region's, and its name: for tests
+    std::string name;
+  };
+  // The badge at `screen` as drawn in the last frame; -1 when none.
+  int BadgeAt(ImVec2 screen) const;
+  const std::vector<AreaBadge>& badges() const { return badges_; }
+
   void Debug(nlohmann::json& out) const;
 
  private:
+  void LayOutBadges(PanelContext& ctx);
+  void DrawBadges(PanelContext& ctx, ImDrawList* draw_list);
   void DrawLabels(PanelContext& ctx, ImDrawList* draw_list);
   void DrawMarkers(PanelContext& ctx, ImDrawList* draw_list);
   void DrawPlace(PanelContext& ctx, ImDrawList* draw_list);
@@ -57,6 +76,7 @@ class MapLayer {
   void DrawAttribution(PanelContext& ctx, ImDrawList* draw_list, std::vector<Rect>* covered);
 
   std::vector<Marker> markers_;
+  std::vector<AreaBadge> badges_;
   std::optional<ImVec2> open_marker_;  // where the open facility was drawn on top, this frame
 };
 

@@ -50,6 +50,9 @@ Theme ThemeFor(const Appearance& look, UiMode mode) {
     theme.province_line = IM_COL32(0, 0, 0, 255);
     theme.sigungu_line = IM_COL32(40, 40, 40, 255);
     theme.emd_line = IM_COL32(110, 110, 110, 255);
+    theme.stale_warning = IM_COL32(0, 0, 0, 255);
+    theme.area_badge_background = IM_COL32(255, 255, 255, 255);
+    theme.area_badge_text = IM_COL32(0, 0, 0, 255);
   }
   return theme;
 }

@@ -46,6 +46,11 @@ struct Theme {
   ImU32 focus_ring = IM_COL32(0, 70, 160, 255);     // the keyboard's focus, around a control
   ImU32 focus_halo = IM_COL32(255, 255, 255, 255);  // outside the ring, for dark backgrounds
   ImU32 help_button = IM_COL32(180, 35, 24, 255);   // "도움 요청": white text on it 6.6:1
+  ImU32 stale_warning = IM_COL32(150, 75, 0, 255);  // data over two years old (6.1:1 on white)
+  // Counts of facilities placed by address, on their area: a white tag edged in the category's
+  // colour (a rectangle, never a marker's circle).
+  ImU32 area_badge_background = IM_COL32(255, 255, 255, 235);
+  ImU32 area_badge_text = IM_COL32(30, 34, 40, 255);
   ImU32 result_highlight =
       IM_COL32(255, 196, 0, 255);  // a facility hovered in the list, on the map
   ImU32 education_marker = IM_COL32(200, 60, 140, 255);  // welfare education (diamonds)

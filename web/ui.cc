@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "imgui_internal.h"  // FindWindowByName: raising the programs view when it appears
+#include "web/model/approximate.h"
 #include "web/model/format.h"
 #include "web/model/url_state.h"
 #include "web/platform.h"
@@ -251,6 +252,21 @@ void DrawSourceLines(const Dataset& data, uint16_t source, StringId date_format,
     const std::string formatted = FormatDate(date);
     ImGui::TextDisabled(Text(date_format), formatted.c_str());
   }
+  ImGui::PopTextWrapPos();
+}
+
+bool IsStale(const PanelContext& ctx, Date date) {
+  const Date today = static_cast<Date>(ctx.now.kst / 10000);  // yyyymmddhhmm → yyyymmdd
+  return OlderThanYears(date, today, 2);
+}
+
+void DrawFreshnessNote(PanelContext& ctx, Date date) {
+  if (!IsStale(ctx, date)) return;
+  const std::string formatted = FormatDate(date);
+  ctx.mirror.Text(FormatText(Text(StringId::kCardStaleFormat), formatted.c_str()));
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ctx.theme.stale_warning),
+                     Text(StringId::kCardStaleFormat), formatted.c_str());
   ImGui::PopTextWrapPos();
 }
 

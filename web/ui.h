@@ -84,6 +84,11 @@ void DataField(PanelContext& ctx, const char* label, const std::string& value);
 // date, then `date` (when not 0) in `date_format` (a StringId with one %s).
 void DrawSourceLines(const Dataset& data, uint16_t source, StringId date_format, Date date);
 
+// Whether facts dated `date` are more than two years old today (Korea's date; a partial date counts
+// as its last day, 0 never: approximate.h OlderThanYears).
+bool IsStale(const PanelContext& ctx, Date date);
+// When they are, a line saying so plainly with the date, in the warning colour.
+void DrawFreshnessNote(PanelContext& ctx, Date date);
 // Links in kiosk mode (no link leaves the app there: a citizen continues on their own phone).
 // A QR code of `url` (web/qr) with `caption` above it and the scan hint below, as wide as the space
 // left up to 200 CSS px (scaled), whole pixels per module; its rectangle is noted as `name`

@@ -125,8 +125,47 @@ TEST(Catalog, FacilitiesPlacedByAddressOnlyAreKeptApartFromThePoints) {
   EXPECT_EQ(c.hours.size(), 3u);
   EXPECT_TRUE(c.facility_search.Search("경로당", 5).empty());
   EXPECT_EQ(c.category_counts[static_cast<int>(FacilityCategory::kSeniorCenter)], 0);
-  EXPECT_EQ(c.facility_targets & kTargetElderly, 0u);
   EXPECT_EQ(c.FacilityByKey("경로당:1"), -1);
+  // What the app needs to show them per area: the region each stands at, their counts by
+  // category, the groups they serve (a target filter offers 노인 for them).
+  EXPECT_EQ(c.ApproximateByKey("경로당:2"), 1);
+  EXPECT_EQ(c.ApproximateByKey("장애인복지관:1"), -1);
+  EXPECT_EQ(c.approximate_category_counts[static_cast<int>(FacilityCategory::kSeniorCenter)], 2);
+  EXPECT_NE(c.facility_targets & kTargetElderly, 0u);
+  ASSERT_EQ(c.approximate_area.size(), 2u);
+  // Their codes name no region of this dataset: no area (the boundaries lack it).
+  EXPECT_EQ(c.approximate_area[0], -1);
+  EXPECT_EQ(c.approximate_sigungu[1], -1);
+}
+
+TEST(Catalog, AFacilityPlacedByAddressStandsAtItsAreaOrElseItsSigungu) {
+  Dataset d = SmallDataset();  // regions: 김제시 35060 (0), 전주시완산구 35011 (1)
+  Region emd;
+  emd.code = 3506011;
+  emd.level = RegionLevel::kEmd;
+  emd.parent_code = 35060;
+  emd.name = "요촌동";
+  d.regions.push_back(emd);
+  Facility at_emd;
+  at_emd.source_key = "경로당:1";
+  at_emd.category = FacilityCategory::kSeniorCenter;
+  at_emd.sigungu_code = 35060;
+  at_emd.emd_code = 3506011;
+  at_emd.position_quality = PositionQuality::kApproxEmd;
+  Facility at_sigungu = at_emd;
+  at_sigungu.source_key = "경로당:2";
+  at_sigungu.emd_code = 0;
+  at_sigungu.position_quality = PositionQuality::kApproxSigungu;
+  Facility unknown_emd = at_emd;  // a 읍면동 code the boundaries lack: its 시군구
+  unknown_emd.source_key = "경로당:3";
+  unknown_emd.emd_code = 3506099;
+  d.facilities.push_back(at_emd);
+  d.facilities.push_back(at_sigungu);
+  d.facilities.push_back(unknown_emd);
+  const Catalog c = Catalog::Build(d);
+  ASSERT_EQ(c.approximate.size(), 3u);
+  EXPECT_EQ(c.approximate_area, (std::vector<int>{2, 0, 0}));
+  EXPECT_EQ(c.approximate_sigungu, (std::vector<int>{0, 0, 0}));
 }
 
 TEST(Catalog, TheStartFramingLeavesFarOffIsletsOut) {

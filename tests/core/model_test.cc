@@ -33,7 +33,21 @@ TEST(CategoryGroup, EveryCategoryHasAGroupAndTheNewOnesTheirs) {
   EXPECT_EQ(GroupOf(FacilityCategory::kDementia), CategoryGroup::kSenior);
   EXPECT_EQ(GroupOf(FacilityCategory::kPublicHealth), CategoryGroup::kHealth);
   EXPECT_EQ(GroupOf(FacilityCategory::kPharmacy), CategoryGroup::kHealth);
-  EXPECT_EQ(GroupOf(FacilityCategory::kDisability), CategoryGroup::kWelfare);
+  EXPECT_EQ(GroupOf(FacilityCategory::kDisability), CategoryGroup::kDisability);
+  EXPECT_EQ(GroupOf(FacilityCategory::kYouth), CategoryGroup::kChildFamily);
+  EXPECT_EQ(GroupOf(FacilityCategory::kCommunityWelfare), CategoryGroup::kCommunity);
+  // The groups' sets split every category exactly once.
+  CategorySet all = 0;
+  for (int g = 0; g < kCategoryGroupCount; ++g) {
+    const CategorySet set = GroupCategories(static_cast<CategoryGroup>(g));
+    EXPECT_NE(set, 0u);
+    EXPECT_EQ(all & set, 0u);
+    all |= set;
+  }
+  EXPECT_EQ(all, kAllCategories);
+  EXPECT_EQ(GroupCategories(CategoryGroup::kHealth),
+            CategoryBit(FacilityCategory::kMedical) | CategoryBit(FacilityCategory::kPublicHealth) |
+                CategoryBit(FacilityCategory::kPharmacy));
   // The category bits still fit a CategorySet.
   EXPECT_LE(kFacilityCategoryCount, 32);
   EXPECT_EQ(kAllCategories, (1u << kFacilityCategoryCount) - 1);

@@ -36,7 +36,9 @@ void Scramble(AppState* state) {
     open_now = true;
   }
   {
-    auto& [near_open, picking, place, list_open, legend_open, filters_open] = finding;
+    auto& [near_open, picking, place, list_open, legend_open, filters_open, legend_groups_open] =
+        finding;
+    legend_groups_open = 0b101;
     near_open = true;
     picking = true;
     place = Place{PlaceKind::kPicked, {35.8, 127.1}, -1};
@@ -87,6 +89,7 @@ void Scramble(AppState* state) {
   EXPECT_NE(state->finding.list_open, start.finding.list_open);
   EXPECT_NE(state->finding.legend_open, start.finding.legend_open);
   EXPECT_NE(state->finding.filters_open, start.finding.filters_open);
+  EXPECT_NE(state->finding.legend_groups_open, start.finding.legend_groups_open);
   EXPECT_NE(state->search.query, start.search.query);
   EXPECT_NE(state->search.results_open, start.search.results_open);
   EXPECT_NE(state->search.more, start.search.more);
@@ -124,7 +127,9 @@ void ExpectAtStart(const AppState& state) {
     EXPECT_FALSE(open_now);
   }
   {
-    const auto& [near_open, picking, place, list_open, legend_open, filters_open] = finding;
+    const auto& [near_open, picking, place, list_open, legend_open, filters_open,
+                 legend_groups_open] = finding;
+    EXPECT_EQ(legend_groups_open, 0u) << "the legend shows its groups, closed";
     EXPECT_FALSE(near_open);
     EXPECT_FALSE(picking);
     EXPECT_EQ(place.kind, PlaceKind::kNone);

@@ -109,6 +109,7 @@ struct FindingState {
   std::optional<bool> list_open;
   std::optional<bool> legend_open;
   std::optional<bool> filters_open;
+  uint32_t legend_groups_open = 0;  // bit g: the legend lists CategoryGroup g's categories
   bool operator==(const FindingState&) const = default;
 };
 
@@ -146,15 +147,23 @@ struct EducationCard {
   int selected = -1;  // the event shown on the map
   bool operator==(const EducationCard&) const = default;
 };
-using Card = std::variant<NoCard, FacilityCard, SpotCard, ProgramCard, DataInfoCard, EducationCard>;
+// A facility placed by address only (an index into Catalog::approximate): its card says so and
+// offers address searches instead of directions to a point.
+struct ApproximateCard {
+  uint32_t facility = 0;
+  bool operator==(const ApproximateCard&) const = default;
+};
+using Card = std::variant<NoCard, FacilityCard, SpotCard, ProgramCard, DataInfoCard, EducationCard,
+                          ApproximateCard>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Search
 // ---------------------------------------------------------------------------------------------------------
 
 // The groups of the search's results.
-enum class SearchKind : uint8_t { kFacilities, kRegions, kPrograms };
-inline constexpr int kSearchKindCount = 3;
+// kApproximate: facilities placed by address only (Catalog::approximate), a group of their own.
+enum class SearchKind : uint8_t { kFacilities, kRegions, kPrograms, kApproximate };
+inline constexpr int kSearchKindCount = 4;
 
 struct SearchState {
   std::string

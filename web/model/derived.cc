@@ -48,6 +48,16 @@ const SearchResults& Derived::Search(const Catalog& catalog, const SearchState& 
   return search_.value;
 }
 
+const std::vector<AreaCount>& Derived::AreaCounts(const Catalog& catalog,
+                                                  const FacilityFilters& filters, bool emd_level) {
+  const std::tuple<FacilityFilters, bool> key{filters, emd_level};
+  if (area_counts_.key != key) {
+    area_counts_.key = key;
+    area_counts_.value = CountByArea(catalog, filters, emd_level);
+  }
+  return area_counts_.value;
+}
+
 const ProgramList& Derived::Programs(const Catalog& catalog, const ProgramsState& programs) {
   const std::tuple<ProgramFilter, std::string> key{programs.filter, programs.query};
   if (programs_.key != key) {

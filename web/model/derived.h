@@ -20,6 +20,7 @@
 #include "core/program_list.h"
 #include "core/programs.h"
 #include "web/model/app_state.h"
+#include "web/model/approximate.h"
 #include "web/model/finding.h"
 #include "web/model/search.h"
 
@@ -35,6 +36,9 @@ class Derived {
   const ResultsList& Results(const Catalog& catalog, const AppState& state, WeekTime now,
                              bool view_settled);
   const SearchResults& Search(const Catalog& catalog, const SearchState& search);
+  // The facilities placed by address passing the filters, counted by area (CountByArea).
+  const std::vector<AreaCount>& AreaCounts(const Catalog& catalog, const FacilityFilters& filters,
+                                           bool emd_level);
   const ProgramList& Programs(const Catalog& catalog, const ProgramsState& programs);
   const std::vector<ProgramMatch>& Matches(const Catalog& catalog, const SelfCheckAnswers& answers,
                                            int year);
@@ -63,6 +67,7 @@ class Derived {
   Cached<ClusterKey, MarkerClusters> clusters_;
   Cached<ResultsKey, ResultsList> results_;
   Cached<SearchState, SearchResults> search_;
+  Cached<std::tuple<FacilityFilters, bool>, std::vector<AreaCount>> area_counts_;
   Cached<std::tuple<ProgramFilter, std::string>, ProgramList> programs_;
   Cached<std::tuple<SelfCheckAnswers, int>, std::vector<ProgramMatch>> matches_;
   Cached<std::tuple<SelfCheckAnswers, int, MatchGrouping>, std::vector<MatchGroup>> groups_;

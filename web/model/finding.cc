@@ -1,8 +1,10 @@
 #include "web/model/finding.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "core/geo.h"
+#include "web/model/approximate.h"
 
 namespace bokji::web {
 
@@ -23,8 +25,30 @@ bool ResultsList::operator==(const ResultsList& o) const {
   if (total != o.total || rows.size() != o.rows.size()) return false;
   for (size_t i = 0; i < rows.size(); ++i)
     if (rows[i].id != o.rows[i].id || rows[i].distance_m != o.rows[i].distance_m) return false;
-  return true;
+  return approximate == o.approximate && approximate_total == o.approximate_total;
 }
+
+namespace {
+
+// The facilities placed by address passing the filters whose area (at the finest level known)
+// `keep` accepts by its label point, nearest `centre` first.
+template <typename Keep>
+void ListApproximate(const Catalog& catalog, const FacilityFilters& filters, LatLng centre,
+                     size_t max_rows, Keep&& keep, ResultsList* list) {
+  std::vector<std::pair<double, uint32_t>> found;
+  for (uint32_t i = 0; i < catalog.approximate.size(); ++i) {
+    const int area = AreaAt(catalog, i, /*emd_level=*/true);
+    if (area < 0 || !keep(catalog.label_points[area])) continue;
+    if (!PassesApproximate(catalog, filters, i)) continue;
+    found.emplace_back(DistanceMeters(centre, catalog.label_points[area]), i);
+  }
+  list->approximate_total = static_cast<int>(found.size());
+  const size_t shown = std::min(found.size(), max_rows);
+  std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(shown), found.end());
+  for (size_t i = 0; i < shown; ++i) list->approximate.push_back(found[i].second);
+}
+
+}  // namespace
 
 ResultsList ListNearest(const Catalog& catalog, const FacilityFilters& filters, WeekTime now,
                         LatLng place, size_t max_rows) {
@@ -44,6 +68,9 @@ ResultsList ListNearest(const Catalog& catalog, const FacilityFilters& filters, 
     for (uint32_t id = 0; id < catalog.data.facilities.size(); ++id)
       list.total += Passes(catalog, filters, now, id);
   }
+  ListApproximate(
+      catalog, filters, place, max_rows,
+      [&](LatLng at) { return DistanceMeters(place, at) <= kApproximateNearMetres; }, &list);
   return list;
 }
 
@@ -67,6 +94,13 @@ ResultsList ListInView(const Catalog& catalog, const FacilityFilters& filters, W
                     in_view.end(), closer);
   in_view.resize(keep);
   list.rows = std::move(in_view);
+  ListApproximate(
+      catalog, filters, centre, max_rows,
+      [&](LatLng at) {
+        return at.lat >= south_west.lat && at.lat <= north_east.lat && at.lng >= south_west.lng &&
+               at.lng <= north_east.lng;
+      },
+      &list);
   return list;
 }
 

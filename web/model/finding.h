@@ -23,6 +23,8 @@ namespace bokji::web {
 
 // The list shows this many facilities at most, closest first; its title counts them all.
 inline constexpr size_t kMaxListed = 50;
+// From a place, the facilities placed by address whose area's label point is this close are listed.
+inline constexpr double kApproximateNearMetres = 5000;
 
 // Open, closed or unknown at `now`: unknown unless the facility's hours were understood.
 OpenState OpenStateOf(const Catalog& catalog, WeekTime now, uint32_t facility);
@@ -34,6 +36,11 @@ bool Passes(const Catalog& catalog, const FacilityFilters& filters, WeekTime now
 struct ResultsList {
   std::vector<Neighbor> rows;  // closest first (ties by id), at most the cap asked for
   int total = 0;               // every facility that qualifies, before the cap
+  // Facilities placed by address only (indexes into catalog.approximate) passing the filters whose
+  // area's label point is in view (or, from a place, within kApproximateNearMetres of it): their
+  // area's point nearest first (ties by index), at most the cap. Listed apart, without a distance.
+  std::vector<uint32_t> approximate;
+  int approximate_total = 0;
   bool operator==(const ResultsList& o) const;
 };
 

@@ -213,6 +213,20 @@ std::string KakaoDirectionsUrl(const Facility& f) {
   return "https://map.kakao.com/link/to/" + UrlEncode(f.name) + coordinates;
 }
 
+namespace {
+const std::string& SearchTextOf(const Facility& f) {
+  return AddressOf(f).empty() ? f.name : AddressOf(f);
+}
+}  // namespace
+
+std::string KakaoAddressSearchUrl(const Facility& f) {
+  return "https://map.kakao.com/link/search/" + UrlEncode(SearchTextOf(f));
+}
+
+std::string NaverAddressSearchUrl(const Facility& f) {
+  return "https://map.naver.com/p/search/" + UrlEncode(SearchTextOf(f));
+}
+
 // Naver Map's web directions with the destination set (elng, elat, etext).
 std::string NaverDirectionsUrl(const Facility& f) {
   char coordinates[80];

@@ -11,6 +11,7 @@
 //   TelUrl("063-222-9999 (내선 2)")             → "tel:0632229999"
 //   PhoneInText("보건복지상담센터129")            → "129"
 //   KakaoDirectionsUrl(facility)               → "https://map.kakao.com/link/to/<name>,35.824200,127.148000"
+//   KakaoAddressSearchUrl(facility)            → "https://map.kakao.com/link/search/<address>"
 // clang-format on
 #pragma once
 
@@ -56,5 +57,10 @@ std::string PhoneInText(const std::string& text);
 // page.
 std::string KakaoDirectionsUrl(const Facility& f);
 std::string NaverDirectionsUrl(const Facility& f);
+// For a facility placed by address only (a coordinate would point at its area, not at it): Kakao
+// Map's documented /link/search/ and Naver Map's search page, for its address (AddressOf; its name
+// when the source gives no address).
+std::string KakaoAddressSearchUrl(const Facility& f);
+std::string NaverAddressSearchUrl(const Facility& f);
 
 }  // namespace bokji::web

@@ -19,7 +19,8 @@ SearchResults RunSearch(const Catalog& catalog, const SearchState& search) {
   SearchResults results;
   results.query = search.query;
   const TextSearch* indexes[kSearchKindCount] = {&catalog.facility_search, &catalog.region_search,
-                                                 &catalog.program_search};
+                                                 &catalog.program_search,
+                                                 &catalog.approximate_search};
   for (int k = 0; k < kSearchKindCount; ++k) {
     const std::vector<TextSearch::Hit> hits = indexes[k]->Search(search.query, indexes[k]->size());
     if (hits.empty()) continue;

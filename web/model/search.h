@@ -1,6 +1,7 @@
-// The header's search over facilities, places (regions) and programs: each kind a group with its
-// total, the rows it shows, and "더 보기" for more. Groups are ordered by their best hit, so the
-// group shown first holds the best match, and Enter opens the first row shown.
+// The header's search over facilities, places (regions), programs and the facilities placed by
+// address only (their own group: they open their ApproximateCard, not a point): each kind a group
+// with its total, the rows it shows, and "더 보기" for more. Groups are ordered by their best hit,
+// so the group shown first holds the best match, and Enter opens the first row shown.
 //
 // clang-format off
 //   SearchResults results = RunSearch(catalog, state.search);
@@ -26,7 +27,7 @@ inline constexpr int kSearchRowsMore = 10;
 
 struct SearchHit {
   SearchKind kind = SearchKind::kFacilities;
-  uint32_t id = 0;  // into the catalog's facilities, regions or programs
+  uint32_t id = 0;  // into the catalog's facilities, regions, programs or approximate
   bool operator==(const SearchHit&) const = default;
 };
 
@@ -45,9 +46,9 @@ struct SearchResults {
   int total(SearchKind kind) const;
 };
 
-// Searches `search.query` in the three indexes. A group shows kSearchRowsShown rows plus
+// Searches `search.query` in the four indexes. A group shows kSearchRowsShown rows plus
 // search.more[kind]. Groups are ordered by their best hit's score (TextSearch scores rank alike
-// across indexes), ties in the order facilities, places, programs.
+// across indexes), ties in the order facilities, places, programs, placed by address.
 SearchResults RunSearch(const Catalog& catalog, const SearchState& search);
 
 }  // namespace bokji::web

@@ -382,9 +382,40 @@ constexpr Row kRows[] = {
      {"지도를 움직이려면 Ctrl 키를 누른 채 휠을 돌리세요.",
       "Hold Ctrl and scroll to move the map."}},
     {StringId::kApproximateNotShownFormat,
-     {"주소만 있고 좌표가 없는 시설 %d곳(경로당 등)은 지도와 목록에 아직 나오지 않아요.",
-      "%d facilities known only by their address (경로당 and others) are not yet on the map or in "
-      "the list."}},
+     {"주소만 있고 좌표가 없는 시설 %d곳(경로당 등)은 지도에 점 대신 지역별 개수로, 목록에는 '주소 "
+      "기준 위치'로 나와요.",
+      "%d facilities known only by their address (경로당 and others) show as counts on their area, "
+      "not as points, and in the list as 'placed by address'."}},
+    // ---- Facilities placed by address, freshness, legend groups (issue 12, the app's display)
+    {StringId::kApproxBadgeFormat, {"%s %d곳 (주소 기준)", "%s: %d (by address)"}},
+    {StringId::kApproxBadgeMoreFormat,
+     {"%s %d곳 외 %d곳 (주소 기준)", "%s: %d and %d more (by address)"}},
+    {StringId::kApproxListHeadingFormat, {"주소 기준 위치 · %d곳", "Placed by address · %d"}},
+    {StringId::kApproxRowTag, {"주소 기준 위치", "Placed by address"}},
+    {StringId::kApproxCardNote,
+     {"자료에 좌표가 없어 주소로 지역만 알 수 있는 시설이에요. 지도에 점으로 표시하지 않아요. "
+      "정확한 위치는 주소로 찾아보세요.",
+      "The source gives no coordinates for this facility, only its address, so the map shows its "
+      "area, not its spot. Find the exact place by its address."}},
+    {StringId::kApproxCardAreaFormat, {"위치: %s (주소 기준)", "Area: %s (from the address)"}},
+    {StringId::kCardSearchKakao, {"카카오맵에서 주소 찾기", "Find the address in Kakao Map"}},
+    {StringId::kCardSearchNaver, {"네이버 지도에서 주소 찾기", "Find the address in Naver Map"}},
+    {StringId::kCardStaleFormat,
+     {"이 정보는 %s 기준으로 2년이 넘었어요. 가기 전에 전화로 확인하세요.",
+      "This information dates from %s, more than two years ago: please call before you go."}},
+    {StringId::kLegendGroupHealth, {"보건·의료", "Health"}},
+    {StringId::kLegendGroupSenior, {"노인", "Older people"}},
+    {StringId::kLegendGroupDisability, {"장애인·정신건강", "Disability, mental health"}},
+    {StringId::kLegendGroupChildFamily, {"아동·가족", "Children, families"}},
+    {StringId::kLegendGroupCommunity, {"지역복지·기타", "Community, other"}},
+    {StringId::kLegendGroupExpandFormat, {"%s 종류 보기", "Show the kinds of %s"}},
+    {StringId::kApproxBadgeShortFormat, {"주소 기준 %d곳", "%d by address"}},
+    {StringId::kApproxBadgeCountFormat, {"%d곳", "%d"}},
+    {StringId::kListApproxSuffixFormat, {" · 주소 기준 %d곳", " · %d by address"}},
+    {StringId::kSearchApproximate, {"시설 (주소 기준 위치)", "Facilities placed by address"}},
+    {StringId::kSpotHeadingFormat,
+     {"이 자리의 시설 %d곳 (같은 건물 등): 하나를 고르세요",
+      "%d facilities at this spot (one building): pick one"}},
 };
 static_assert(std::size(kRows) == static_cast<size_t>(StringId::kCount), "one row per StringId");
 
@@ -511,6 +542,14 @@ const char* CategoryLabel(FacilityCategory category) {
   if (index >= std::size(kCategoryLabels))
     return kCategoryLabels[std::size(kCategoryLabels) - 1][0];
   return InLanguage(kCategoryLabels[index]);
+}
+
+const char* CategoryGroupLabel(CategoryGroup group) {
+  static constexpr StringId kLabels[kCategoryGroupCount] = {
+      StringId::kLegendGroupHealth, StringId::kLegendGroupSenior, StringId::kLegendGroupDisability,
+      StringId::kLegendGroupChildFamily, StringId::kLegendGroupCommunity};
+  const auto index = static_cast<size_t>(group);
+  return Text(index < std::size(kLabels) ? kLabels[index] : StringId::kLegendGroupCommunity);
 }
 
 const char* ProgramLevelLabel(ProgramLevel level) {

@@ -326,6 +326,32 @@ enum class StringId : uint16_t {
   kEmbedWheelHint,
   // ---- Facilities placed by address only (issue 12), until the map shows them per area ----
   kApproximateNotShownFormat,  // %d: facilities whose source gives only an address
+  // ---- Facilities placed by address on the map, in the list and their card; freshness; the
+  // legend's groups (issue 12, the app's display) ----
+  kApproxBadgeFormat,        // %s: a category, %d: how many ("경로당 42곳 (주소 기준)")
+  kApproxBadgeMoreFormat,    // %s: the most common category, %d: its count, %d: the others
+  kApproxListHeadingFormat,  // %d: how many in the list's part for them
+  kApproxRowTag,             // "주소 기준 위치", in place of a distance
+  kApproxCardNote,
+  kApproxCardAreaFormat,  // %s: the area ("전주시 완산구 중앙동")
+  kCardSearchKakao,
+  kCardSearchNaver,
+  kCardStaleFormat,  // %s: the date the facts are from
+  kLegendGroupHealth,
+  kLegendGroupSenior,
+  kLegendGroupDisability,
+  kLegendGroupChildFamily,
+  kLegendGroupCommunity,
+  kLegendGroupExpandFormat,
+  kApproxBadgeShortFormat,  // %d: an area's count, where the full badge finds no room
+  kApproxBadgeCountFormat,  // %d: the same, shortest
+  kListApproxSuffixFormat,
+  kSearchApproximate,  // the search's group of facilities placed by address
+  kSpotHeadingFormat,  // %d: facilities at one spot (one building), the list to pick one  // %d:
+                       // after the
+                       // list's title, those placed by address in the view  // %s: a group ("노인
+                       // 종류 보기"), the arrow
+                       // that lists its categories
   kCount,
 };
 
@@ -339,6 +365,8 @@ const char* Text(StringId id);
 
 // Labels of the data model's enums, in the current language.
 const char* CategoryLabel(FacilityCategory category);
+// The legend's name of a group of categories ("노인").
+const char* CategoryGroupLabel(CategoryGroup group);
 const char* ProgramLevelLabel(ProgramLevel level);
 // The short name of a weekday: 0 = Sunday … 6 = Saturday (struct tm's tm_wday). "일" … "토".
 const char* WeekdayLabel(int tm_wday);

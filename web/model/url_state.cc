@@ -77,6 +77,8 @@ std::string EncodeUrlState(const Catalog& catalog, const AppState& state) {
     for (uint32_t id : spot->facilities)
       keys += (keys.empty() ? "" : "|") + data.facilities[id].source_key;
     add("spot", keys);
+  } else if (const auto* approximate = std::get_if<ApproximateCard>(&state.card)) {
+    add("fa", catalog.approximate[approximate->facility].source_key);
   } else if (const auto* program = std::get_if<ProgramCard>(&state.card)) {
     add("p", data.programs[program->program].service_id);
   } else if (std::holds_alternative<DataInfoCard>(state.card)) {
@@ -122,8 +124,9 @@ void DecodeUrlState(const Catalog& catalog, const std::string& query, AppState* 
   const Dataset& data = catalog.data;
   std::optional<double> zoom;
   LatLng centre;
-  // Cards by precedence when a link names several: program, facility, spot, education, data info.
-  std::optional<Card> cards[5];
+  // Cards by precedence when a link names several: program, facility, spot, education, data info,
+  // a facility placed by address.
+  std::optional<Card> cards[6];
   bool named_area = false;
   for (const auto& [key, value] : ParseQueryString(query)) {
     if (key == "map") {
@@ -132,6 +135,9 @@ void DecodeUrlState(const Catalog& catalog, const std::string& query, AppState* 
     } else if (key == "f") {
       const int id = catalog.FacilityByKey(value);
       if (id >= 0) cards[1] = FacilityCard{static_cast<uint32_t>(id)};
+    } else if (key == "fa") {
+      const int id = catalog.ApproximateByKey(value);
+      if (id >= 0) cards[5] = ApproximateCard{static_cast<uint32_t>(id)};
     } else if (key == "spot") {
       SpotCard spot;
       size_t start = 0;
@@ -224,10 +230,13 @@ void DecodeUrlState(const Catalog& catalog, const std::string& query, AppState* 
     }
   }
   bool named_facility = false;
+  int named_approximate_area = -1;  // the region a facility placed by address stands at
   for (const std::optional<Card>& card : cards) {
     if (card) {
       state->card = *card;
       named_facility = std::holds_alternative<FacilityCard>(*card);
+      if (const auto* approximate = std::get_if<ApproximateCard>(&*card))
+        named_approximate_area = catalog.approximate_area[approximate->facility];
       break;
     }
   }
@@ -242,6 +251,8 @@ void DecodeUrlState(const Catalog& catalog, const std::string& query, AppState* 
   } else if (named_facility) {
     state->camera = CameraRequest::Centre(data.facilities[OpenFacility(*state)].position, 14,
                                           /*animate=*/false);
+  } else if (named_approximate_area >= 0) {
+    state->camera = CameraRequest::FitRegion(static_cast<uint32_t>(named_approximate_area));
   }
 }
 

@@ -12,6 +12,7 @@
 //   map    zoom/lat/lng                  map (centre and zoom)
 //   f      a facility's source_key       card = FacilityCard
 //   spot   source_keys joined by '|'     card = SpotCard (facilities at one spot)
+//   fa     a facility's source_key       card = ApproximateCard (placed by address only)
 //   p      a program's service_id        card = ProgramCard
 //   info   1                             card = DataInfoCard
 //   edu    all|citizens|workers[+past]   card = EducationCard
@@ -38,7 +39,7 @@ namespace bokji::web {
 
 // Every key above, comma-separated: the page replaces exactly these and keeps its own (bundle).
 inline constexpr const char* kAppUrlKeys =
-    "map,f,spot,p,info,edu,q,c,t,r,open,near,tiles,v,ps,pu,pt,pg,pr,pq,lang";
+    "map,f,spot,p,info,edu,q,c,t,r,open,near,tiles,v,ps,pu,pt,pg,pr,pq,lang,fa";
 
 // OpenStreetMap's tile server, written "osm" in links.
 inline constexpr const char* kOpenStreetMapTiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "web/model/approximate.h"
 #include "web/model/finding.h"
 #include "web/model/format.h"
 #include "web/panels/panels.h"
@@ -129,6 +130,7 @@ class FacilityCardPanel final : public Panel {
 
     // Where this came from and how old it is.
     ImGui::Spacing();
+    DrawFreshnessNote(ctx, FactsDate(ctx.catalog.data, f));
     DrawSourceLines(ctx.catalog.data, f.source, StringId::kCardVerifiedFormat, f.verified);
     // A short report to the 시군구 that keeps this list (web/help_form.js, a DOM form).
     if (Mirrored(ctx,
@@ -147,6 +149,9 @@ class FacilityCardPanel final : public Panel {
   void Debug(PanelContext& ctx, nlohmann::json& out) const override {
     const FacilityCard* card = CardAs<FacilityCard>(ctx.state);
     out["link_copied"] = card != nullptr && card->link_copied_until_ms > NowMs();
+    out["card_stale"] =
+        card != nullptr &&
+        IsStale(ctx, FactsDate(ctx.catalog.data, ctx.catalog.data.facilities[card->facility]));
     if (card != nullptr) out["facility_link"] = CitizenLink(ctx);
   }
 

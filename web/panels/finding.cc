@@ -10,8 +10,12 @@
 //   - Results list
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
+#include "imgui_internal.h"  // PushItemFlag(ImGuiItemFlags_MixedValue): a group partly on
+
+#include "web/model/approximate.h"
 #include "web/model/format.h"
 #include "web/model/url_state.h"
 #include "web/panels/panels.h"
@@ -43,6 +47,13 @@ bool Section(PanelContext& ctx, const char* label, std::optional<bool>* open, bo
   }
   if (now != was) *open = now;
   return now;
+}
+
+// "6,880": a count with thousands separators.
+std::string FormatCount(int n) {
+  std::string digits = std::to_string(n);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
+  return digits;
 }
 
 // The rectangle a combo box takes at the cursor (for the mirror's twin), before it is drawn.
@@ -122,6 +133,14 @@ class FindingPanel final : public Panel {
                       {"name", ctx.catalog.data.facilities[n.id].name}});
     out["nearby"] = place.kind == PlaceKind::kNone ? nlohmann::json::array() : rows;
     out["results"] = std::move(rows);
+    nlohmann::json approximate = nlohmann::json::array();
+    for (uint32_t i : list.approximate)
+      approximate.push_back({{"index", i},
+                             {"name", ctx.catalog.approximate[i].name},
+                             {"source_key", ctx.catalog.approximate[i].source_key}});
+    out["results_approximate"] = std::move(approximate);
+    out["results_approximate_total"] = list.approximate_total;
+    out["legend_groups_open"] = state.finding.legend_groups_open;
     static constexpr const char* kLocationStates[] = {"none", "pending", "found", "denied",
                                                       "unavailable"};
     out["location"] = kLocationStates[static_cast<int>(CurrentLocation().state)];
@@ -299,38 +318,96 @@ class FindingPanel final : public Panel {
   // Legend and filters
   // ---------------------------------------------------------------------------------------------
 
-  // Categories on the map (with their counts), and the raster tiles under the boundaries.
+  // Categories on the map by group (보건·의료, 노인, …): a group's box turns all its categories on
+  // or off, its arrow lists them, each with its own box; counts include the facilities placed by
+  // address. Then the raster tiles under the boundaries.
   void Legend(PanelContext& ctx) {
     AppState& state = ctx.state;
-    // Open by default on a wide screen while the legend is short; closed on a phone (the map needs
-    // the room) and when it lists many categories, which would push the results list below the
-    // fold.
-    constexpr int kMostRowsOpen = 6;
+    // Open by default on a wide screen while the legend is short (a row per group); closed on a
+    // phone (the map needs the room) and when its rows would push the results list below the
+    // fold of a 1280×800 screen (the real data's five groups do).
+    constexpr int kMostRowsOpen = 3;
+    const Catalog& catalog = ctx.catalog;
+    CategorySet& categories = state.filters.index.categories;
+    auto count_of = [&](int c) {
+      return catalog.category_counts[c] + catalog.approximate_category_counts[c];
+    };
     int rows = 0;
-    for (int count : ctx.catalog.category_counts) rows += count > 0;
-    if (!Section(ctx, Text(StringId::kLegendTitle), &state.finding.legend_open,
-                 !ctx.layout.narrow && rows <= kMostRowsOpen, "legend"))
-      return;
+    for (int g = 0; g < kCategoryGroupCount; ++g) {
+      bool any = false;
+      for (int c = 0; c < kFacilityCategoryCount; ++c)
+        any |= GroupOf(static_cast<FacilityCategory>(c)) == static_cast<CategoryGroup>(g) &&
+               count_of(c) > 0;
+      rows += any;
+    }
+    const bool open = Section(ctx, Text(StringId::kLegendTitle), &state.finding.legend_open,
+                              !ctx.layout.narrow && rows <= kMostRowsOpen, "legend");
+    ctx.rects.Note("legend");
+    if (!open) return;
     ctx.mirror.Begin(MirrorRole::kGroup, Text(StringId::kLegendTitle));
     const float swatch = ImGui::GetFontSize() * 0.7f;
-    for (int c = 0; c < kFacilityCategoryCount; ++c) {
-      if (ctx.catalog.category_counts[c] == 0) continue;
-      const auto category = static_cast<FacilityCategory>(c);
-      bool on = (state.filters.index.categories & CategoryBit(category)) != 0;
-      ImGui::PushID(c);
-      const std::string name = FormatText(Text(StringId::kMirrorCategoryFormat),
-                                          CategoryLabel(category), ctx.catalog.category_counts[c]);
-      if (MirroredCheckbox(ctx, "##on", &on, "category_" + std::to_string(c), name))
-        state.filters.index.categories ^= CategoryBit(category);
+    const float line = ImGui::GetFrameHeight();
+    for (int g = 0; g < kCategoryGroupCount; ++g) {
+      const auto group = static_cast<CategoryGroup>(g);
+      CategorySet present = 0;  // the group's categories the data has
+      int total = 0;
+      for (int c = 0; c < kFacilityCategoryCount; ++c)
+        if (GroupOf(static_cast<FacilityCategory>(c)) == group && count_of(c) > 0) {
+          present |= CategoryBit(static_cast<FacilityCategory>(c));
+          total += count_of(c);
+        }
+      if (present == 0) continue;
+      ImGui::PushID(g);
+      const CategorySet on_now = categories & present;
+      bool all_on = on_now == present;
+      const std::string group_name =
+          std::string(CategoryGroupLabel(group)) + " (" + FormatCount(total) + ")";
+      // Some but not all on: the box shows a dash; a press turns them all on.
+      ImGui::PushItemFlag(ImGuiItemFlags_MixedValue, on_now != 0 && !all_on);
+      if (MirroredCheckbox(ctx, "##group", &all_on, "legend_group_" + std::to_string(g),
+                           group_name)) {
+        const CategorySet group_bits = GroupCategories(group);
+        categories = all_on ? (categories | group_bits) : (categories & ~group_bits);
+      }
+      ImGui::PopItemFlag();
+      ctx.rects.Note("legend_group_" + std::to_string(g));
       ImGui::SameLine();
-      const ImVec2 p = ImGui::GetCursorScreenPos();
-      const float line = ImGui::GetFrameHeight();
-      ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + swatch / 2, p.y + line / 2),
-                                                  swatch / 2, ctx.theme.CategoryColor(category));
-      ImGui::Dummy(ImVec2(swatch, line));
+      const uint32_t bit = 1u << g;
+      const bool expanded = (state.finding.legend_groups_open & bit) != 0;
+      const std::string expand_name =
+          FormatText(Text(StringId::kLegendGroupExpandFormat), CategoryGroupLabel(group));
+      if (Mirrored(ctx, ImGui::ArrowButton("##expand", expanded ? ImGuiDir_Down : ImGuiDir_Right),
+                   "legend_expand_" + std::to_string(g), expand_name, expanded))
+        state.finding.legend_groups_open ^= bit;
+      ctx.rects.Note("legend_expand_" + std::to_string(g));
       ImGui::SameLine();
       ImGui::AlignTextToFramePadding();
-      ImGui::Text("%s (%d)", CategoryLabel(category), ctx.catalog.category_counts[c]);
+      ImGui::Text("%s (%s)", CategoryGroupLabel(group), FormatCount(total).c_str());
+      if (expanded) {
+        ImGui::Indent(line * 1.2f);
+        for (int c = 0; c < kFacilityCategoryCount; ++c) {
+          const auto category = static_cast<FacilityCategory>(c);
+          if ((present & CategoryBit(category)) == 0) continue;
+          bool on = (categories & CategoryBit(category)) != 0;
+          ImGui::PushID(100 + c);
+          const std::string name = FormatText(Text(StringId::kMirrorCategoryFormat),
+                                              CategoryLabel(category), count_of(c));
+          if (MirroredCheckbox(ctx, "##on", &on, "category_" + std::to_string(c), name))
+            categories ^= CategoryBit(category);
+          ctx.rects.Note("legend_category_" + std::to_string(c));
+          ImGui::SameLine();
+          const ImVec2 p = ImGui::GetCursorScreenPos();
+          ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + swatch / 2, p.y + line / 2),
+                                                      swatch / 2,
+                                                      ctx.theme.CategoryColor(category));
+          ImGui::Dummy(ImVec2(swatch, line));
+          ImGui::SameLine();
+          ImGui::AlignTextToFramePadding();
+          ImGui::Text("%s (%s)", CategoryLabel(category), FormatCount(count_of(c)).c_str());
+          ImGui::PopID();
+        }
+        ImGui::Unindent(line * 1.2f);
+      }
       ImGui::PopID();
     }
     // The raster map under the boundaries: off by default (the vector basemap needs no network).
@@ -432,6 +509,12 @@ class FindingPanel final : public Panel {
     char title[192];
     if (place.kind == PlaceKind::kNone) {
       std::snprintf(title, sizeof(title), Text(StringId::kListInViewFormat), list.total);
+      if (list.approximate_total > 0) {  // "· 주소 기준 6,880곳": not only the points
+        const std::string more =
+            Format(Text(StringId::kListApproxSuffixFormat), list.approximate_total);
+        std::snprintf(title + std::strlen(title), sizeof(title) - std::strlen(title), "%s",
+                      more.c_str());
+      }
     } else {
       const std::string where = place.kind == PlaceKind::kDevice ? Text(StringId::kPlaceMyLocation)
                                 : place.kind == PlaceKind::kRegion
@@ -454,7 +537,7 @@ class FindingPanel final : public Panel {
       ctx.mirror.End();
       return;
     }
-    if (list.rows.empty()) {
+    if (list.rows.empty() && list.approximate.empty()) {
       ImGui::PushTextWrapPos(0);
       ImGui::TextDisabled("%s", Text(StringId::kListEmpty));
       ImGui::PopTextWrapPos();
@@ -518,15 +601,81 @@ class FindingPanel final : public Panel {
       draw_list->AddText(ImVec2(right - distance_width, at.y), ctx.theme.accent, distance.c_str());
       ImGui::PopID();
     }
-    ImGui::EndChild();
     ctx.mirror.End();  // the list
+    const int picked_approximate = ApproximateRows(ctx, list);
+    ImGui::EndChild();
     ctx.mirror.End();  // the region
+    if (picked_approximate >= 0) {
+      // Its card, and the map over its area (it has no point of its own to show).
+      state.card = ApproximateCard{static_cast<uint32_t>(picked_approximate)};
+      const int area = AreaAt(catalog, static_cast<uint32_t>(picked_approximate), true);
+      if (area >= 0) state.camera = CameraRequest::FitRegion(static_cast<uint32_t>(area));
+    }
     if (picked >= 0) {
       // Opening a facility from the list: its card, and the map close enough to show it apart
       // from its cluster (MapController, kShowFacility).
       state.card = FacilityCard{static_cast<uint32_t>(picked)};
       state.camera = CameraRequest::ShowFacility(static_cast<uint32_t>(picked));
     }
+  }
+
+  // The list's part for facilities placed by address: a heading with their count, then one row
+  // each with "주소 기준 위치" where a distance would be. Returns the index picked, or -1.
+  static int ApproximateRows(PanelContext& ctx, const ResultsList& list) {
+    if (list.approximate.empty()) return -1;
+    const Catalog& catalog = ctx.catalog;
+    ImGui::Spacing();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ctx.theme.text_muted),
+                       Text(StringId::kApproxListHeadingFormat), list.approximate_total);
+    ctx.rects.Note("approximate_heading");
+    const std::string heading =
+        Format(Text(StringId::kApproxListHeadingFormat), list.approximate_total);
+    ctx.mirror.Heading(3, heading);
+    ctx.mirror.Begin(MirrorRole::kList, heading);
+    const float line = ImGui::GetTextLineHeight();
+    const char* tag = Text(StringId::kApproxRowTag);
+    const float tag_width =
+        ctx.font.small()
+            ->CalcTextSizeA(ctx.theme.Scaled(ctx.theme.small_font_size), FLT_MAX, 0, tag)
+            .x;
+    int picked = -1;
+    for (size_t i = 0; i < list.approximate.size(); ++i) {
+      const uint32_t index = list.approximate[i];
+      const Facility& f = catalog.approximate[index];
+      ImGui::PushID(1 << 24 | static_cast<int>(index));
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      const bool open = CardAs<ApproximateCard>(ctx.state) != nullptr &&
+                        CardAs<ApproximateCard>(ctx.state)->facility == index;
+      const bool clicked = ImGui::Selectable("##row", open, 0, ImVec2(0, line * 2));
+      ctx.mirror.Begin(MirrorRole::kListItem, {});
+      if (Mirrored(ctx, clicked, "approximate:" + std::to_string(index), f.name))
+        picked = static_cast<int>(index);
+      ctx.mirror.Text(CategoryLabel(f.category));
+      ctx.mirror.Text(Text(StringId::kApproxRowTag));
+      ctx.mirror.Text(AddressOf(f));
+      ctx.mirror.End();
+      if (i < 3) ctx.rects.Note("approximate_result_" + std::to_string(i));
+      ImDrawList* draw_list = ImGui::GetWindowDrawList();
+      const float swatch = line * 0.55f;
+      // A square, not a marker's circle: this is not a point on the map.
+      draw_list->AddRectFilled(ImVec2(at.x, at.y + (line - swatch) / 2),
+                               ImVec2(at.x + swatch, at.y + (line + swatch) / 2),
+                               ctx.theme.CategoryColor(f.category));
+      const float right = ImGui::GetItemRectMax().x - ImGui::GetStyle().ItemSpacing.x;
+      const float text_x = at.x + swatch + ctx.theme.Scaled(6);
+      draw_list->PushClipRect(ImVec2(text_x, at.y), ImVec2(right - tag_width - 8, at.y + line * 2),
+                              true);
+      draw_list->AddText(ImVec2(text_x, at.y), ctx.theme.text, f.name.c_str());
+      const std::string detail = std::string(CategoryLabel(f.category)) + " · " + AddressOf(f);
+      draw_list->AddText(ctx.font.small(), ctx.theme.Scaled(ctx.theme.small_font_size),
+                         ImVec2(text_x, at.y + line), ctx.theme.text_muted, detail.c_str());
+      draw_list->PopClipRect();
+      draw_list->AddText(ctx.font.small(), ctx.theme.Scaled(ctx.theme.small_font_size),
+                         ImVec2(right - tag_width, at.y), ctx.theme.accent, tag);
+      ImGui::PopID();
+    }
+    ctx.mirror.End();
+    return picked;
   }
 
   int location_generation_ = 0;

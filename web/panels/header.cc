@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "web/model/approximate.h"
 #include "web/model/format.h"
 #include "web/model/search.h"
 #include "web/panels/panels.h"
@@ -61,6 +62,7 @@ class HeaderPanel final : public Panel {
     out["search"] = {{"facilities", results.total(SearchKind::kFacilities)},
                      {"regions", results.total(SearchKind::kRegions)},
                      {"programs", results.total(SearchKind::kPrograms)},
+                     {"approximate", results.total(SearchKind::kApproximate)},
                      {"open", ctx.state.search.results_open}};
     nlohmann::json groups = nlohmann::json::array();
     for (const SearchGroup& g : results.groups)
@@ -147,9 +149,10 @@ class HeaderPanel final : public Panel {
     }
     std::optional<SearchHit> picked;
     static constexpr StringId kHeadings[kSearchKindCount] = {
-        StringId::kSearchFacilities, StringId::kSearchRegions, StringId::kSearchPrograms};
-    static constexpr const char* kMoreNames[kSearchKindCount] = {"more_facilities", "more_regions",
-                                                                 "more_programs"};
+        StringId::kSearchFacilities, StringId::kSearchRegions, StringId::kSearchPrograms,
+        StringId::kSearchApproximate};
+    static constexpr const char* kMoreNames[kSearchKindCount] = {
+        "more_facilities", "more_regions", "more_programs", "more_approximate"};
     for (const SearchGroup& group : results.groups) {
       const int kind = static_cast<int>(group.kind);
       char heading[160];
@@ -169,6 +172,7 @@ class HeaderPanel final : public Panel {
                      std::nullopt, detail))
           picked = SearchHit{group.kind, id};
         ctx.mirror.End();
+        if (id == group.shown.front()) ctx.rects.Note("hit_" + std::to_string(kind) + "_0");
         ImDrawList* draw_list = ImGui::GetWindowDrawList();
         draw_list->AddText(min, ctx.theme.text, title.c_str());
         if (!detail.empty())
@@ -209,6 +213,10 @@ class HeaderPanel final : public Panel {
         return {p.name, std::string(ProgramLevelLabel(p.level)) + " · " +
                             (p.region_name.empty() ? p.provider : p.region_name)};
       }
+      case SearchKind::kApproximate: {
+        const Facility& f = catalog.approximate[id];
+        return {f.name, std::string(CategoryLabel(f.category)) + " · " + AddressOf(f)};
+      }
     }
     return {};
   }
@@ -228,6 +236,13 @@ class HeaderPanel final : public Panel {
       case SearchKind::kPrograms:
         state.card = ProgramCard{hit.id};
         break;
+      case SearchKind::kApproximate: {
+        // Its card, and the map over its area (it has no point of its own).
+        state.card = ApproximateCard{hit.id};
+        const int area = AreaAt(ctx.catalog, hit.id, /*emd_level=*/true);
+        if (area >= 0) state.camera = CameraRequest::FitRegion(static_cast<uint32_t>(area));
+        break;
+      }
     }
     state.search.results_open = false;
     BlurTextField();  // a phone's keyboard goes away

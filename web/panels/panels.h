@@ -20,6 +20,7 @@
   X(NoticesPanel)        /* network loss: tiles replaced, offline (over the map) notices.cc       */ \
   X(FacilityCardPanel)   /* a facility's card                                    facility_card.cc */ \
   X(SpotCardPanel)       /* the facilities at one spot, to choose from           spot_card.cc     */ \
+  X(ApproximateCardPanel) /* a facility placed by address only                   approximate_card.cc */ \
   X(DataInfoPanel)       /* where the data comes from                            data_info.cc     */ \
   X(EducationPanel)      /* welfare education events                             education.cc     */ \
   X(ProgramsPanel)       /* the programs view: browse and search programs        programs.cc      */ \
