@@ -33,7 +33,8 @@ inline constexpr int kLanguageCount = 4;
 // The languages the header's chooser offers: those whose column is written and whose glyphs the
 // font subset holds. Vietnamese and Chinese are in the enum (?lang= links work; their rows fall
 // back to Korean) but are not offered until they are translated.
-inline constexpr Language kOfferedLanguages[] = {Language::kKorean, Language::kEnglish};
+inline constexpr Language kOfferedLanguages[] = {Language::kKorean, Language::kEnglish,
+                                                Language::kVietnamese, Language::kChinese};
 
 // "ko", "en", "vi", "zh-Hans": the page's ?lang= values (BCP 47, also the page's lang attribute).
 const char* LanguageCode(Language language);
