@@ -240,6 +240,14 @@ void DataField(PanelContext& ctx, const char* label, const std::string& value) {
                   (value.empty() ? Text(StringId::kProgramNoData) : value));
 }
 
+void DataInKoreanNote(PanelContext& ctx) {
+  if (CurrentLanguage() == Language::kKorean) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ctx.theme.text_muted));
+  ImGui::TextWrapped("%s", Text(StringId::kDataInKorean));
+  ImGui::PopStyleColor();
+  ctx.mirror.Text(Text(StringId::kDataInKorean));
+}
+
 void DrawSourceLines(const Dataset& data, uint16_t source, StringId date_format, Date date) {
   ImGui::PushTextWrapPos(0);
   if (source < data.sources.size()) {

@@ -79,6 +79,10 @@ void DataField(const char* label, const std::string& value);
 // The same, also in the accessible mirror ("label: value").
 void DataField(PanelContext& ctx, const char* label, const std::string& value);
 
+// On a card, outside Korean: a muted wrapped line saying the facility and program data are
+// published in Korean only (data stays as published), also in the mirror. Nothing in Korean.
+void DataInKoreanNote(PanelContext& ctx);
+
 // Where a record came from and how old it is, in muted wrapped lines: its source's name and data
 // date, then `date` (when not 0) in `date_format` (a StringId with one %s).
 void DrawSourceLines(const Dataset& data, uint16_t source, StringId date_format, Date date);

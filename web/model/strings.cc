@@ -842,4 +842,16 @@ void VisitAllStrings(void (*visit)(const char* text, void* context), void* conte
   for (const auto& labels : kWeekdayLabels) visit_row(labels);
 }
 
+void VisitStrings(Language language, void (*visit)(const char* text, void* context),
+                  void* context) {
+  const int column = static_cast<int>(language);
+  auto visit_row = [&](const char* const(&texts)[kLanguageCount]) {
+    if (texts[column] != nullptr) visit(texts[column], context);
+  };
+  for (const Row& row : kRows) visit_row(row.text);
+  for (const auto& labels : kCategoryLabels) visit_row(labels);
+  for (const auto& labels : kTargetLabels) visit_row(labels);
+  for (const auto& labels : kWeekdayLabels) visit_row(labels);
+}
+
 }  // namespace bokji::web

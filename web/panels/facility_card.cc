@@ -27,7 +27,6 @@ class FacilityCardPanel final : public Panel {
     mirror.Begin(MirrorRole::kDialog, f.name, "facility_card");
     mirror.Heading(2, f.name);
     mirror.Text(CategoryLabel(f.category));
-    if (CurrentLanguage() != Language::kKorean) mirror.Text(Text(StringId::kDataInKorean));
     // Category, then the name in the category's colour.
     // Category: a swatch in its colour, the label in the text colour (the hue alone is no label,
     // and some hues are too light for text).
@@ -50,6 +49,7 @@ class FacilityCardPanel final : public Panel {
     ImGui::PushFont(ctx.font.large());
     ImGui::TextUnformatted(f.name.c_str());
     ImGui::PopFont();
+    DataInKoreanNote(ctx);
     switch (OpenStateOf(ctx.catalog, ctx.now.week, card->facility)) {  // only understood hours
       case OpenState::kOpen:
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.open_now), "%s",
