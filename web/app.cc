@@ -384,6 +384,7 @@ std::string App::DebugJson() {
   out["outline_vertices"] = basemap_.drawn_outline_vertices();
   out["glyphs"] = font_.glyph_count();
   out["font_language"] = LanguageCode(font_.built_language());
+  out["text_percent"] = state_.appearance.text_percent;
   out["clipped_labels"] = ClippedLabelsJson();
   out["atlas"] = {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight};
   nlohmann::json missing = nlohmann::json::array();

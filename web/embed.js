@@ -129,6 +129,8 @@
   const STRINGS = {
     ko: '지도를 움직이려면 Ctrl 키를 누른 채 휠을 돌리세요.',
     en: 'Hold Ctrl and scroll to move the map.',
+    vi: 'Giữ phím Ctrl và lăn chuột để di chuyển bản đồ.',
+    'zh-Hans': '按住 Ctrl 键再滚动滚轮来移动地图。',
   };
   const hint = document.createElement('div');
   hint.id = 'embed-wheel-hint';
@@ -147,7 +149,8 @@
     e.stopImmediatePropagation();
     let language = 'ko';
     try {
-      language = (page.debug() || {}).language === 'en' ? 'en' : 'ko';
+      const code = (page.debug() || {}).language;
+      language = STRINGS[code] ? code : 'ko';
     } catch (err) {
       language = 'ko';
     }

@@ -153,14 +153,18 @@ void PhoneOrNumber(PanelContext& ctx, const std::string& phone, const std::strin
     ctx.mirror.Text(std::string(Text(StringId::kKioskPhoneHeading)) + " " + phone);
     return;
   }
-  const std::string label = std::string(Text(StringId::kCardCall)) + "  " + phone;
-  ImGui::PushID(name.c_str());
   const ImVec2 size(ImGui::GetContentRegionAvail().x, 0);
+  // "전화 걸기  063-…" on one line where it fits, else on two (large text on a phone).
+  std::string label = std::string(Text(StringId::kCardCall)) + "  " + phone;
+  if (ButtonWidth(label.c_str()) > size.x)
+    label = std::string(Text(StringId::kCardCall)) + "\n" + phone;
+  ImGui::PushID(name.c_str());
   const bool pressed =
       accent ? AccentButton(ctx.theme, label.c_str(), size) : ImGui::Button(label.c_str(), size);
   ImGui::PopID();
   ctx.rects.Note(name);
-  ctx.mirror.Link(name, label, tel, LastItemRect(), /*new_tab=*/false);
+  ctx.mirror.Link(name, std::string(Text(StringId::kCardCall)) + "  " + phone, tel, LastItemRect(),
+                  /*new_tab=*/false);
   ScrollToFocused(ctx, name);
   if (pressed) OpenUrl(tel.c_str(), /*new_tab=*/false);
 }

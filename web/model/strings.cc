@@ -572,6 +572,9 @@ constexpr Row kRows[] = {
       "the list.",
       "%d cơ sở chỉ có địa chỉ, không có tọa độ (như 경로당) chưa hiện trên bản đồ và danh sách.",
       "只有地址、没有坐标的 %d 处设施（경로당 等）还没有显示在地图和列表中。"}},
+    // ---- Languages (issue 11): the phone's display menu ----
+    {StringId::kDisplayMenu,
+     {"글자·대비·언어", "Text, contrast, language", "Chữ, màu, ngôn ngữ", "字号·对比度·语言"}},
 };
 static_assert(std::size(kRows) == static_cast<size_t>(StringId::kCount), "one row per StringId");
 

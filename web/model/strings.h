@@ -328,6 +328,8 @@ enum class StringId : uint16_t {
   kEmbedWheelHint,
   // ---- Facilities placed by address only (issue 12), until the map shows them per area ----
   kApproximateNotShownFormat,  // %d: facilities whose source gives only an address
+  // ---- Languages (issue 11): the phone's display menu ----
+  kDisplayMenu,
   kCount,
 };
 

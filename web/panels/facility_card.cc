@@ -83,11 +83,15 @@ class FacilityCardPanel final : public Panel {
       mirror.Text(std::string(Text(StringId::kQrScanHint)) + ": " +
                   Text(StringId::kQrDirectionsCaption) + ", " + Text(StringId::kQrFacilityCaption));
     } else {
+      // Side by side when both labels fit in half the card, else one above the other.
+      const bool side_by_side = ButtonWidth(Text(StringId::kCardDirectionsKakao)) <= half &&
+                                ButtonWidth(Text(StringId::kCardDirectionsNaver)) <= half;
+      const float width = side_by_side ? half : full;
       LinkOrQr(ctx, Text(StringId::kCardDirectionsKakao), KakaoDirectionsUrl(f), "", "kakao",
-               ImVec2(half, 0));
-      ImGui::SameLine();
+               ImVec2(width, 0));
+      if (side_by_side) ImGui::SameLine();
       LinkOrQr(ctx, Text(StringId::kCardDirectionsNaver), NaverDirectionsUrl(f), "", "naver",
-               ImVec2(half, 0));
+               ImVec2(width, 0));
     }
     // A link to this card: the page's address already holds the view and the card.
     const bool copied = card->link_copied_until_ms > ctx.now_ms;
