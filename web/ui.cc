@@ -223,6 +223,27 @@ float ButtonWidth(const char* label) {
   return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
 }
 
+std::string WrapLabel(const char* label, float width) {
+  std::string out;
+  std::string line;
+  const float padding = 2 * ImGui::GetStyle().FramePadding.x;
+  const char* word = label;
+  while (*word != '\0') {
+    const char* end = word;
+    while (*end != '\0' && *end != ' ') ++end;
+    const std::string piece(word, end);
+    const std::string longer = line.empty() ? piece : line + " " + piece;
+    if (!line.empty() && ImGui::CalcTextSize(longer.c_str()).x + padding > width) {
+      out += line + "\n";
+      line = piece;
+    } else {
+      line = longer;
+    }
+    word = *end == ' ' ? end + 1 : end;
+  }
+  return out + line;
+}
+
 void SameLineIfFits(float next_width) {
   const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_width;
   const float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;

@@ -70,6 +70,10 @@ void ScrollToFocused(PanelContext& ctx, std::string_view id);
 
 // The width of a button labelled `label` (its text and frame padding).
 float ButtonWidth(const char* label);
+// `label` with line breaks at spaces so that each line of the button fits `width` (a button
+// grows to as many lines as it needs instead of cutting its label off). A word longer than the
+// width stays whole.
+std::string WrapLabel(const char* label, float width);
 // Puts the next item on this line when `next_width` still fits beside the last one, else on the
 // next line: rows of buttons wrap instead of running out of the panel (large text, long labels).
 void SameLineIfFits(float next_width);
