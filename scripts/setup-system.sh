@@ -43,8 +43,8 @@ packages=(
   libhangul-dev libqrcodegencpp-dev zbar-tools
   # WebAssembly toolchain (Debian's emscripten 3.1.6) and the node modules its optimiser needs
   emscripten node-acorn
-  # Korean font and the subsetter
-  fonts-nanum python3-fonttools
+  # Korean font, the Vietnamese and Chinese UI glyphs' source (Noto Sans CJK SC), and the subsetter
+  fonts-nanum fonts-noto-cjk python3-fonttools
   # browser tests
   chromium
   # bokji-server (server/): HTTP, crypto, storage; brotli and gzip variants at site assembly

@@ -16,6 +16,7 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // the windows on screen, for what covers the map
+#include "web/label_check.h"
 #include "web/model/finding.h"
 #include "web/model/format.h"
 #include "web/model/url_state.h"
@@ -83,7 +84,7 @@ bool App::BuildFont(float pixel_ratio) {
   const float raster_ratio = std::min(pixel_ratio, theme_.max_font_pixel_ratio);
   if (!font_.Build(theme_.Scaled(theme_.font_size) * raster_ratio,
                    theme_.Scaled(theme_.small_font_size) * raster_ratio,
-                   theme_.Scaled(theme_.large_font_size) * raster_ratio))
+                   theme_.Scaled(theme_.large_font_size) * raster_ratio, state_.language))
     return false;
   ImGui::GetIO().FontGlobalScale = 1.0f / raster_ratio;
   font_pixel_ratio_ = pixel_ratio;
@@ -117,6 +118,19 @@ void App::Frame() {
     ApplyImGuiStyle(theme_, &ImGui::GetStyle());
     rebuild_font = true;
   }
+  // Vietnamese and Chinese glyphs: fetched the first time the language is chosen, added to the
+  // atlas when they arrive (AddLanguageFont); Korean and English need none.
+  if (AppFont::NeedsLanguageFont(state_.language)) {
+    const int l = static_cast<int>(state_.language);
+    if (!font_.HasLanguageFont(state_.language) && !language_font_requested_[l]) {
+      language_font_requested_[l] = true;
+      RequestLanguageFont(LanguageCode(state_.language));
+    }
+    if (font_.HasLanguageFont(state_.language) && font_.built_language() != state_.language)
+      rebuild_font = true;
+  } else if (font_.built_language() != Language::kKorean) {
+    rebuild_font = true;  // back to Korean or English: the smaller atlas
+  }
   // A new pixel ratio (browser zoom, another screen) re-rasterises the font for it.
   if (rebuild_font && BuildFont(canvas.pixel_ratio)) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -135,6 +149,7 @@ void App::Frame() {
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
+  BeginLabelCheckFrame();
   PanelContext ctx = Context(layout, now, now_ms);
   edges_ = PanelEdges{};  // measured again by this frame's panels
   camera_.Step(ctx);
@@ -308,6 +323,11 @@ void App::Reset() {
   RequestFrames(3);
 }
 
+void App::AddLanguageFont(Language language, std::vector<uint8_t> ttf) {
+  font_.AddLanguageFont(language, std::move(ttf));
+  RequestFrames(2);
+}
+
 void App::SetHelpPicking(bool on) {
   state_.help_picking = on;
   RequestFrames(2);
@@ -366,6 +386,9 @@ std::string App::DebugJson() {
   out["triangles"] = basemap_.drawn_triangles();
   out["outline_vertices"] = basemap_.drawn_outline_vertices();
   out["glyphs"] = font_.glyph_count();
+  out["font_language"] = LanguageCode(font_.built_language());
+  out["text_percent"] = state_.appearance.text_percent;
+  out["clipped_labels"] = ClippedLabelsJson();
   out["atlas"] = {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight};
   nlohmann::json missing = nlohmann::json::array();
   for (ImWchar c : font_.missing()) missing.push_back(static_cast<unsigned>(c));

@@ -81,6 +81,8 @@ class App {
   // The bundle's 시군구 and 읍면동 for the help form's area chooser, as a JSON array of
   // {code, name, level: "sigungu"|"emd", parent} in the bundle's order.
   std::string RegionsJson() const;
+  // A language's extra font arrived (web/font.h): the next frame rebuilds the atlas with it.
+  void AddLanguageFont(Language language, std::vector<uint8_t> ttf);
   // Adds a start-up phase's duration to DebugJson's "startup_ms".
   void RecordStartupTime(const char* phase, double ms);
 
@@ -107,6 +109,7 @@ class App {
   Appearance appearance_;  // what theme_ was made for
   AppFont font_;
   float font_pixel_ratio_ = 0;
+  bool language_font_requested_[kLanguageCount] = {};
   Basemap basemap_;
   BasemapCache basemap_cache_;    // the basemap as one texture while the map pans
   TileLayer tiles_;               // follows state_.tiles

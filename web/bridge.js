@@ -344,6 +344,20 @@ mergeInto(LibraryManager.library, {
     const help = window['bokjiHelp'];
     if (help) help.openCorrection(UTF8ToString(kind), UTF8ToString(key), UTF8ToString(name));
   },
+  // A language's extra glyphs (index.html, page.languageFont): copied into the wasm's memory and handed to
+  // the app (web/main.cc, bokji_add_language_font). Without them, that language's letters show as boxes.
+  bokji_js_request_language_font__deps: ['malloc'],
+  bokji_js_request_language_font: function (code) {
+    const language = UTF8ToString(code);
+    const page = window['bokjiPage'];
+    const bytes = page && page.languageFont ? page.languageFont(language) : null;
+    if (!bytes) return;
+    bytes.then((ttf) => {
+      const pointer = _malloc(ttf.length);
+      HEAPU8.set(ttf, pointer);
+      _bokji_add_language_font(['ko', 'en', 'vi', 'zh-Hans'].indexOf(language), pointer, ttf.length);
+    }, () => {});
+  },
   bokji_js_help_point: function (lat, lng) {
     const help = window['bokjiHelp'];
     if (help) help.pointPicked(lat, lng);

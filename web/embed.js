@@ -8,7 +8,7 @@
 //       {type: 'setCategories', categories: [..]} category indexes shown (FacilityCategory; [] = all)
 //       {type: 'search', query: '복지관'}          the search text
 //       {type: 'selectFacility', key: '...'}      a facility's card (its key, as facilitySelected gives it)
-//       {type: 'setLanguage', language: 'en'}     'ko' or 'en'
+//       {type: 'setLanguage', language: 'en'}     'ko', 'en', 'vi' or 'zh'
 //     Events out, to the listed origin (never '*' when one is known): ready, facilitySelected {key},
 //     programSelected {serviceId}, heightChanged {height}. Nothing personal crosses: the app's state that
 //     holds personal answers (the self-check) is never in the URL these are read from.
@@ -105,7 +105,7 @@
     },
     search: (m) => applyKeys({q: typeof m.query === 'string' ? m.query.slice(0, 100) : null}),
     selectFacility: (m) => applyKeys({f: typeof m.key === 'string' ? m.key : null, p: null}),
-    setLanguage: (m) => applyKeys({lang: m.language === 'en' ? 'en' : null}),
+    setLanguage: (m) => applyKeys({lang: ['en', 'vi', 'zh'].includes(m.language) ? m.language : null}),
   };
   window.addEventListener('message', (e) => {
     if (!host || e.source !== host || !allowed.includes(e.origin)) return;  // not the listed host: ignored
@@ -149,6 +149,8 @@
   const STRINGS = {
     ko: '지도를 움직이려면 Ctrl 키를 누른 채 휠을 돌리세요.',
     en: 'Hold Ctrl and scroll to move the map.',
+    vi: 'Giữ phím Ctrl và lăn chuột để di chuyển bản đồ.',
+    'zh-Hans': '按住 Ctrl 键再滚动滚轮来移动地图。',
   };
   const hint = document.createElement('div');
   hint.id = 'embed-wheel-hint';
@@ -167,7 +169,8 @@
     e.stopImmediatePropagation();
     let language = 'ko';
     try {
-      language = (page.debug() || {}).language === 'en' ? 'en' : 'ko';
+      const code = (page.debug() || {}).language;
+      language = STRINGS[code] ? code : 'ko';
     } catch (err) {
       language = 'ko';
     }

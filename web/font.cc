@@ -49,6 +49,29 @@ void AddString(ImFontGlyphRangesBuilder* builder, const std::string& text) {
   if (!text.empty()) builder->AddText(text.data(), text.data() + text.size());
 }
 
+// The share of a font's pixel height (ImGui's size: ascender minus descender) its em takes, from
+// the 'head' and 'hhea' tables; 0 if they are not found. Fonts of different designs have different
+// shares, so a merged font is sized by the ratio of the two for equal em sizes.
+float EmShareOfPixelHeight(const std::vector<uint8_t>& ttf) {
+  auto u16 = [&](size_t at) { return static_cast<unsigned>(ttf[at] << 8 | ttf[at + 1]); };
+  if (ttf.size() < 12) return 0;
+  const unsigned tables = u16(4);
+  int units_per_em = 0, ascender = 0, descender = 0;
+  for (unsigned i = 0; i < tables && 12 + 16 * (i + 1) <= ttf.size(); ++i) {
+    const size_t record = 12 + 16 * i;
+    const size_t offset = u16(record + 8) << 16 | u16(record + 10);
+    if (offset + 8 > ttf.size()) return 0;
+    if (std::memcmp(&ttf[record], "head", 4) == 0 && offset + 20 <= ttf.size())
+      units_per_em = static_cast<int>(u16(offset + 18));
+    if (std::memcmp(&ttf[record], "hhea", 4) == 0) {
+      ascender = static_cast<int16_t>(u16(offset + 4));
+      descender = static_cast<int16_t>(u16(offset + 6));
+    }
+  }
+  if (units_per_em == 0 || ascender - descender <= 0) return 0;
+  return static_cast<float>(units_per_em) / static_cast<float>(ascender - descender);
+}
+
 bool LooksLikeTrueType(const std::vector<uint8_t>& bytes) {
   if (bytes.size() < 12) return false;
   static constexpr uint8_t kTrueType[4] = {0, 1, 0, 0};
@@ -90,17 +113,44 @@ AppFont::AppFont(std::vector<uint8_t> ttf, const Dataset& data) : ttf_(std::move
     AddString(&used, r.name);
     AddString(&used, r.full_name);
   }
-  VisitAllStrings(
-      [](const char* text, void* builder) {
-        static_cast<ImFontGlyphRangesBuilder*>(builder)->AddText(text);
-      },
-      &used);
+  auto add_text = [](const char* text, void* builder) {
+    static_cast<ImFontGlyphRangesBuilder*>(builder)->AddText(text);
+  };
+  // Korean and English, and every language's own name (the chooser shows them all).
+  VisitStrings(Language::kKorean, add_text, &used);
+  VisitStrings(Language::kEnglish, add_text, &used);
+  for (int l = 0; l < kLanguageCount; ++l) used.AddText(LanguageName(static_cast<Language>(l)));
   for (unsigned c = 0x20; c <= 0xFFFF; ++c)
     if (used.GetBit(c)) used_.push_back(static_cast<ImWchar>(c));
+  for (int l = 0; l < kLanguageCount; ++l) {
+    if (!NeedsLanguageFont(static_cast<Language>(l))) continue;
+    ImFontGlyphRangesBuilder column;
+    VisitStrings(static_cast<Language>(l), add_text, &column);
+    for (unsigned c = 0x20; c <= 0xFFFF; ++c)
+      if (column.GetBit(c) && !used.GetBit(c)) language_used_[l].push_back(static_cast<ImWchar>(c));
+  }
 }
 
-bool AppFont::Build(float pixel_size, float small_pixel_size, float large_pixel_size) {
+bool AppFont::NeedsLanguageFont(Language language) {
+  return language == Language::kVietnamese || language == Language::kChinese;
+}
+
+bool AppFont::HasLanguageFont(Language language) const {
+  return !language_ttf_[static_cast<int>(language)].empty();
+}
+
+void AppFont::AddLanguageFont(Language language, std::vector<uint8_t> ttf) {
+  if (!NeedsLanguageFont(language) || !LooksLikeTrueType(ttf) || EmShareOfPixelHeight(ttf) <= 0)
+    return;
+  language_ttf_[static_cast<int>(language)] = std::move(ttf);
+}
+
+bool AppFont::Build(float pixel_size, float small_pixel_size, float large_pixel_size,
+                    Language language) {
   if (!LooksLikeTrueType(ttf_)) return false;
+  const int column = static_cast<int>(language);
+  const std::vector<uint8_t>* language_ttf =
+      NeedsLanguageFont(language) && HasLanguageFont(language) ? &language_ttf_[column] : nullptr;
 
   // Regular: ASCII, Hangul compatibility jamo, Hangul syllables (only those the subset holds are
   // rasterised: ImGui skips code points the font has no glyph for) and every used character.
@@ -116,10 +166,19 @@ bool AppFont::Build(float pixel_size, float small_pixel_size, float large_pixel_
       if (const ImWchar stand_in = StandIn(c)) builder->AddChar(stand_in);
     }
   }
+  // The language font's characters: ASCII and its column's. Those it holds come from it alone
+  // (NanumGothic's ranges leave them out), so a word never mixes the two designs.
+  ImFontGlyphRangesBuilder language_chars;
+  if (language_ttf != nullptr) {
+    language_chars.AddRanges(kAsciiRange);
+    for (ImWchar c : language_used_[column]) language_chars.AddChar(c);
+  }
   ranges_.clear();
   regular.BuildRanges(&ranges_);
   small_ranges_.clear();
   small.BuildRanges(&small_ranges_);
+  language_ranges_.clear();
+  language_chars.BuildRanges(&language_ranges_);
 
   ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   atlas->Clear();
@@ -131,15 +190,47 @@ bool AppFont::Build(float pixel_size, float small_pixel_size, float large_pixel_
   config.OversampleV = 1;
   config.PixelSnapH = true;
   const int size = static_cast<int>(ttf_.size());
-  ImFont* font = atlas->AddFontFromMemoryTTF(ttf_.data(), size, pixel_size, &config, ranges_.Data);
-  small_ =
-      atlas->AddFontFromMemoryTTF(ttf_.data(), size, small_pixel_size, &config, small_ranges_.Data);
-  large_ =
-      atlas->AddFontFromMemoryTTF(ttf_.data(), size, large_pixel_size, &config, small_ranges_.Data);
+  // Each of the three sizes: NanumGothic, then the language font merged into it (ImGui keeps the
+  // first glyph a code point gets, so NanumGothic's ranges must leave the language's out).
+  ImVector<ImWchar>* without_language = nanum_without_language_;
+  const ImVector<ImWchar>* nanum_ranges[2] = {&ranges_, &small_ranges_};
+  if (language_ttf != nullptr) {
+    for (int r = 0; r < 2; ++r) {
+      ImFontGlyphRangesBuilder kept;
+      without_language[r].clear();
+      for (int i = 0; (*nanum_ranges[r])[i] != 0; i += 2)
+        for (unsigned c = (*nanum_ranges[r])[i]; c <= (*nanum_ranges[r])[i + 1]; ++c)
+          if (!language_chars.GetBit(c)) kept.AddChar(static_cast<ImWchar>(c));
+      kept.BuildRanges(&without_language[r]);
+    }
+    nanum_ranges[0] = &without_language[0];
+    nanum_ranges[1] = &without_language[1];
+  }
+  const float em_ratio = language_ttf != nullptr
+                             ? EmShareOfPixelHeight(ttf_) / EmShareOfPixelHeight(*language_ttf)
+                             : 1;
+  auto add = [&](float pixels, const ImVector<ImWchar>& ranges) {
+    ImFont* f = atlas->AddFontFromMemoryTTF(ttf_.data(), size, pixels, &config, ranges.Data);
+    if (f != nullptr && language_ttf != nullptr) {
+      ImFontConfig merge = config;
+      merge.MergeMode = true;
+      atlas->AddFontFromMemoryTTF(const_cast<uint8_t*>(language_ttf->data()),
+                                  static_cast<int>(language_ttf->size()), pixels * em_ratio, &merge,
+                                  language_ranges_.Data);
+    }
+    return f;
+  };
+  ImFont* font = add(pixel_size, *nanum_ranges[0]);
+  small_ = add(small_pixel_size, *nanum_ranges[1]);
+  large_ = add(large_pixel_size, *nanum_ranges[1]);
   if (font == nullptr || small_ == nullptr || large_ == nullptr || !atlas->Build()) return false;
+  built_language_ = language_ttf != nullptr ? language : Language::kKorean;
 
   missing_.clear();
-  for (ImWchar c : used_) {
+  std::vector<ImWchar> shown = used_;
+  if (NeedsLanguageFont(language))
+    shown.insert(shown.end(), language_used_[column].begin(), language_used_[column].end());
+  for (ImWchar c : shown) {
     bool missing = false;
     for (ImFont* f : {font, small_, large_}) {
       if (f->FindGlyphNoFallback(c) != nullptr) continue;

@@ -34,7 +34,8 @@
   if (!page) return;  // REQUIRES: index.html's script ran first (it defines window.bokjiPage)
 
   // -------------------------------------------------------------------------------------------------------
-  // Strings (Korean first, English)
+  // Strings (Korean first, English, Vietnamese, Chinese). Texts the server sends (the consent text,
+  // status messages) come in Korean and English: Vietnamese and Chinese readers get the English.
   // -------------------------------------------------------------------------------------------------------
   const STRINGS = {
     ko: {
@@ -45,7 +46,7 @@
       call119: '119 구급·소방', call119Note: '다치거나 아플 때',
       call129: '129 복지상담', call129Note: '24시간 상담',
       call109: '109 자살예방', call109Note: '죽고 싶은 마음이 들 때',
-      intro: '어려운 이웃이나 나의 어려움을 행정복지센터에 알립니다. 담당 공무원이 14일 안에 연락드립니다.',
+      intro: '나나 이웃의 어려움을 행정복지센터(동네 주민센터)에 알립니다. 담당 공무원이 14일 안에 연락드립니다.',
       forWhom: '누구를 위한 요청인가요?',
       forSelf: '나를 위해',
       forOther: '다른 사람(이웃)을 위해',
@@ -54,9 +55,9 @@
         livelihood: '생계가 어려움 · 실직 · 폐업',
         health: '질병 · 장애',
         isolation: '혼자 지냄 · 외로움 (고립·고독)',
-        housing: '집 문제 (주거 위기)',
-        arrears: '공과금 · 월세가 밀림 (체납)',
-        care: '돌봐 줄 사람이 없음 (돌봄 공백)',
+        housing: '살 집 문제',
+        arrears: '전기·수도 요금이나 월세가 밀림',
+        care: '돌봐 줄 사람이 없음',
         other: '기타',
       },
       description: '하고 싶은 말 (선택)',
@@ -92,7 +93,7 @@
       reporterName: '알리는 분 이름',
       reporterPhone: '알리는 분 전화번호',
       optional: '(선택)',
-      consentTitle: '개인정보 수집·이용 동의 (꼭 필요)',
+      consentTitle: '개인정보 수집·이용 동의: 내 정보를 받아서 쓰는 것에 대한 동의 (꼭 필요)',
       consentLoading: '동의 내용을 불러오는 중입니다…',
       consentAgree: '위 내용을 읽었고 동의합니다.',
       consentUnavailable: '동의 내용을 서버에서 받지 못해 지금은 보낼 수 없습니다.',
@@ -233,6 +234,202 @@
       correctionRouted: (name) => name + ' will check it.',
       another: 'Start again',
     },
+    vi: {
+      helpTitle: 'Xin giúp đỡ',
+      close: 'Đóng',
+      emergencyTitle: 'Nếu gấp, hãy gọi ngay',
+      call112: '112 Cảnh sát', call112Note: 'khi đang gặp nguy hiểm',
+      call119: '119 Cấp cứu · cứu hỏa', call119Note: 'khi bị thương hoặc bị ốm',
+      call129: '129 Tư vấn phúc lợi', call129Note: 'tư vấn 24 giờ',
+      call109: '109 Phòng chống tự tử', call109Note: 'khi bạn muốn chết',
+      intro: 'Báo cho trung tâm hành chính phúc lợi (ủy ban phường, xã) về khó khăn của bạn hoặc của hàng xóm. Cán bộ phụ trách sẽ liên lạc trong 14 ngày.',
+      forWhom: 'Bạn xin giúp cho ai?',
+      forSelf: 'Cho tôi',
+      forOther: 'Cho người khác (hàng xóm)',
+      situations: 'Khó khăn là gì? (chọn được nhiều ý)',
+      situationNames: {
+        livelihood: 'Không đủ tiền sống · mất việc · đóng cửa hàng',
+        health: 'Bệnh · khuyết tật',
+        isolation: 'Sống một mình · cô đơn',
+        housing: 'Vấn đề nhà ở',
+        arrears: 'Nợ tiền điện, nước, tiền nhà',
+        care: 'Không có ai chăm sóc',
+        other: 'Khác',
+      },
+      description: 'Điều muốn nói thêm (không bắt buộc)',
+      descriptionHint: 'Viết ngắn về tình hình. Vài dòng là đủ.',
+      where: 'Ở đâu?',
+      whereDevice: 'Nơi tôi đang ở',
+      whereMap: 'Chọn trên bản đồ',
+      whereRegion: 'Chọn thành phố/huyện · xã/phường',
+      locate: 'Tìm vị trí của tôi',
+      locating: 'Đang tìm vị trí…',
+      located: 'Đã có vị trí của bạn.',
+      locateFailed: 'Không tìm được vị trí. Hãy chọn trên bản đồ hoặc chọn thành phố/huyện · xã/phường.',
+      pickOnMap: 'Chạm vào bản đồ',
+      pickAgain: 'Chạm lại vào bản đồ',
+      picked: 'Đã có nơi bạn chọn trên bản đồ. Yêu cầu sẽ gửi đến trung tâm của nơi đó.',
+      pickBanner: 'Chạm vào nơi cần giúp trên bản đồ',
+      pickCancel: 'Hủy',
+      sigungu: 'Thành phố/huyện',
+      emd: 'Xã/phường (eup, myeon, dong)',
+      chooseSigungu: 'Chọn thành phố hoặc huyện',
+      wholeSigungu: 'Không biết (cả thành phố/huyện)',
+      addressString: 'Nói rõ hơn về nơi đó (không bắt buộc)',
+      addressHint: 'Ví dụ: trước chung cư, ngõ cạnh chợ',
+      contactTitleSelf: 'Cách liên lạc với bạn',
+      contactTitleOther: 'Liên lạc của người cần giúp (nếu biết)',
+      name: 'Tên',
+      phone: 'Số điện thoại',
+      phoneRequired: 'Số điện thoại (bắt buộc)',
+      phoneHint: 'Ví dụ: 010-1234-5678',
+      bestTime: 'Lúc nào dễ liên lạc',
+      bestTimeHint: 'Ví dụ: chiều ngày thường',
+      reporterTitle: 'Người báo (không bắt buộc: để trống thì gửi không tên)',
+      reporterName: 'Tên người báo',
+      reporterPhone: 'Số điện thoại người báo',
+      optional: '(không bắt buộc)',
+      consentTitle: 'Đồng ý cho thu thập và dùng thông tin cá nhân (bắt buộc)',
+      consentLoading: 'Đang tải nội dung đồng ý…',
+      consentAgree: 'Tôi đã đọc và đồng ý.',
+      consentUnavailable: 'Không tải được nội dung đồng ý từ máy chủ, nên bây giờ chưa gửi được.',
+      call129Hint: 'Nếu gấp, hãy gọi 129.',
+      send: 'Gửi',
+      sending: 'Đang gửi…',
+      checkStatusLink: 'Đã gửi rồi? Xem tình trạng xử lý',
+      offline: 'Không có Internet nên chưa gửi được. Nội dung bạn viết vẫn còn. Nếu gấp, hãy gọi 129.',
+      networkFailed: 'Lỗi mạng nên chưa gửi được. Nội dung bạn viết vẫn còn. Hãy gửi lại hoặc gọi 129.',
+      serverFailed: 'Máy chủ bị lỗi nên chưa gửi được. Nội dung bạn viết vẫn còn. Hãy gửi lại sau hoặc gọi 129.',
+      fixFields: 'Có chỗ cần sửa. Nội dung bạn viết vẫn còn. Sửa rồi gửi lại. Nếu khó, hãy gọi 129.',
+      needForWhom: 'Hãy chọn bạn xin giúp cho ai.',
+      needSituation: 'Hãy chọn ít nhất một khó khăn.',
+      needPlace: 'Hãy chọn nơi.',
+      needPhone: 'Xin giúp cho bạn thì cần số điện thoại để gọi lại.',
+      needConsent: 'Cần đồng ý thì mới gửi được. Nếu không đồng ý, hãy gọi 129.',
+      receiptTitle: 'Đã nhận yêu cầu',
+      receiptNext: 'Cán bộ phụ trách sẽ liên lạc trong 14 ngày.',
+      receiptRouted: (name) => 'Đã gửi đến: trung tâm hành chính phúc lợi ' + name,
+      receiptId: 'Số yêu cầu',
+      receiptCode: 'Mã xác nhận',
+      receiptKeep: 'Để xem tình trạng xử lý, bạn cần số yêu cầu và mã xác nhận. Hãy ghi lại hoặc chụp ảnh. Đóng màn hình này thì không xem lại được.',
+      checkStatus: 'Xem tình trạng xử lý',
+      statusTitle: 'Xem tình trạng xử lý',
+      statusIntro: 'Nhập số yêu cầu và mã xác nhận.',
+      codeHint: 'Ví dụ: 7K3M-QX9P-2RTA (chữ hoa, chữ thường, dấu cách đều được)',
+      statusCheck: 'Xem',
+      statusNow: 'Tình trạng bây giờ',
+      statusUpdated: 'Lúc thay đổi',
+      statusNotFound: 'Số hoặc mã không đúng. Hãy kiểm tra lại.',
+      statusNeed: 'Hãy nhập cả số yêu cầu và mã xác nhận.',
+      correctionTitle: 'Thông tin này sai',
+      correctionAbout: (name) => 'Về: ' + name,
+      correctionWhat: 'Sai ở đâu? (bắt buộc)',
+      correctionWhatHint: 'Ví dụ: số điện thoại đã đổi, nơi này đã đóng cửa',
+      correctionContact: 'Liên lạc của bạn (không bắt buộc: chỉ dùng khi cần hỏi lại)',
+      correctionNeedWhat: 'Hãy viết điều gì bị sai.',
+      correctionConsentTitle: 'Nếu bạn ghi liên lạc: đồng ý cho thu thập và dùng thông tin đó',
+      correctionThanks: 'Cảm ơn bạn đã báo.',
+      correctionRouted: (name) => name + ' sẽ kiểm tra.',
+      another: 'Về đầu',
+    },
+    'zh-Hans': {
+      helpTitle: '求助',
+      close: '关闭',
+      emergencyTitle: '情况紧急请马上打电话',
+      call112: '112 报警', call112Note: '现在有危险时',
+      call119: '119 急救·消防', call119Note: '受伤或生病时',
+      call129: '129 福利咨询', call129Note: '24 小时咨询',
+      call109: '109 自杀预防', call109Note: '想死的时候',
+      intro: '把您或邻居的困难告诉行政福利中心（街道、乡镇的办事处）。负责的公务员会在 14 天内联系您。',
+      forWhom: '为谁求助？',
+      forSelf: '为我自己',
+      forOther: '为别人（邻居）',
+      situations: '有什么困难？（可以选多个）',
+      situationNames: {
+        livelihood: '生活困难·失业·关店',
+        health: '疾病·残疾',
+        isolation: '一个人住·孤独',
+        housing: '住房问题',
+        arrears: '欠水电费、房租',
+        care: '没有人照顾',
+        other: '其他',
+      },
+      description: '想说的话（可不填）',
+      descriptionHint: '简单写一下情况，几行就可以。',
+      where: '在哪里？',
+      whereDevice: '我现在所在的地方',
+      whereMap: '在地图上选',
+      whereRegion: '选市郡区·邑面洞',
+      locate: '查找我的位置',
+      locating: '正在查找位置…',
+      located: '已得到您的位置。',
+      locateFailed: '无法确定位置。请在地图上选，或选择市郡区·邑面洞。',
+      pickOnMap: '在地图上点',
+      pickAgain: '在地图上重新点',
+      picked: '已得到您在地图上选的地方。会发给那里的行政福利中心。',
+      pickBanner: '请在地图上点需要帮助的地方',
+      pickCancel: '取消',
+      sigungu: '市郡区',
+      emd: '邑面洞（乡镇、街道）',
+      chooseSigungu: '请选择市郡区',
+      wholeSigungu: '不知道（整个市郡区）',
+      addressString: '具体地点（可不填）',
+      addressHint: '例：某某公寓前、市场旁边的小巷',
+      contactTitleSelf: '联系方式',
+      contactTitleOther: '需要帮助的人的联系方式（知道的话请填写）',
+      name: '姓名',
+      phone: '电话号码',
+      phoneRequired: '电话号码（必填）',
+      phoneHint: '例：010-1234-5678',
+      bestTime: '方便联系的时间',
+      bestTimeHint: '例：工作日下午',
+      reporterTitle: '报告人（可不填：不填就匿名发送）',
+      reporterName: '报告人姓名',
+      reporterPhone: '报告人电话',
+      optional: '（可不填）',
+      consentTitle: '同意收集和使用个人信息（必须）',
+      consentLoading: '正在载入同意内容…',
+      consentAgree: '我已阅读并同意。',
+      consentUnavailable: '无法从服务器取得同意内容，所以现在不能发送。',
+      call129Hint: '情况紧急请打 129。',
+      send: '发送',
+      sending: '正在发送…',
+      checkStatusLink: '已经求助过？查看处理情况',
+      offline: '没有连接网络，现在不能发送。您写的内容还在。情况紧急请打 129。',
+      networkFailed: '网络有问题，没有发送成功。您写的内容还在。请重新发送或打 129。',
+      serverFailed: '服务器有问题，没有发送成功。您写的内容还在。请稍后再发送或打 129。',
+      fixFields: '有需要修改的地方。您写的内容还在。改好后请再发送。有困难请打 129。',
+      needForWhom: '请选择为谁求助。',
+      needSituation: '请至少选择一个困难。',
+      needPlace: '请选择地点。',
+      needPhone: '为自己求助时，必须留下回电的电话号码。',
+      needConsent: '同意后才能发送。不同意的话请打 129。',
+      receiptTitle: '已受理',
+      receiptNext: '负责的公务员会在 14 天内联系您。',
+      receiptRouted: (name) => '发送到：' + name + ' 行政福利中心',
+      receiptId: '受理编号',
+      receiptCode: '确认码',
+      receiptKeep: '查看处理情况需要受理编号和确认码。请记下来或拍照。关闭这个页面后就不能再看了。',
+      checkStatus: '查看处理情况',
+      statusTitle: '查看处理情况',
+      statusIntro: '请输入受理编号和确认码。',
+      codeHint: '例：7K3M-QX9P-2RTA（大小写、空格都没关系）',
+      statusCheck: '查看',
+      statusNow: '现在状态',
+      statusUpdated: '更新时间',
+      statusNotFound: '编号或确认码不对。请再确认一下。',
+      statusNeed: '请输入受理编号和确认码。',
+      correctionTitle: '信息有误',
+      correctionAbout: (name) => '对象：' + name,
+      correctionWhat: '哪里错了？（必填）',
+      correctionWhatHint: '例：电话号码换了、已经关门了',
+      correctionContact: '联系方式（可不填：只在需要询问时联系您）',
+      correctionNeedWhat: '请写出哪里错了。',
+      correctionConsentTitle: '如果留下了联系方式：同意收集和使用',
+      correctionThanks: '谢谢您告诉我们。',
+      correctionRouted: (name) => '由 ' + name + ' 确认。',
+      another: '回到开头',
+    },
   };
   const kSituations = ['livelihood', 'health', 'isolation', 'housing', 'arrears', 'care', 'other'];
   const kEmergency = [['112', 'call112', 'call112Note'], ['119', 'call119', 'call119Note'],
@@ -254,8 +451,11 @@
     } catch (e) {
       // The app is not running yet: the page's language.
     }
-    return code === 'en' ? 'en' : 'ko';
+    if (code === 'zh') code = 'zh-Hans';
+    return STRINGS[code] ? code : 'ko';
   }
+  // The server's texts are in Korean and English: anything but Korean reads the English.
+  const serverEnglish = () => language() !== 'ko';
   let S = STRINGS[language()];
 
   // -------------------------------------------------------------------------------------------------------
@@ -501,7 +701,7 @@
       if (!response.ok) throw new Error('HTTP ' + response.status);
       const definition = await response.json();
       if (mine !== generation) return;
-      const text = language() === 'en' ? definition.consent.text_en : definition.consent.text_ko;
+      const text = serverEnglish() ? definition.consent.text_en : definition.consent.text_ko;
       form.consent = {version: definition.consent.version};
       p.consentText.textContent = text;
     } catch (e) {
@@ -744,7 +944,7 @@
     const problems = [];
     const general = [];
     for (const entry of Array.isArray(entries) ? entries : []) {
-      const message = (language() === 'en' ? entry.message_en : entry.message_ko) || entry.description || '';
+      const message = (serverEnglish() ? entry.message_en : entry.message_ko) || entry.description || '';
       const part = target(entry.field);
       if (part) problems.push({target: part, message}); else general.push(message);
     }
@@ -865,7 +1065,7 @@
     }
     markErrors(p, [], '');
     const view = json[0];
-    const statusName = language() === 'en' ? view.bokji_status : view.bokji_status_ko;
+    const statusName = serverEnglish() ? view.bokji_status : view.bokji_status_ko;
     p.result.appendChild(el('dl', {class: 'bh-receipt'},
                             el('dt', {text: S.statusNow}), el('dd', {class: 'bh-status-value', 'data-status': view.bokji_status, text: statusName}),
                             el('dt', {text: S.statusUpdated}), el('dd', {text: (view.updated_datetime || '').replace('T', ' ').slice(0, 16)})));
@@ -957,7 +1157,7 @@
       const general = [];
       const problems = [];
       for (const entry of Array.isArray(answer.json) ? answer.json : []) {
-        const message = (language() === 'en' ? entry.message_en : entry.message_ko) || '';
+        const message = (serverEnglish() ? entry.message_en : entry.message_ko) || '';
         const path = String(entry.field || '');
         if (path === 'what_is_wrong') problems.push({target: p.what, message});
         else if (path === 'contact.name') problems.push({target: p.name, message});

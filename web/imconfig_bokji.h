@@ -3,6 +3,9 @@
 // maths (MapView) and layout take and give ImGui's points without copies by hand.
 #pragma once
 
+// Dear ImGui's item hooks, for the label check (web/label_check.h): idle unless a test turns it on.
+#define IMGUI_ENABLE_TEST_ENGINE
+
 #include "web/model/geometry.h"
 
 #define IM_VEC2_CLASS_EXTRA                                         \

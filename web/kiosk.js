@@ -63,10 +63,21 @@
       countdown: (s) => 'Going back to the start in ' + s + ' s. Everything entered will be cleared.',
       keep: 'Keep using',
     },
+    vi: {
+      title: 'Bạn còn dùng không?',
+      countdown: (s) => 'Sau ' + s + ' giây sẽ về màn hình đầu. Mọi thứ đã nhập sẽ bị xóa.',
+      keep: 'Vẫn dùng tiếp',
+    },
+    'zh-Hans': {
+      title: '您还在使用吗？',
+      countdown: (s) => s + ' 秒后回到开始画面。输入的内容会全部清除。',
+      keep: '继续使用',
+    },
   };
   const language = () => {
     try {
-      return (page.debug() || {}).language === 'en' ? 'en' : 'ko';
+      const code = (page.debug() || {}).language;
+      return STRINGS[code] ? code : 'ko';
     } catch (e) {
       return 'ko';
     }

@@ -20,6 +20,7 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "web/app.h"
+#include "web/label_check.h"
 #include "web/model/clock.h"
 #include "web/model/strings.h"
 #include "web/platform.h"
@@ -140,6 +141,22 @@ EMSCRIPTEN_KEEPALIVE void bokji_mirror_focus(const char* id) {
 }
 EMSCRIPTEN_KEEPALIVE void bokji_mirror_reset() {
   if (g_app) g_app->MirrorReset();
+}
+
+// A language's extra font (requested by RequestLanguageFont), `language` a Language value. Takes
+// ownership of the malloc'd bytes.
+EMSCRIPTEN_KEEPALIVE void bokji_add_language_font(int language, uint8_t* bytes, int size) {
+  std::vector<uint8_t> ttf(bytes, bytes + (size > 0 ? size : 0));
+  std::free(bytes);
+  if (g_app && language >= 0 && language < bokji::web::kLanguageCount)
+    g_app->AddLanguageFont(static_cast<bokji::web::Language>(language), std::move(ttf));
+}
+
+// The label check for tests (web/label_check.h): 1 on, 0 off. Results in DebugJson's
+// "clipped_labels" from the next frame.
+EMSCRIPTEN_KEEPALIVE void bokji_check_labels(int on) {
+  bokji::web::SetLabelCheck(on != 0);
+  bokji::web::RequestFrames(2);
 }
 
 // The app's state for tests (see App::DebugJson). Valid until the next call.

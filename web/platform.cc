@@ -37,6 +37,7 @@ void bokji_js_place_text_field(float x, float y, float width, float height, cons
 void bokji_js_set_text_field_value(const char* value);
 void bokji_js_blur_text_field();
 void bokji_js_request_location();
+void bokji_js_request_language_font(const char* code);
 void bokji_js_replace_url_state(const char* query, const char* app_keys);
 void bokji_js_copy_to_clipboard(const char* text);
 void bokji_js_request_tile(const char* url, double key, int generation);
@@ -138,6 +139,9 @@ LocationFix g_location;
 void RequestLocation() {
   g_location.state = LocationFix::State::kPending;
   bokji_js_request_location();
+}
+void RequestLanguageFont(const char* code) {
+  bokji_js_request_language_font(code);
 }
 const LocationFix& CurrentLocation() {
   return g_location;

@@ -95,6 +95,11 @@ struct LocationFix {
 void RequestLocation();
 const LocationFix& CurrentLocation();
 
+// Asks the page for a language's extra font (index.html's LANGUAGE_FONTS: fonts/bokji-vi.ttf,
+// bokji-zh.ttf); its bytes arrive through the export bokji_add_language_font (web/main.cc), which
+// hands them to App::AddLanguageFont. `code` is LanguageCode's.
+void RequestLanguageFont(const char* code);
+
 // Raster map tiles (tile_layer.h): the page loads the image at `url` and uploads it into a new GL
 // texture; the answer, with the same key and generation, comes back through TakeLoadedTile.
 void RequestTile(const std::string& url, double key, int generation);

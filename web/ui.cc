@@ -154,14 +154,18 @@ void PhoneOrNumber(PanelContext& ctx, const std::string& phone, const std::strin
     ctx.mirror.Text(std::string(Text(StringId::kKioskPhoneHeading)) + " " + phone);
     return;
   }
-  const std::string label = std::string(Text(StringId::kCardCall)) + "  " + phone;
-  ImGui::PushID(name.c_str());
   const ImVec2 size(ImGui::GetContentRegionAvail().x, 0);
+  // "전화 걸기  063-…" on one line where it fits, else on two (large text on a phone).
+  std::string label = std::string(Text(StringId::kCardCall)) + "  " + phone;
+  if (ButtonWidth(label.c_str()) > size.x)
+    label = std::string(Text(StringId::kCardCall)) + "\n" + phone;
+  ImGui::PushID(name.c_str());
   const bool pressed =
       accent ? AccentButton(ctx.theme, label.c_str(), size) : ImGui::Button(label.c_str(), size);
   ImGui::PopID();
   ctx.rects.Note(name);
-  ctx.mirror.Link(name, label, tel, LastItemRect(), /*new_tab=*/false);
+  ctx.mirror.Link(name, std::string(Text(StringId::kCardCall)) + "  " + phone, tel, LastItemRect(),
+                  /*new_tab=*/false);
   ScrollToFocused(ctx, name);
   if (pressed) OpenUrl(tel.c_str(), /*new_tab=*/false);
 }
@@ -220,6 +224,27 @@ float ButtonWidth(const char* label) {
   return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
 }
 
+std::string WrapLabel(const char* label, float width) {
+  std::string out;
+  std::string line;
+  const float padding = 2 * ImGui::GetStyle().FramePadding.x;
+  const char* word = label;
+  while (*word != '\0') {
+    const char* end = word;
+    while (*end != '\0' && *end != ' ') ++end;
+    const std::string piece(word, end);
+    const std::string longer = line.empty() ? piece : line + " " + piece;
+    if (!line.empty() && ImGui::CalcTextSize(longer.c_str()).x + padding > width) {
+      out += line + "\n";
+      line = piece;
+    } else {
+      line = longer;
+    }
+    word = *end == ' ' ? end + 1 : end;
+  }
+  return out + line;
+}
+
 void SameLineIfFits(float next_width) {
   const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_width;
   const float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
@@ -239,6 +264,14 @@ void DataField(PanelContext& ctx, const char* label, const std::string& value) {
   DataField(label, value);
   ctx.mirror.Text(std::string(label) + ": " +
                   (value.empty() ? Text(StringId::kProgramNoData) : value));
+}
+
+void DataInKoreanNote(PanelContext& ctx) {
+  if (CurrentLanguage() == Language::kKorean) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ctx.theme.text_muted));
+  ImGui::TextWrapped("%s", Text(StringId::kDataInKorean));
+  ImGui::PopStyleColor();
+  ctx.mirror.Text(Text(StringId::kDataInKorean));
 }
 
 void DrawSourceLines(const Dataset& data, uint16_t source, StringId date_format, Date date) {

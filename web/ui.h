@@ -71,6 +71,10 @@ void ScrollToFocused(PanelContext& ctx, std::string_view id);
 
 // The width of a button labelled `label` (its text and frame padding).
 float ButtonWidth(const char* label);
+// `label` with line breaks at spaces so that each line of the button fits `width` (a button
+// grows to as many lines as it needs instead of cutting its label off). A word longer than the
+// width stays whole.
+std::string WrapLabel(const char* label, float width);
 // Puts the next item on this line when `next_width` still fits beside the last one, else on the
 // next line: rows of buttons wrap instead of running out of the panel (large text, long labels).
 void SameLineIfFits(float next_width);
@@ -79,6 +83,10 @@ void SameLineIfFits(float next_width);
 void DataField(const char* label, const std::string& value);
 // The same, also in the accessible mirror ("label: value").
 void DataField(PanelContext& ctx, const char* label, const std::string& value);
+
+// On a card, outside Korean: a muted wrapped line saying the facility and program data are
+// published in Korean only (data stays as published), also in the mirror. Nothing in Korean.
+void DataInKoreanNote(PanelContext& ctx);
 
 // Where a record came from and how old it is, in muted wrapped lines: its source's name and data
 // date, then `date` (when not 0) in `date_format` (a StringId with one %s).

@@ -94,6 +94,8 @@ test('embed: a host on a second origin drives the app by postMessage and gets it
     await page.evaluate(() => window.send({type: 'search', query: ''}));
     await page.evaluate(() => window.send({type: 'setLanguage', language: 'en'}));
     await frame.waitForFunction(() => window.bokjiPage.debug().language === 'en');
+    await page.evaluate(() => window.send({type: 'setLanguage', language: 'vi'}));
+    await frame.waitForFunction(() => window.bokjiPage.debug().language === 'vi');
     await page.evaluate(() => window.send({type: 'setLanguage', language: 'ko'}));
     await frame.waitForFunction(() => window.bokjiPage.debug().language === 'ko' &&
                                       window.bokjiPage.debug().query === '');

@@ -24,7 +24,7 @@ using testing::SampleCatalog;
 void Scramble(AppState* state) {
   const AppState start;
   auto& [map, camera, filters, finding, search, card, view, programs, tiles, language, appearance,
-         help_picking, keyboard] = *state;
+         help_picking, keyboard, display_menu_open] = *state;
   map.SetZoom(15);
   map.SetCenter(ToMercator(LatLng{35.8, 127.1}));
   camera = CameraRequest::ShowFacility(3, 16);
@@ -74,6 +74,7 @@ void Scramble(AppState* state) {
   appearance.high_contrast = true;
   help_picking = true;
   keyboard = KeyboardFor::kPrograms;
+  display_menu_open = true;
 
   // Each field really changed (a scramble that left one at its start value would hide a reset
   // that forgets it).
@@ -109,13 +110,14 @@ void Scramble(AppState* state) {
   EXPECT_NE(state->appearance.high_contrast, start.appearance.high_contrast);
   EXPECT_NE(state->help_picking, start.help_picking);
   EXPECT_NE(state->keyboard, start.keyboard);
+  EXPECT_NE(state->display_menu_open, start.display_menu_open);
 }
 
 // Every field at its start value, field by field.
 void ExpectAtStart(const AppState& state) {
   const AppState start;
   const auto& [map, camera, filters, finding, search, card, view, programs, tiles, language,
-               appearance, help_picking, keyboard] = state;
+               appearance, help_picking, keyboard, display_menu_open] = state;
   EXPECT_EQ(map, start.map);
   EXPECT_EQ(map.zoom(), 7);
   EXPECT_EQ(camera, CameraRequest::FitData(/*animate=*/false)) << "the start frames the province";
@@ -166,6 +168,7 @@ void ExpectAtStart(const AppState& state) {
   EXPECT_FALSE(appearance.high_contrast);
   EXPECT_FALSE(help_picking) << "a reset ends the help form's tap-the-map";
   EXPECT_EQ(keyboard, KeyboardFor::kNone) << "the on-screen keyboard closed";
+  EXPECT_FALSE(display_menu_open) << "the phone's display menu closed";
 }
 
 TEST(Reset, EveryFieldBackToItsStartValue) {

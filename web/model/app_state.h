@@ -232,6 +232,8 @@ struct AppState {
   // since where a household in crisis lives is personal.
   bool help_picking = false;
   KeyboardFor keyboard = KeyboardFor::kNone;  // kiosk: the on-screen keyboard's field
+  // A phone's header folds text size, contrast and language into one menu button: open or not.
+  bool display_menu_open = false;
   bool operator==(const AppState&) const = default;
 };
 

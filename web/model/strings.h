@@ -12,10 +12,12 @@
 //   ImGui::TextUnformatted(CategoryLabel(bokji::FacilityCategory::kChild));  // "아동"
 // clang-format on
 //
-// Another language (vi, zh-Hans) is one more Language value, its code in LanguageCode, and one
-// more column in strings.cc's rows; a row whose new column is still empty (nullptr) shows the
-// Korean text, so a translation can land row by row. The font build (scripts/build-font.py) reads
-// strings.cc to put every character used here into the font.
+// Four columns: Korean, English, Vietnamese, Chinese (simplified). A row whose column is still
+// empty (nullptr: a string another feature added at the end, waiting for its translation) shows
+// the Korean text, so a translation can land row by row. The font build (scripts/build-font.py)
+// reads strings.cc: the Korean and English columns go into the Hangul font every visit loads; the
+// Vietnamese and Chinese columns into small per-language fonts fetched when that language is
+// chosen (web/font.h).
 #pragma once
 
 #include <cstdint>
@@ -31,9 +33,9 @@ enum class Language : uint8_t { kKorean = 0, kEnglish = 1, kVietnamese = 2, kChi
 inline constexpr int kLanguageCount = 4;
 
 // The languages the header's chooser offers: those whose column is written and whose glyphs the
-// font subset holds. Vietnamese and Chinese are in the enum (?lang= links work; their rows fall
-// back to Korean) but are not offered until they are translated.
-inline constexpr Language kOfferedLanguages[] = {Language::kKorean, Language::kEnglish};
+// fonts hold (tests/web/strings_test.cc checks every row has all four).
+inline constexpr Language kOfferedLanguages[] = {Language::kKorean, Language::kEnglish,
+                                                 Language::kVietnamese, Language::kChinese};
 
 // "ko", "en", "vi", "zh-Hans": the page's ?lang= values (BCP 47, also the page's lang attribute).
 const char* LanguageCode(Language language);
@@ -347,11 +349,9 @@ enum class StringId : uint16_t {
   kApproxBadgeCountFormat,  // %d: the same, shortest
   kListApproxSuffixFormat,
   kSearchApproximate,  // the search's group of facilities placed by address
-  kSpotHeadingFormat,  // %d: facilities at one spot (one building), the list to pick one  // %d:
-                       // after the
-                       // list's title, those placed by address in the view  // %s: a group ("노인
-                       // 종류 보기"), the arrow
-                       // that lists its categories
+  kSpotHeadingFormat,  // %d: facilities at one spot (one building), the list to pick one
+  // ---- Languages (issue 11): the phone's display menu ----
+  kDisplayMenu,
   kCount,
 };
 
@@ -387,5 +387,8 @@ const char* QuestionLabel(SelfCheckQuestion question);  // "자녀": short, insi
 
 // Every string of every language, for the font's glyph ranges: calls `visit` once per string.
 void VisitAllStrings(void (*visit)(const char* text, void* context), void* context);
+// Every string of one language's column (rows still without it are skipped): the glyphs that
+// language needs (web/font.h loads Vietnamese and Chinese glyphs only when they are chosen).
+void VisitStrings(Language language, void (*visit)(const char* text, void* context), void* context);
 
 }  // namespace bokji::web

@@ -28,7 +28,6 @@ class FacilityCardPanel final : public Panel {
     mirror.Begin(MirrorRole::kDialog, f.name, "facility_card");
     mirror.Heading(2, f.name);
     mirror.Text(CategoryLabel(f.category));
-    if (CurrentLanguage() != Language::kKorean) mirror.Text(Text(StringId::kDataInKorean));
     // Category, then the name in the category's colour.
     // Category: a swatch in its colour, the label in the text colour (the hue alone is no label,
     // and some hues are too light for text).
@@ -51,6 +50,7 @@ class FacilityCardPanel final : public Panel {
     ImGui::PushFont(ctx.font.large());
     ImGui::TextUnformatted(f.name.c_str());
     ImGui::PopFont();
+    DataInKoreanNote(ctx);
     switch (OpenStateOf(ctx.catalog, ctx.now.week, card->facility)) {  // only understood hours
       case OpenState::kOpen:
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.open_now), "%s",
@@ -84,11 +84,15 @@ class FacilityCardPanel final : public Panel {
       mirror.Text(std::string(Text(StringId::kQrScanHint)) + ": " +
                   Text(StringId::kQrDirectionsCaption) + ", " + Text(StringId::kQrFacilityCaption));
     } else {
+      // Side by side when both labels fit in half the card, else one above the other.
+      const bool side_by_side = ButtonWidth(Text(StringId::kCardDirectionsKakao)) <= half &&
+                                ButtonWidth(Text(StringId::kCardDirectionsNaver)) <= half;
+      const float width = side_by_side ? half : full;
       LinkOrQr(ctx, Text(StringId::kCardDirectionsKakao), KakaoDirectionsUrl(f), "", "kakao",
-               ImVec2(half, 0));
-      ImGui::SameLine();
+               ImVec2(width, 0));
+      if (side_by_side) ImGui::SameLine();
       LinkOrQr(ctx, Text(StringId::kCardDirectionsNaver), NaverDirectionsUrl(f), "", "naver",
-               ImVec2(half, 0));
+               ImVec2(width, 0));
     }
     // A link to this card: the page's address already holds the view and the card.
     const bool copied = card->link_copied_until_ms > ctx.now_ms;

@@ -38,9 +38,12 @@ class HeaderPanel final : public Panel {
       ImGui::TextUnformatted(Text(StringId::kAppTitle));
       ImGui::SameLine();
       ImGui::TextDisabled("%s", ctx.catalog.data.title.c_str());
-      // On a phone the header is the top bar: the controls would cover the map (they should fold
-      // into a menu there; issue 11, not done yet).
-      if (!layout.narrow) AppearanceControls(ctx);
+      // On a phone the header is the top bar: the controls would cover the map, so they fold into
+      // one menu button beside the title.
+      if (!layout.narrow)
+        AppearanceControls(ctx);
+      else
+        DisplayMenu(ctx);
     }
     SearchBox(ctx);
     mirror.TextField("header");
@@ -92,6 +95,18 @@ class HeaderPanel final : public Panel {
       if (MirroredRadio(ctx, clicked, id, label, chosen)) ctx.state.language = language;
     }
     ctx.mirror.End();
+  }
+
+  // A phone's menu button for text size, contrast and language, and those controls under the
+  // title while it is open.
+  void DisplayMenu(PanelContext& ctx) {
+    const char* label = Text(StringId::kDisplayMenu);
+    const bool open = ctx.state.display_menu_open;
+    SameLineIfFits(ButtonWidth(label));
+    const bool clicked = open ? AccentButton(ctx.theme, label) : ImGui::Button(label);
+    ctx.rects.Note("display_menu");
+    if (Mirrored(ctx, clicked, "display_menu", label, open)) ctx.state.display_menu_open = !open;
+    if (ctx.state.display_menu_open) AppearanceControls(ctx);
   }
 
   void TextSizeAndContrast(PanelContext& ctx) {

@@ -66,7 +66,9 @@ class ProgramCardPanel final : public Panel {
     Mirror& mirror = ctx.mirror;
     mirror.Heading(2, p.name);
     mirror.Text(ProgramPlaceText(p));
-    if (CurrentLanguage() != Language::kKorean) mirror.Text(Text(StringId::kDataInKorean));
+    ImGui::PushTextWrapPos(0);
+    DataInKoreanNote(ctx);
+    ImGui::PopTextWrapPos();
 
     // The way to apply first: on a phone it shows without scrolling.
     if (!p.apply_url.empty()) {

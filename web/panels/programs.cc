@@ -68,9 +68,11 @@ class ProgramsPanel final : public Panel {
     ImGui::TextUnformatted(Text(StringId::kProgramsTitle));
     ImGui::PopFont();
 
+    const float self_check_width = ImGui::GetContentRegionAvail().x;
+    const std::string self_check_label =
+        WrapLabel(Text(StringId::kSelfCheckButton), self_check_width);
     if (Mirrored(ctx,
-                 AccentButton(ctx.theme, Text(StringId::kSelfCheckButton),
-                              ImVec2(ImGui::GetContentRegionAvail().x, 0)),
+                 AccentButton(ctx.theme, self_check_label.c_str(), ImVec2(self_check_width, 0)),
                  "self_check", Text(StringId::kSelfCheckButton))) {
       // Back to the results when there are answers; else the first question.
       state.programs.page = AnsweredCount(state.programs.self_check.answers) > 0
