@@ -510,10 +510,16 @@ class FindingPanel final : public Panel {
     if (place.kind == PlaceKind::kNone) {
       std::snprintf(title, sizeof(title), Text(StringId::kListInViewFormat), list.total);
       if (list.approximate_total > 0) {  // "· 주소 기준 6,880곳": not only the points
+        // Only where the section's title has room for it (a header does not wrap); the list's own
+        // "주소 기준 위치" part below says the same count.
         const std::string more =
             Format(Text(StringId::kListApproxSuffixFormat), list.approximate_total);
-        std::snprintf(title + std::strlen(title), sizeof(title) - std::strlen(title), "%s",
-                      more.c_str());
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float room =
+            ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() - 4 * style.FramePadding.x;
+        if (ImGui::CalcTextSize((std::string(title) + more).c_str()).x <= room)
+          std::snprintf(title + std::strlen(title), sizeof(title) - std::strlen(title), "%s",
+                        more.c_str());
       }
     } else {
       const std::string where = place.kind == PlaceKind::kDevice ? Text(StringId::kPlaceMyLocation)

@@ -39,11 +39,8 @@ class HeaderPanel final : public Panel {
       ImGui::SameLine();
       ImGui::TextDisabled("%s", ctx.catalog.data.title.c_str());
       // On a phone the header is the top bar: the controls would cover the map, so they fold into
-      // one menu button beside the title.
-      if (!layout.narrow)
-        AppearanceControls(ctx);
-      else
-        DisplayMenu(ctx);
+      // one menu button at the end of the last row of buttons (Buttons).
+      if (!layout.narrow) AppearanceControls(ctx);
     }
     SearchBox(ctx);
     mirror.TextField("header");
@@ -97,8 +94,8 @@ class HeaderPanel final : public Panel {
     ctx.mirror.End();
   }
 
-  // A phone's menu button for text size, contrast and language, and those controls under the
-  // title while it is open.
+  // A phone's menu button for text size, contrast and language (beside the last buttons when it
+  // fits), and those controls under it while it is open.
   void DisplayMenu(PanelContext& ctx) {
     const char* label = Text(StringId::kDisplayMenu);
     const bool open = ctx.state.display_menu_open;
@@ -329,15 +326,24 @@ class HeaderPanel final : public Panel {
     // The two other halves of the product: welfare programs (the primary action) and education.
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     // Side by side when both labels fit, else one above the other at full width (never clipped).
+    // On a phone the display menu's button joins that row when it fits too, so that the header
+    // does not grow by a row of its own and the map keeps its height.
     const float avail = ImGui::GetContentRegionAvail().x;
     float education_width = ButtonWidth(Text(StringId::kEducationButton));
+    const float menu_width = ctx.layout.narrow ? ButtonWidth(Text(StringId::kDisplayMenu)) : 0;
     const bool one_row =
         ButtonWidth(Text(StringId::kProgramsButton)) + spacing + education_width <= avail;
+    const bool menu_in_row =
+        one_row && menu_width > 0 &&
+        ButtonWidth(Text(StringId::kProgramsButton)) + 2 * spacing + education_width + menu_width <=
+            avail;
+    const float reserved = menu_in_row ? menu_width + spacing : 0;
     if (!one_row) education_width = avail;
-    if (Mirrored(ctx,
-                 AccentButton(ctx.theme, Text(StringId::kProgramsButton),
-                              ImVec2(one_row ? avail - education_width - spacing : avail, 0)),
-                 "programs", Text(StringId::kProgramsButton))) {
+    if (Mirrored(
+            ctx,
+            AccentButton(ctx.theme, Text(StringId::kProgramsButton),
+                         ImVec2(one_row ? avail - education_width - spacing - reserved : avail, 0)),
+            "programs", Text(StringId::kProgramsButton))) {
       state.view = View::kPrograms;
       state.programs.page = ProgramsPage::kList;
     }
@@ -352,6 +358,7 @@ class HeaderPanel final : public Panel {
         state.card = EducationCard{};
     }
     ctx.rects.Note("education");
+    if (ctx.layout.narrow) DisplayMenu(ctx);
   }
 };
 
