@@ -327,4 +327,39 @@ const char* KeyLabel(const keyboard::Key& key, bool shifted) {
   return "";
 }
 
+bool BeginFacilityCard(PanelContext& ctx, const Facility& f, const char* window,
+                       const char* mirror_id, bool by_address) {
+  BeginCard(ctx, window, 380);
+  Mirror& mirror = ctx.mirror;
+  mirror.Begin(MirrorRole::kDialog, f.name, mirror_id);
+  mirror.Heading(2, f.name);
+  mirror.Text(CategoryLabel(f.category));
+  const float line = ImGui::GetTextLineHeight();
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 colour = ctx.theme.CategoryColor(f.category);
+  if (by_address) {
+    const float side = line * 0.55f;
+    draw->AddRectFilled(ImVec2(at.x, at.y + (line - side) / 2),
+                        ImVec2(at.x + side, at.y + (line + side) / 2), colour);
+  } else {
+    draw->AddCircleFilled(ImVec2(at.x + line * 0.3f, at.y + line / 2), line * 0.3f, colour);
+  }
+  ImGui::Dummy(ImVec2(line * 0.6f, line));
+  ImGui::SameLine();
+  ImGui::TextUnformatted(CategoryLabel(f.category));
+  if (CardCloseButton(ctx, "card_close")) {
+    ctx.state.card = NoCard{};
+    mirror.End();
+    EndCard(ctx);
+    return false;
+  }
+  ImGui::PushTextWrapPos(0);
+  ImGui::PushFont(ctx.font.large());
+  ImGui::TextUnformatted(f.name.c_str());
+  ImGui::PopFont();
+  DataInKoreanNote(ctx);
+  return true;
+}
+
 }  // namespace bokji::web

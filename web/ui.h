@@ -88,6 +88,14 @@ void DataField(PanelContext& ctx, const char* label, const std::string& value);
 // published in Korean only (data stays as published), also in the mirror. Nothing in Korean.
 void DataInKoreanNote(PanelContext& ctx);
 
+// The top of a facility's card (an exact one, or one placed by address): the card's window and its
+// mirror dialog, the category (a swatch in its colour — a marker's circle, or a square for a facility
+// placed by address, which has no point on the map — and the label in the text colour), the close
+// button, the name, and outside Korean the note that the data is Korean. Returns false when the card
+// was closed this frame (the window is ended then); otherwise the caller draws the rest and ends it.
+bool BeginFacilityCard(PanelContext& ctx, const Facility& f, const char* window,
+                       const char* mirror_id, bool by_address);
+
 // Where a record came from and how old it is, in muted wrapped lines: its source's name and data
 // date, then `date` (when not 0) in `date_format` (a StringId with one %s).
 void DrawSourceLines(const Dataset& data, uint16_t source, StringId date_format, Date date);

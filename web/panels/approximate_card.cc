@@ -24,36 +24,9 @@ class ApproximateCardPanel final : public Panel {
     const Theme& theme = ctx.theme;
     const Catalog& catalog = ctx.catalog;
     const Facility& f = catalog.approximate[card->facility];
-    BeginCard(ctx, "##approximate_card", 380);
-    Mirror& mirror = ctx.mirror;
-    mirror.Begin(MirrorRole::kDialog, f.name, "approximate_card");
-    mirror.Heading(2, f.name);
-    mirror.Text(CategoryLabel(f.category));
-    if (CurrentLanguage() != Language::kKorean) mirror.Text(Text(StringId::kDataInKorean));
-
-    // Category: a square in its colour (not a marker's circle: no point on the map), the label in
-    // the text colour.
-    {
-      const float line = ImGui::GetTextLineHeight();
-      const float side = line * 0.55f;
-      const ImVec2 at = ImGui::GetCursorScreenPos();
-      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, at.y + (line - side) / 2),
-                                                ImVec2(at.x + side, at.y + (line + side) / 2),
-                                                theme.CategoryColor(f.category));
-      ImGui::Dummy(ImVec2(line * 0.6f, line));
-      ImGui::SameLine();
-      ImGui::TextUnformatted(CategoryLabel(f.category));
-    }
-    if (CardCloseButton(ctx, "card_close")) {
-      ctx.state.card = NoCard{};
-      mirror.End();
-      EndCard(ctx);
+    if (!BeginFacilityCard(ctx, f, "##approximate_card", "approximate_card", /*by_address=*/true))
       return;
-    }
-    ImGui::PushTextWrapPos(0);
-    ImGui::PushFont(ctx.font.large());
-    ImGui::TextUnformatted(f.name.c_str());
-    ImGui::PopFont();
+    Mirror& mirror = ctx.mirror;
     // Where it is, as far as the data knows: its area, by its address.
     const int area = AreaAt(catalog, card->facility, /*emd_level=*/true);
     const std::string where = area >= 0 ? FormatText(Text(StringId::kApproxCardAreaFormat),

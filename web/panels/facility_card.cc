@@ -23,34 +23,8 @@ class FacilityCardPanel final : public Panel {
     if (card == nullptr || !CardShows(ctx)) return;
     const Theme& theme = ctx.theme;
     const Facility& f = ctx.catalog.data.facilities[card->facility];
-    BeginCard(ctx, "##card", 380);
+    if (!BeginFacilityCard(ctx, f, "##card", "facility_card", /*by_address=*/false)) return;
     Mirror& mirror = ctx.mirror;
-    mirror.Begin(MirrorRole::kDialog, f.name, "facility_card");
-    mirror.Heading(2, f.name);
-    mirror.Text(CategoryLabel(f.category));
-    // Category, then the name in the category's colour.
-    // Category: a swatch in its colour, the label in the text colour (the hue alone is no label,
-    // and some hues are too light for text).
-    {
-      const float line = ImGui::GetTextLineHeight();
-      const ImVec2 at = ImGui::GetCursorScreenPos();
-      ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + line * 0.3f, at.y + line / 2),
-                                                  line * 0.3f, theme.CategoryColor(f.category));
-      ImGui::Dummy(ImVec2(line * 0.6f, line));
-      ImGui::SameLine();
-      ImGui::TextUnformatted(CategoryLabel(f.category));
-    }
-    if (CardCloseButton(ctx, "card_close")) {
-      ctx.state.card = NoCard{};
-      mirror.End();
-      EndCard(ctx);
-      return;
-    }
-    ImGui::PushTextWrapPos(0);
-    ImGui::PushFont(ctx.font.large());
-    ImGui::TextUnformatted(f.name.c_str());
-    ImGui::PopFont();
-    DataInKoreanNote(ctx);
     switch (OpenStateOf(ctx.catalog, ctx.now.week, card->facility)) {  // only understood hours
       case OpenState::kOpen:
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme.open_now), "%s",
