@@ -23,18 +23,6 @@ namespace {
 // Name helpers
 // ---------------------------------------------------------------------------------------------------------
 
-std::string NoSpaces(std::string_view text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text.compare(i, 3, "\u3000") == 0) {
-      i += 2;
-    } else if (!std::isspace(static_cast<unsigned char>(text[i]))) {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 bool StartsWith(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && text.compare(0, prefix.size(), prefix) == 0;
 }
@@ -50,7 +38,7 @@ const std::string kGu = "구";
 // The names a 시군구 region goes by: its own, and for a 구 of a 시 ("전주시완산구") the form
 // without the 시 ("전주완산구", as HIRA writes it).
 std::vector<std::string> NameVariants(const Region& region) {
-  const std::string name = NoSpaces(region.name);
+  const std::string name = WithoutSpaces(region.name);
   std::vector<std::string> variants = {name};
   if (EndsWith(name, kGu)) {
     const size_t si = name.find(kSi);
@@ -93,14 +81,14 @@ bool IsLegalDongWord(const std::string& word) {
 
 RegionNames::RegionNames(const std::vector<Region>& regions, const ImportConfig& config) {
   for (const std::string& province : config.province_names)
-    province_names_.push_back(NoSpaces(province));
+    province_names_.push_back(WithoutSpaces(province));
   for (const Region& region : regions) {
     if (region.level == RegionLevel::kSigungu && region.code / 1000 == config.province_code) {
-      sigungu_.emplace_back(NoSpaces(region.name), &region);
+      sigungu_.emplace_back(WithoutSpaces(region.name), &region);
       for (std::string& variant : NameVariants(region))
         variants_.emplace_back(std::move(variant), &region);
     } else if (region.level == RegionLevel::kEmd && region.code / 100000 == config.province_code) {
-      emd_.push_back({{region.code / 100, NoSpaces(region.name)}, &region});
+      emd_.push_back({{region.code / 100, WithoutSpaces(region.name)}, &region});
     }
   }
   std::sort(emd_.begin(), emd_.end(),
@@ -155,7 +143,7 @@ const Region* RegionNames::EmdOf(const Region& sigungu, const std::string& name)
 }
 
 std::vector<const Region*> RegionNames::SigunguNamed(std::string_view name) const {
-  const std::string text = NoSpaces(name);
+  const std::string text = WithoutSpaces(name);
   std::vector<std::string> candidates = {WithoutProvincePrefix(text)};
   const size_t open = text.find('(');
   const size_t close = text.rfind(')');
@@ -170,7 +158,7 @@ std::vector<const Region*> RegionNames::SigunguNamed(std::string_view name) cons
 }
 
 bool RegionNames::StatedMatches(std::string_view stated, const Region& found) const {
-  const std::string text = NoSpaces(stated);
+  const std::string text = WithoutSpaces(stated);
   for (const std::string& province : province_names_)
     if (text == province) return true;  // the province itself holds every 시군구
   for (const Region* named : SigunguNamed(stated))

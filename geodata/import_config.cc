@@ -9,6 +9,7 @@
 #include <sstream>
 #include <utility>
 
+#include "geodata/row_text.h"
 #include "nlohmann/json.hpp"
 
 namespace bokji::geodata {
@@ -331,7 +332,7 @@ class ConfigReader {
           if (!aliases->is_object()) return Failed(p_at + ".aliases", "expected {written: name}");
           for (const auto& [written, name] : aliases->items()) {
             if (!name.is_string()) return Failed(p_at + ".aliases." + written, "expected a name");
-            out.aliases[WithoutSpacesIn(written)] = WithoutSpacesIn(name.get<std::string>());
+            out.aliases[WithoutSpaces(written)] = WithoutSpaces(name.get<std::string>());
           }
         }
       } else {
@@ -389,20 +390,6 @@ class ConfigReader {
         return Failed(at + ".phone_area_code", "expected an area code like \"063\" or \"02\"");
     }
     return true;
-  }
-
-  // ASCII spaces and U+3000 removed (the importer's WithoutSpaces, repeated to keep the config
-  // parser free of the import steps).
-  static std::string WithoutSpacesIn(const std::string& text) {
-    std::string out;
-    for (size_t i = 0; i < text.size(); ++i) {
-      if (text.compare(i, 3, "\u3000") == 0) {
-        i += 2;
-      } else if (!std::isspace(static_cast<unsigned char>(text[i]))) {
-        out += text[i];
-      }
-    }
-    return out;
   }
 
   bool ReadColumns(const json& node, const std::string& at, SourceConfig* source) {

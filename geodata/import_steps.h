@@ -32,6 +32,7 @@
 #include "geodata/coordinates.h"
 #include "geodata/import_config.h"
 #include "geodata/import_report.h"
+#include "geodata/row_text.h"  // WithoutSpaces
 #include "geodata/table_reader.h"
 
 namespace bokji::geodata {
@@ -175,9 +176,6 @@ const Region* AssignRegionCodes(const ImportState& state, LatLng p, const std::s
 // Text helpers
 // ---------------------------------------------------------------------------------------------------------
 
-// `text` without spaces (ASCII whitespace and U+3000): "전주종합 사회복지관" →
-// "전주종합사회복지관".
-std::string WithoutSpaces(std::string_view text);
 // The target bits of a row under `rule`.
 TargetSet TargetsOf(const TargetRule& rule, const SourceColumns& columns, const TableRow& row);
 // Trims ASCII whitespace at both ends.

@@ -108,19 +108,6 @@ const Region* ImportState::FindRegion(LatLng p, RegionLevel level) const {
   return index < 0 ? nullptr : &data.regions[index];
 }
 
-std::string WithoutSpaces(std::string_view text) {
-  static const std::string_view kIdeographicSpace = "\u3000";
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text.compare(i, kIdeographicSpace.size(), kIdeographicSpace) == 0) {
-      i += kIdeographicSpace.size() - 1;
-    } else if (!std::isspace(static_cast<unsigned char>(text[i]))) {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 std::string Trim(std::string_view text) {
   size_t begin = 0, end = text.size();
   while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;

@@ -219,4 +219,17 @@ std::vector<std::string> AddressTokens(std::string_view address) {
   return tokens;
 }
 
+std::string WithoutSpaces(std::string_view text) {
+  static const std::string_view kIdeographicSpace = "\u3000";
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, kIdeographicSpace.size(), kIdeographicSpace) == 0) {
+      i += kIdeographicSpace.size() - 1;
+    } else if (!std::isspace(static_cast<unsigned char>(text[i]))) {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace bokji::geodata

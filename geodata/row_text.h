@@ -72,4 +72,8 @@ std::string ApplyNameReplacements(
 // The words of an address: split at spaces, commas and parentheses, empty words dropped.
 std::vector<std::string> AddressTokens(std::string_view address);
 
+// `text` without spaces (ASCII whitespace and U+3000): "전주종합 사회복지관" →
+// "전주종합사회복지관". How names are compared (regions, provinces, geocoded addresses, aliases).
+std::string WithoutSpaces(std::string_view text);
+
 }  // namespace bokji::geodata
