@@ -301,7 +301,7 @@ void App::DrawWideMap(PanelContext& ctx) {
   const CanvasSize& canvas = GetCanvasSize();
   const MapView screen = state_.map;
   wide_center_ = basemap_cache_.Covers(screen, canvas) ? basemap_cache_.center() : screen.center();
-  const ImVec2 wide = BasemapCache::WideSize(screen);
+  const ImVec2 wide = basemap_cache_.WideSize(screen, canvas);
   state_.map.SetCenter(wide_center_);
   state_.map.SetViewport(wide.x, wide.y);
   layer_.Collect(ctx);
@@ -325,6 +325,8 @@ void App::SetRenderSkip(int flags) {
 void App::Render() {
   const CanvasSize& canvas = GetCanvasSize();
   glViewport(0, 0, canvas.pixel_width, canvas.pixel_height);
+  // A pan frame covers every pixel with the map's texture: no clear.
+  if (pan_frame_ && state_.map.zoom() == last_zoom_ && !tiles_.enabled()) return RenderPanFrame();
   const std::array<float, 4> clear = ToFloat4(theme_.map_background);
   glClearColor(clear[0], clear[1], clear[2], 1);
   glClear(GL_COLOR_BUFFER_BIT);
@@ -342,7 +344,6 @@ void App::Render() {
     basemap_.Draw(state_.map, theme_, canvas.pixel_ratio, fell_back ? 1.0f : 0.3f);
   } else {
     tiles_fell_back_ = false;
-    if (pan_frame_ && state_.map.zoom() == last_zoom_) return RenderPanFrame();
     if ((render_skip_ & kSkipBasemap) == 0)
       basemap_cache_.Draw(basemap_, state_.map, theme_, canvas, camera_.moving());
   }
@@ -373,7 +374,7 @@ void App::RenderPanFrame() {
   ImDrawData overlay;
   overlay.Valid = true;
   overlay.DisplayPos = ImVec2(0, 0);
-  overlay.DisplaySize = BasemapCache::WideSize(state_.map);
+  overlay.DisplaySize = basemap_cache_.WideSize(state_.map, canvas);
   overlay.FramebufferScale = ImVec2(canvas.pixel_ratio, canvas.pixel_ratio);
   if ((render_skip_ & kSkipMapLayer) == 0 && !wide_list_->CmdBuffer.empty()) {
     overlay.CmdLists.push_back(wide_list_.get());
@@ -406,7 +407,7 @@ void App::RenderPanFrame() {
   const uint64_t key = DrawListsKey(panels, fixed_list_.get());
   if (!ui_cache_.Holds(canvas, key)) ui_cache_.Render(&panels, canvas, key);
   glDisable(GL_SCISSOR_TEST);
-  basemap_cache_.DrawShifted(state_.map);
+  basemap_cache_.CopyShifted(state_.map, canvas);
   ui_cache_.Draw(canvas);
   ++pan_frames_;
   last_draw_lists_ = 0;

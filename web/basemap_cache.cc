@@ -1,6 +1,7 @@
 // BasemapCache: the texture, when to render it again, and the shifted quad. See basemap_cache.h.
 #include "web/basemap_cache.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "imgui_impl_opengl3.h"
@@ -11,19 +12,29 @@ bool BasemapCache::Init(std::string* error) {
   if (!quad_.Init(error)) return false;
   glGenFramebuffers(1, &framebuffer_);
   glGenTextures(1, &texture_);
+  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_texture_size_);
   return true;
+}
+
+float BasemapCache::MarginFor(const MapView& view, const CanvasSize& canvas) const {
+  const float room = (static_cast<float>(max_texture_size_) / std::max(canvas.pixel_ratio, 1.0f) -
+                      std::max(view.width(), view.height())) /
+                         2 -
+                     1;
+  return std::clamp(std::floor(room), 0.0f, kMargin);
 }
 
 void BasemapCache::Render(const Basemap& basemap, const MapView& view, const Theme& theme,
                           const CanvasSize& canvas, ImDrawData* overlay, uint64_t overlay_key) {
-  const ImVec2 wide_size = WideSize(view);
+  const ImVec2 wide_size = WideSize(view, canvas);
   const int width = static_cast<int>(std::ceil(wide_size.x * canvas.pixel_ratio));
   const int height = static_cast<int>(std::ceil(wide_size.y * canvas.pixel_ratio));
   glBindTexture(GL_TEXTURE_2D, texture_);
   if (width != texture_width_ || height != texture_height_) {
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    // Drawn one texel to a pixel (CopyShifted) or shifted by a fraction while a zoom animates.
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     texture_width_ = width;
@@ -53,6 +64,7 @@ void BasemapCache::Render(const Basemap& basemap, const MapView& view, const The
   width_ = view.width();
   height_ = view.height();
   pixel_ratio_ = canvas.pixel_ratio;
+  margin_ = (wide_size.x - view.width()) / 2;
   overlay_key_ = overlay_key;
   ++renders_;
 }
@@ -63,7 +75,7 @@ bool BasemapCache::Covers(const MapView& view, const CanvasSize& canvas) const {
     return false;
   const ImVec2 middle = view.ToScreen(center_);
   const float dx = middle.x - view.width() / 2, dy = middle.y - view.height() / 2;
-  return std::fabs(dx) <= kMargin * 0.9f && std::fabs(dy) <= kMargin * 0.9f;
+  return std::fabs(dx) <= margin_ * 0.9f && std::fabs(dy) <= margin_ * 0.9f;
 }
 
 void BasemapCache::DrawShifted(const MapView& view) {
@@ -73,8 +85,26 @@ void BasemapCache::DrawShifted(const MapView& view) {
   // The texture's first row is the bottom of what was drawn: pass the rectangle bottom-up.
   glDisable(GL_BLEND);
   quad_.Begin(view.width(), view.height());
-  quad_.Draw(texture_, dx - kMargin, dy + view.height() + kMargin, dx + view.width() + kMargin,
-             dy - kMargin);
+  quad_.Draw(texture_, dx - margin_, dy + view.height() + margin_, dx + view.width() + margin_,
+             dy - margin_);
+  quad_.End();
+  glEnable(GL_BLEND);
+  last_from_texture_ = true;
+}
+
+void BasemapCache::CopyShifted(const MapView& view, const CanvasSize& canvas) {
+  const ImVec2 middle = view.ToScreen(center_);
+  // The pan rounded to a whole device pixel: texels land on pixels, copied as they are.
+  const float r = pixel_ratio_;
+  const float dx = std::round((middle.x - view.width() / 2) * r) / r;
+  const float dy = std::round((middle.y - view.height() / 2) * r) / r;
+  (void)canvas;
+  // (A glBlitFramebuffer to the canvas would be cheaper still, but Chromium then showed a black
+  // canvas whenever it composited the page again without a new frame, e.g. for a screenshot.)
+  glDisable(GL_BLEND);
+  quad_.Begin(view.width(), view.height());
+  quad_.Draw(texture_, dx - margin_, dy + view.height() + margin_, dx + view.width() + margin_,
+             dy - margin_);
   quad_.End();
   glEnable(GL_BLEND);
   last_from_texture_ = true;

@@ -7,7 +7,9 @@
 //
 // The texture holds premultiplied colour (rendered over transparent black with ImGui's blend
 // functions), drawn with glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA): within 8-bit rounding of
-// drawing the lists straight over the map. At rest the App draws the lists straight.
+// drawing the lists straight over the map. Only where the lists drew is blended (each list's
+// vertices' box within its clip rectangles; overlapping boxes merged, so none is drawn twice): on
+// a wide screen the panels cover a third of it. At rest the App draws the lists straight.
 //
 // clang-format off
 //   UiCache ui;
@@ -23,6 +25,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 #include "web/gl_program.h"
@@ -61,6 +64,7 @@ class UiCache {
   GLuint framebuffer_ = 0, texture_ = 0;
   int texture_width_ = 0, texture_height_ = 0;
   uint64_t key_ = 0;
+  std::vector<ImVec4> boxes_;  // where the lists drew (CSS pixels: x0, y0, x1, y1), disjoint
   int renders_ = 0;
 };
 

@@ -13,6 +13,7 @@ import path from 'node:path';
 import {chromium} from 'playwright-core';
 
 import {dragCircle, frameStats, kChromiumArgs, measureVsync, openPage, ours, sleep} from './measure.mjs';
+import {webglFloor} from './profile.mjs';
 import {benchMounts, startServer} from './serve.mjs';
 
 const kSkipBasemap = 1;
@@ -60,10 +61,12 @@ async function panOnce(browser, o, url, flags) {
     mapRenders: after.pan_frames.map_renders - atRest.pan_frames.map_renders,
     uiRenders: after.pan_frames.ui_renders - atRest.pan_frames.ui_renders,
     restLists: atRest.pan_frames.draw_lists, restCommands: atRest.pan_frames.draw_commands,
+    // The app's own main-thread work per frame (input, panels, GL calls issued), the last 32 frames.
+    work: median(after.frame_work_ms.filter(([frame]) => frame >= atRest.frames).map(([, ms]) => ms)),
   };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const median = (xs) => xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 async function main() {
   const o = parse(process.argv);
@@ -73,6 +76,9 @@ async function main() {
   try {
     console.log(`idle frame interval ${(await measureVsync(browser, o)).toFixed(1)} ms; ${o.width}×${o.height}; ` +
                 `load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    const floor = await webglFloor(browser, {width: o.width, height: o.height}, 2);
+    console.log(`bare WebGL2 canvas, clear + 2 full-screen quads a frame: rAF frame median ${floor.median.toFixed(1)} ` +
+                `ms, p95 ${floor.p95.toFixed(1)} ms`);
     for (const [label, url] of [['real sample', '/app/index.html'],
                                 [`synthetic (${o.count})`, `/app/index.html?bundle=/data/synthetic-${o.count}.bundle`]]) {
       console.log(`\n## ours, ${label}, province view`);
@@ -84,7 +90,8 @@ async function main() {
                     `${median(runs.map((x) => x.stats.median)).toFixed(1)} ms, p95 ` +
                     `${median(runs.map((x) => x.stats.p95)).toFixed(1)} ms, ` +
                     `${median(runs.map((x) => x.stats.fps)).toFixed(1)} fps; app frames ${r.appFrames}, pan frames ` +
-                    `${r.panFrames}, map texture renders ${r.mapRenders}, panel texture renders ${r.uiRenders}; ` +
+                    `${r.panFrames}, map texture renders ${r.mapRenders}, panel texture renders ${r.uiRenders}; app work ` +
+                    `${median(runs.map((x) => x.work)).toFixed(1)} ms a frame (median); ` +
                     `z${r.view.zoom.toFixed(1)}, ${r.view.markers} markers/clusters; at rest ${r.restLists} ImGui ` +
                     `draw lists, ${r.restCommands} draw commands`);
       }
