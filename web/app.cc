@@ -34,7 +34,9 @@ App::App(Catalog catalog, std::vector<uint8_t> font_ttf, AppConfig config, Clock
       config_(config),
       clock_(std::move(clock)),
       theme_(DefaultTheme()),
-      font_(std::move(font_ttf), catalog_.data) {
+      font_(std::move(font_ttf), catalog_.data),
+      wide_list_(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData())),
+      fixed_list_(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData())) {
 #define BOKJI_ADD_PANEL(Name) panels_.push_back(Make##Name());
   BOKJI_PANELS(BOKJI_ADD_PANEL)
 #undef BOKJI_ADD_PANEL
@@ -60,7 +62,8 @@ std::unique_ptr<App> App::Create(Dataset data, std::vector<uint8_t> font_ttf, Ap
   app->RecordStartupTime("font", NowMs() - phase_start);
   phase_start = NowMs();
   if (!app->basemap_.Build(app->catalog_.data.regions, app->theme_, detail) ||
-      !app->tiles_.Init(detail) || !app->basemap_cache_.Init(detail)) {
+      !app->tiles_.Init(detail) || !app->basemap_cache_.Init(detail) ||
+      !app->ui_cache_.Init(detail)) {
     *failure = StringId::kErrorGraphics;
     return nullptr;
   }
@@ -160,9 +163,28 @@ void App::Frame() {
     state_.card = NoCard{};
 
   covered_.clear();
+  // A pan frame: the map moves at the zoom of the last frame, drawn through the textures
+  // (RenderPanFrame). Not over raster tiles, which arrive while the map moves.
+  pan_frame_ = camera_.moving() && (render_skip_ & kNoPanFrames) == 0 && !tiles_.enabled() &&
+               state_.map.zoom() == last_zoom_;
+  last_zoom_ = state_.map.zoom();
   layer_.Collect(ctx);
-  layer_.UpdateHover(ctx, !io.WantCaptureMouse);
-  layer_.Draw(ctx, ImGui::GetBackgroundDrawList(), &covered_);
+  if (pan_frame_) {
+    // No hover while the map slides under the pointer: a marker's hover ring would change the
+    // map's picture, and the pointer is dragging, not pointing.
+    hover_.marker = -1;
+    DrawWideMap(ctx);
+    layer_.Collect(ctx);  // the screen's markers again, for clicks and tests
+  } else {
+    layer_.UpdateHover(ctx, !io.WantCaptureMouse);
+  }
+  ImDrawList& fixed = *fixed_list_;
+  fixed._ResetForNewFrame();
+  fixed.PushTextureID(io.Fonts->TexID);
+  fixed.PushClipRectFullScreen();
+  layer_.Draw(ctx, ImGui::GetBackgroundDrawList(), &fixed, &covered_);
+  fixed.PopClipRect();
+  fixed.PopTextureID();
 
   rects_.Clear();
   mirror_.BeginFrame();
@@ -187,6 +209,19 @@ void App::Frame() {
   }
 
   ImGui::Render();
+  // The scale bar and attribution: over the map's draw list, under every window.
+  ImDrawData* draw_data = ImGui::GetDrawData();
+  fixed._PopUnusedDrawCmd();
+  if (!fixed.CmdBuffer.empty() && fixed.CmdBuffer.back().ElemCount > 0) {
+    const int at =
+        draw_data->CmdListsCount > 0 && draw_data->CmdLists[0] == ImGui::GetBackgroundDrawList()
+            ? 1
+            : 0;
+    draw_data->CmdLists.insert(draw_data->CmdLists.Data + at, &fixed);
+    draw_data->CmdListsCount = draw_data->CmdLists.Size;
+    draw_data->TotalVtxCount += fixed.VtxBuffer.Size;
+    draw_data->TotalIdxCount += fixed.IdxBuffer.Size;
+  }
   Render();
   // The frame's work on the main thread (input, derived data, panels, GL calls issued), without
   // the time the browser and GPU take to show it.
@@ -262,9 +297,36 @@ void App::MirrorReset() {
   RequestFrames(2);
 }
 
+void App::DrawWideMap(PanelContext& ctx) {
+  const CanvasSize& canvas = GetCanvasSize();
+  const MapView screen = state_.map;
+  wide_center_ = basemap_cache_.Covers(screen, canvas) ? basemap_cache_.center() : screen.center();
+  const ImVec2 wide = basemap_cache_.WideSize(screen, canvas);
+  state_.map.SetCenter(wide_center_);
+  state_.map.SetViewport(wide.x, wide.y);
+  layer_.Collect(ctx);
+  ImDrawList& list = *wide_list_;
+  list._ResetForNewFrame();
+  list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+  list.PushClipRect(ImVec2(0, 0), wide);
+  layer_.DrawMap(ctx, &list);
+  list.PopClipRect();
+  list.PopTextureID();
+  list._PopUnusedDrawCmd();
+  state_.map = screen;
+  wide_key_ = DrawListKey(list);
+}
+
+void App::SetRenderSkip(int flags) {
+  render_skip_ = flags;
+  RequestFrames(2);
+}
+
 void App::Render() {
   const CanvasSize& canvas = GetCanvasSize();
   glViewport(0, 0, canvas.pixel_width, canvas.pixel_height);
+  // A pan frame covers every pixel with the map's texture: no clear.
+  if (pan_frame_ && state_.map.zoom() == last_zoom_ && !tiles_.enabled()) return RenderPanFrame();
   const std::array<float, 4> clear = ToFloat4(theme_.map_background);
   glClearColor(clear[0], clear[1], clear[2], 1);
   glClear(GL_COLOR_BUFFER_BIT);
@@ -282,9 +344,74 @@ void App::Render() {
     basemap_.Draw(state_.map, theme_, canvas.pixel_ratio, fell_back ? 1.0f : 0.3f);
   } else {
     tiles_fell_back_ = false;
-    basemap_cache_.Draw(basemap_, state_.map, theme_, canvas, camera_.moving());
+    if ((render_skip_ & kSkipBasemap) == 0)
+      basemap_cache_.Draw(basemap_, state_.map, theme_, canvas, camera_.moving());
   }
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ui_cache_.Invalidate();
+  ImDrawData* frame = ImGui::GetDrawData();
+  ImDrawData drawn = *frame;
+  if ((render_skip_ & (kSkipMapLayer | kSkipPanels)) != 0) {
+    const ImDrawList* background = ImGui::GetBackgroundDrawList();
+    drawn.CmdLists.clear();
+    for (ImDrawList* list : frame->CmdLists) {
+      const bool map_layer = list == background;
+      if ((map_layer && (render_skip_ & kSkipMapLayer) == 0) ||
+          (!map_layer && (render_skip_ & kSkipPanels) == 0))
+        drawn.CmdLists.push_back(list);
+    }
+    drawn.CmdListsCount = drawn.CmdLists.Size;
+  }
+  last_draw_lists_ = drawn.CmdListsCount;
+  last_draw_commands_ = 0;
+  for (const ImDrawList* list : drawn.CmdLists) last_draw_commands_ += list->CmdBuffer.Size;
+  ImGui_ImplOpenGL3_RenderDrawData(&drawn);
+}
+
+void App::RenderPanFrame() {
+  const CanvasSize& canvas = GetCanvasSize();
+  // The map: rendered again around wide_center_ (where DrawWideMap laid the overlay out) when
+  // the texture is of another view or holds another overlay (a marker's look changed).
+  ImDrawData overlay;
+  overlay.Valid = true;
+  overlay.DisplayPos = ImVec2(0, 0);
+  overlay.DisplaySize = basemap_cache_.WideSize(state_.map, canvas);
+  overlay.FramebufferScale = ImVec2(canvas.pixel_ratio, canvas.pixel_ratio);
+  if ((render_skip_ & kSkipMapLayer) == 0 && !wide_list_->CmdBuffer.empty()) {
+    overlay.CmdLists.push_back(wide_list_.get());
+    overlay.CmdListsCount = 1;
+    overlay.TotalVtxCount = wide_list_->VtxBuffer.Size;
+    overlay.TotalIdxCount = wide_list_->IdxBuffer.Size;
+  }
+  const bool anchored = basemap_cache_.Covers(state_.map, canvas) &&
+                        basemap_cache_.center().x == wide_center_.x &&
+                        basemap_cache_.center().y == wide_center_.y;
+  if (!anchored || basemap_cache_.overlay_key() != wide_key_) {
+    MapView around = state_.map;
+    around.SetCenter(wide_center_);
+    basemap_cache_.Render(basemap_, around, theme_, canvas, &overlay, wide_key_);
+  }
+  // The panels: rendered again whenever their draw lists changed.
+  ImDrawData* frame = ImGui::GetDrawData();
+  ImDrawData panels = *frame;
+  panels.CmdLists.clear();
+  panels.TotalVtxCount = panels.TotalIdxCount = 0;
+  if ((render_skip_ & kSkipPanels) == 0) {
+    for (ImDrawList* list : frame->CmdLists) {
+      if (list == ImGui::GetBackgroundDrawList()) continue;
+      panels.CmdLists.push_back(list);
+      panels.TotalVtxCount += list->VtxBuffer.Size;
+      panels.TotalIdxCount += list->IdxBuffer.Size;
+    }
+  }
+  panels.CmdListsCount = panels.CmdLists.Size;
+  const uint64_t key = DrawListsKey(panels, fixed_list_.get());
+  if (!ui_cache_.Holds(canvas, key)) ui_cache_.Render(&panels, canvas, key);
+  glDisable(GL_SCISSOR_TEST);
+  basemap_cache_.CopyShifted(state_.map, canvas);
+  ui_cache_.Draw(canvas);
+  ++pan_frames_;
+  last_draw_lists_ = 0;
+  last_draw_commands_ = 2;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -415,6 +542,17 @@ std::string App::DebugJson() {
                   {"fell_back", tiles_fell_back_}};
   out["basemap_cache"] = {{"renders", basemap_cache_.renders()},
                           {"from_texture", basemap_cache_.last_from_texture()}};
+  // Pan frames (RenderPanFrame): how many were drawn, whether the last frame was one, how often
+  // the map's texture (with the markers) and the panels' texture were rendered; the last frame's
+  // ImGui draw lists and commands drawn straight (0 and 2 quads in a pan frame).
+  out["pan_frames"] = {{"frames", pan_frames_},
+                       {"last", pan_frame_},
+                       {"map_renders", basemap_cache_.renders()},
+                       {"map_overlay", basemap_cache_.overlay_key() != 0},
+                       {"ui_renders", ui_cache_.renders()},
+                       {"draw_lists", last_draw_lists_},
+                       {"draw_commands", last_draw_commands_},
+                       {"render_skip", render_skip_}};
   out["hovered_marker_facility"] = hover_.marker;
   nlohmann::json overlays = nlohmann::json::array();
   for (const Rect& r : covered_) overlays.push_back({r.x0, r.y0, r.x1, r.y1});

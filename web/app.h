@@ -41,6 +41,7 @@
 #include "web/text_field_box.h"
 #include "web/theme.h"
 #include "web/tile_layer.h"
+#include "web/ui_cache.h"
 
 namespace bokji::web {
 
@@ -85,6 +86,15 @@ class App {
   void AddLanguageFont(Language language, std::vector<uint8_t> ttf);
   // Adds a start-up phase's duration to DebugJson's "startup_ms".
   void RecordStartupTime(const char* phase, double ms);
+  // For measuring where a frame's time goes (bench/browser/pan_parts.mjs): leaves parts out of
+  // every frame (RenderParts flags); 0 draws everything.
+  enum RenderParts : int {
+    kSkipBasemap = 1,   // the vector basemap (and its texture)
+    kSkipMapLayer = 2,  // markers, clusters, labels, area counts (the background draw list)
+    kSkipPanels = 4,    // every ImGui window, the focus ring, the scale bar and attribution
+    kNoPanFrames = 8,   // draw every moving frame in full, as before pan frames existed
+  };
+  void SetRenderSkip(int flags);
 
  private:
   App(Catalog catalog, std::vector<uint8_t> font_ttf, AppConfig config, Clock clock);
@@ -95,7 +105,13 @@ class App {
   void ApplyModeTheme();
   Layout CurrentLayout() const;
   PanelContext Context(const Layout& layout, const Now& now, double now_ms);
+  // Draws the map's overlay for the pan frame's texture: a view WideSize() around the texture's
+  // centre (the current one when the texture must be rendered anew), into wide_list_, and keys it.
+  // Leaves layer_ collected for that view: collect again for the screen's.
+  void DrawWideMap(PanelContext& ctx);
   void Render();
+  // A pan frame: the map's texture shifted by the pan, the panels' texture over it.
+  void RenderPanFrame();
   void UpdateUrl();
   void MirrorMap(PanelContext& ctx);  // the map's state as text, in the mirror
   void DrawFocusRing();               // around the focused mirror element's twin
@@ -111,8 +127,20 @@ class App {
   float font_pixel_ratio_ = 0;
   bool language_font_requested_[kLanguageCount] = {};
   Basemap basemap_;
-  BasemapCache basemap_cache_;    // the basemap as one texture while the map pans
-  TileLayer tiles_;               // follows state_.tiles
+  BasemapCache basemap_cache_;  // the map (basemap + markers) as one texture while it pans
+  UiCache ui_cache_;            // the panels as one texture while the map pans
+  // A pan frame (the map moves at a constant zoom: a drag, a one-finger touch drag, a two-finger
+  // pan, an arrow key's animation) is drawn from the two textures; every other frame straight.
+  bool pan_frame_ = false;
+  double last_zoom_ = -1;                   // the map's zoom in the last frame
+  std::unique_ptr<ImDrawList> wide_list_;   // a pan frame's map overlay, laid out for the texture
+  uint64_t wide_key_ = 0;                   // DrawListKey(*wide_list_)
+  Mercator wide_center_;                    // the view centre wide_list_ was laid out around
+  std::unique_ptr<ImDrawList> fixed_list_;  // the scale bar and attribution, over the map
+  int pan_frames_ = 0;                      // for tests: frames drawn as pan frames
+  int last_draw_lists_ = 0, last_draw_commands_ = 0;  // ImGui's, in the last frame drawn straight
+  int render_skip_ = 0;                               // RenderParts
+  TileLayer tiles_;                                   // follows state_.tiles
   bool tiles_fell_back_ = false;  // tiles failed: the basemap drawn alone (set by Render)
   MapController camera_;
   MapLayer layer_;

@@ -1,7 +1,10 @@
 // BasemapCache: the texture, when to render it again, and the shifted quad. See basemap_cache.h.
 #include "web/basemap_cache.h"
 
+#include <algorithm>
 #include <cmath>
+
+#include "imgui_impl_opengl3.h"
 
 namespace bokji::web {
 
@@ -9,19 +12,29 @@ bool BasemapCache::Init(std::string* error) {
   if (!quad_.Init(error)) return false;
   glGenFramebuffers(1, &framebuffer_);
   glGenTextures(1, &texture_);
+  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_texture_size_);
   return true;
 }
 
+float BasemapCache::MarginFor(const MapView& view, const CanvasSize& canvas) const {
+  const float room = (static_cast<float>(max_texture_size_) / std::max(canvas.pixel_ratio, 1.0f) -
+                      std::max(view.width(), view.height())) /
+                         2 -
+                     1;
+  return std::clamp(std::floor(room), 0.0f, kMargin);
+}
+
 void BasemapCache::Render(const Basemap& basemap, const MapView& view, const Theme& theme,
-                          const CanvasSize& canvas) {
-  const int width = static_cast<int>(std::ceil((view.width() + 2 * kMargin) * canvas.pixel_ratio));
-  const int height =
-      static_cast<int>(std::ceil((view.height() + 2 * kMargin) * canvas.pixel_ratio));
+                          const CanvasSize& canvas, ImDrawData* overlay, uint64_t overlay_key) {
+  const ImVec2 wide_size = WideSize(view, canvas);
+  const int width = static_cast<int>(std::ceil(wide_size.x * canvas.pixel_ratio));
+  const int height = static_cast<int>(std::ceil(wide_size.y * canvas.pixel_ratio));
   glBindTexture(GL_TEXTURE_2D, texture_);
   if (width != texture_width_ || height != texture_height_) {
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    // Drawn one texel to a pixel (CopyShifted) or shifted by a fraction while a zoom animates.
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     texture_width_ = width;
@@ -35,8 +48,13 @@ void BasemapCache::Render(const Basemap& basemap, const MapView& view, const The
   glClearColor(clear[0], clear[1], clear[2], 1);
   glClear(GL_COLOR_BUFFER_BIT);
   MapView wide = view;
-  wide.SetViewport(view.width() + 2 * kMargin, view.height() + 2 * kMargin);
+  wide.SetViewport(wide_size.x, wide_size.y);
   basemap.Draw(wide, theme, canvas.pixel_ratio);
+  if (overlay != nullptr) {
+    // The framebuffer's size as ImGui's renderer computes it (DisplaySize × FramebufferScale).
+    overlay->FramebufferScale = ImVec2(width / wide_size.x, height / wide_size.y);
+    ImGui_ImplOpenGL3_RenderDrawData(overlay);
+  }
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, canvas.pixel_width, canvas.pixel_height);
 
@@ -46,7 +64,50 @@ void BasemapCache::Render(const Basemap& basemap, const MapView& view, const The
   width_ = view.width();
   height_ = view.height();
   pixel_ratio_ = canvas.pixel_ratio;
+  margin_ = (wide_size.x - view.width()) / 2;
+  overlay_key_ = overlay_key;
   ++renders_;
+}
+
+bool BasemapCache::Covers(const MapView& view, const CanvasSize& canvas) const {
+  if (!valid_ || view.zoom() != zoom_ || view.width() != width_ || view.height() != height_ ||
+      canvas.pixel_ratio != pixel_ratio_)
+    return false;
+  const ImVec2 middle = view.ToScreen(center_);
+  const float dx = middle.x - view.width() / 2, dy = middle.y - view.height() / 2;
+  return std::fabs(dx) <= margin_ * 0.9f && std::fabs(dy) <= margin_ * 0.9f;
+}
+
+void BasemapCache::DrawShifted(const MapView& view) {
+  // Where the texture's middle is on screen now: the pan since it was rendered.
+  const ImVec2 middle = view.ToScreen(center_);
+  const float dx = middle.x - view.width() / 2, dy = middle.y - view.height() / 2;
+  // The texture's first row is the bottom of what was drawn: pass the rectangle bottom-up.
+  glDisable(GL_BLEND);
+  quad_.Begin(view.width(), view.height());
+  quad_.Draw(texture_, dx - margin_, dy + view.height() + margin_, dx + view.width() + margin_,
+             dy - margin_);
+  quad_.End();
+  glEnable(GL_BLEND);
+  last_from_texture_ = true;
+}
+
+void BasemapCache::CopyShifted(const MapView& view, const CanvasSize& canvas) {
+  const ImVec2 middle = view.ToScreen(center_);
+  // The pan rounded to a whole device pixel: texels land on pixels, copied as they are.
+  const float r = pixel_ratio_;
+  const float dx = std::round((middle.x - view.width() / 2) * r) / r;
+  const float dy = std::round((middle.y - view.height() / 2) * r) / r;
+  (void)canvas;
+  // (A glBlitFramebuffer to the canvas would be cheaper still, but Chromium then showed a black
+  // canvas whenever it composited the page again without a new frame, e.g. for a screenshot.)
+  glDisable(GL_BLEND);
+  quad_.Begin(view.width(), view.height());
+  quad_.Draw(texture_, dx - margin_, dy + view.height() + margin_, dx + view.width() + margin_,
+             dy - margin_);
+  quad_.End();
+  glEnable(GL_BLEND);
+  last_from_texture_ = true;
 }
 
 void BasemapCache::Draw(const Basemap& basemap, const MapView& view, const Theme& theme,
@@ -57,23 +118,8 @@ void BasemapCache::Draw(const Basemap& basemap, const MapView& view, const Theme
     basemap.Draw(view, theme, canvas.pixel_ratio);
     return;
   }
-  // Where the texture's middle is on screen now: the pan since it was rendered.
-  const ImVec2 middle = view.ToScreen(center_);
-  const float dx = middle.x - view.width() / 2, dy = middle.y - view.height() / 2;
-  const bool same_frame = valid_ && view.zoom() == zoom_ && view.width() == width_ &&
-                          view.height() == height_ && canvas.pixel_ratio == pixel_ratio_;
-  if (!same_frame || std::fabs(dx) > kMargin * 0.9f || std::fabs(dy) > kMargin * 0.9f) {
-    Render(basemap, view, theme, canvas);
-    return Draw(basemap, view, theme, canvas, moving);  // now at no offset
-  }
-  // The texture's first row is the bottom of what was drawn: pass the rectangle bottom-up.
-  glDisable(GL_BLEND);
-  quad_.Begin(view.width(), view.height());
-  quad_.Draw(texture_, dx - kMargin, dy + view.height() + kMargin, dx + view.width() + kMargin,
-             dy - kMargin);
-  quad_.End();
-  glEnable(GL_BLEND);
-  last_from_texture_ = true;
+  if (!Covers(view, canvas) || overlay_key() != 0) Render(basemap, view, theme, canvas, nullptr, 0);
+  DrawShifted(view);
 }
 
 }  // namespace bokji::web

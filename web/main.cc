@@ -159,6 +159,11 @@ EMSCRIPTEN_KEEPALIVE void bokji_check_labels(int on) {
   bokji::web::RequestFrames(2);
 }
 
+// For measuring a frame's parts (bench/browser/pan_parts.mjs): App::RenderParts flags, 0 for all.
+EMSCRIPTEN_KEEPALIVE void bokji_render_skip(int flags) {
+  if (g_app) g_app->SetRenderSkip(flags);
+}
+
 // The app's state for tests (see App::DebugJson). Valid until the next call.
 EMSCRIPTEN_KEEPALIVE const char* bokji_debug_json() {
   g_debug_json = g_app ? g_app->DebugJson() : std::string("{}");

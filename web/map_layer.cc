@@ -129,15 +129,20 @@ void MapLayer::Debug(nlohmann::json& out) const {
                                     : nlohmann::json(nullptr);
 }
 
-void MapLayer::Draw(PanelContext& ctx, ImDrawList* draw_list, std::vector<Rect>* covered) {
+void MapLayer::Draw(PanelContext& ctx, ImDrawList* map_list, ImDrawList* fixed_list,
+                    std::vector<Rect>* covered) {
+  DrawMap(ctx, map_list);
+  DrawScaleBar(ctx, fixed_list, covered);
+  DrawAttribution(ctx, fixed_list, covered);
+}
+
+void MapLayer::DrawMap(PanelContext& ctx, ImDrawList* draw_list) {
   LayOutBadges(ctx);
   DrawLabels(ctx, draw_list);
   DrawMarkers(ctx, draw_list);
   DrawBadges(ctx, draw_list);
   if (CardAs<EducationCard>(ctx.state)) DrawEducation(ctx, draw_list);
   DrawPlace(ctx, draw_list);
-  DrawScaleBar(ctx, draw_list, covered);
-  DrawAttribution(ctx, draw_list, covered);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@
 //   MapLayer layer;
 //   ... each frame, before the panels:
 //   layer.Collect(ctx);                                 // the clusters and markers in view
-//   layer.Draw(ctx, ImGui::GetBackgroundDrawList());
+//   layer.Draw(ctx, ImGui::GetBackgroundDrawList(), &fixed_list, &covered);
 //   int hit = layer.MarkerAt(click, reach);             // for the map's clicks
 // clang-format on
 #pragma once
@@ -37,9 +37,15 @@ class MapLayer {
 
   // The clusters and markers in view this frame (north to south).
   void Collect(PanelContext& ctx);
-  // Draws everything over the basemap; `covered` receives the boxes of the scale bar and the
-  // attribution (they cover the map like panels do).
-  void Draw(PanelContext& ctx, ImDrawList* draw_list, std::vector<Rect>* covered);
+  // Draws everything over the basemap: what moves with the map into `map_list` (DrawMap), the
+  // scale bar and the attribution, which stay put on the screen, into `fixed_list`; `covered`
+  // receives their boxes (they cover the map like panels do).
+  void Draw(PanelContext& ctx, ImDrawList* map_list, ImDrawList* fixed_list,
+            std::vector<Rect>* covered);
+  // What moves with the map: labels, markers and clusters, area counts, education events, the
+  // place and the device. A pan frame draws it for a view wider than the screen into the map's
+  // texture (App::Render); it also lays out the area counts BadgeAt tests against.
+  void DrawMap(PanelContext& ctx, ImDrawList* draw_list);
 
   // The marker nearest `screen` within `reach` (or its own radius when larger); -1 when none.
   int MarkerAt(ImVec2 screen, float reach) const;

@@ -9,6 +9,7 @@
 //
 //   node bench/browser/profile.mjs --site DIR --data DIR [--count 100000] [--pan-seconds 3]
 import path from 'node:path';
+import {pathToFileURL} from 'node:url';
 
 import {chromium} from 'playwright-core';
 
@@ -143,7 +144,12 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e.stack || String(e));
-  process.exit(1);
-});
+export {webglFloor};
+
+// Run, not imported (bench/browser/pan_parts.mjs imports webglFloor).
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e) => {
+    console.error(e.stack || String(e));
+    process.exit(1);
+  });
+}
