@@ -1,5 +1,7 @@
 // The + and − buttons over the map, at the bottom right of the part no panel covers (above the
 // attribution). On a phone they give way to an open card.
+#include <algorithm>
+
 #include "web/panels/panels.h"
 #include "web/ui.h"
 
@@ -16,7 +18,7 @@ class ZoomButtons final : public Panel {
         (ctx.state.view != View::kMap || !std::holds_alternative<NoCard>(ctx.state.card)))
       return;  // the card's (or the programs view's) room
     const Theme& theme = ctx.theme;
-    const float button = theme.Scaled(40);
+    const float button = std::max(theme.Scaled(40), theme.min_target_height);
     const float margin = theme.Scaled(12);
     const float bottom_reserve = theme.Scaled(28);  // the attribution line
     const Rect area = layout.MapArea(/*card_open=*/false);
