@@ -29,8 +29,9 @@ struct Theme {
   // at 3×).
   float max_font_pixel_ratio = 2.0f;
   // The smallest side of a target (button, field, check box row, list row, menu item), in CSS
-  // pixels (not scaled): frame paddings grow to reach it in height, TargetSize and TargetRowHeight
-  // below give widths and rows. 0: as the paddings give (DEFAULT: a mouse, where they give 24 or
+  // pixels (not scaled): frame paddings grow to reach it in height (a check box's square and an
+  // arrow button are as wide as tall), TargetRowHeight below gives rows, icon buttons take it as
+  // their width. 0: as the paddings give (DEFAULT: a mouse, where they give 24 or
   // more). A kiosk's touch targets are 60 (KWCAG, 2025 고시); any other touch screen's 44 (WCAG
   // 2.5.5, issue 11; tests/browser/targets.test.mjs measures every item).
   float min_target_height = 0;
@@ -115,12 +116,6 @@ struct Theme {
   float TargetFramePaddingY(float padding) const {
     if (min_target_height <= 0) return padding;
     return std::max(padding, std::ceil((min_target_height - Scaled(font_size)) / 2));
-  }
-  // A button's size argument with its width raised to min_target_height (a one-glyph "+" or "×"
-  // is as wide as it is tall). 0 keeps ImGui's "as the label needs", which TargetSize cannot see:
-  // give a width to buttons whose label may be narrower than the target.
-  ImVec2 TargetSize(ImVec2 size) const {
-    return ImVec2(size.x > 0 ? std::max(size.x, min_target_height) : size.x, size.y);
   }
   // The height to give a Selectable row whose content is `content` tall so that with ImGui's item
   // spacing (which a Selectable's hit box includes) it is min_target_height tall.

@@ -22,6 +22,10 @@ class ZoomButtons final : public Panel {
     const float margin = theme.Scaled(12);
     const float bottom_reserve = theme.Scaled(28);  // the attribution line
     const Rect area = layout.MapArea(/*card_open=*/false);
+    // A phone at large text may leave too little map between the header and the sheet: then
+    // fingers (pinch, double tap) and the keys zoom, and no button lies over the sheet.
+    const float column = 2 * button + 3 * 4 + margin + bottom_reserve;
+    if (layout.narrow && layout.measured.sheet_top - layout.measured.header_bottom < column) return;
     ImGui::SetNextWindowPos(ImVec2(area.x1 - margin, area.y1 - margin - bottom_reserve),
                             ImGuiCond_Always, ImVec2(1, 1));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4, 4));
