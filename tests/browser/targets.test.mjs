@@ -2,12 +2,13 @@
 // interactive item the app draws is measured through its own ImGui item hooks (web/label_check.h: each
 // button, check box, radio button, selectable row, header and drop-down the frame drew, debug().targets), and
 // every named rectangle the app notes for tests (debug().buttons and programs_view.buttons), plus the page's
-// search <input> where it shows. On a phone (390×844, touch, in Korean and English at 100 % and Vietnamese
-// at 200 %) each is at least 44 CSS px wide and tall; on a desktop with a mouse (1280×800, Korean) at least
-// 24. Screens visited: the start, the phone's display menu, the list with the legend (a group expanded)
-// and the filters, a drop-down open, search results, near a place, a facility card, the programs view with
-// a drop-down open, a program card, the self-check, the education list and the data card. The kiosk's
-// own 60 px are kiosk.test.mjs's; the help form is a DOM form (help.test.mjs), not drawn by the app.
+// search <input> where it shows. On a phone (390×844, touch; Korean and English at 100 %, Vietnamese at
+// 200 %, Chinese at 150 %) and in an embed on a phone (360×480, touch) each is at least 44 CSS px wide and
+// tall; on a desktop with a mouse (1280×800, Korean) at least 24; on a kiosk (1080×1920, ?mode=kiosk) at
+// least 60. Screens visited: the start, the phone's display menu, the list with the legend (a group
+// expanded) and the filters, a drop-down open, search results, near a place, a facility card, the programs
+// view with a drop-down open, a program card, the self-check, the education list and the data card. The
+// help form is a DOM form (help.test.mjs), not drawn by the app.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
@@ -18,8 +19,9 @@ const kFacility = '장애인복지관:179';  // a facility of the sample bundle 
 const kPhone = {width: 390, height: 844, mobile: true};
 const kDesktop = {width: 1280, height: 800};
 // Named rectangles that are not targets: a heading drawn as text, a group of two drop-downs (each measured
-// on its own as a target).
-const kNotTargets = new Set(['approximate_heading', 'region', 'qr:apply']);
+// on its own as a target), a kiosk's phone number in large type (no tel: link there) and QR codes.
+const kNotTargets = new Set(['approximate_heading', 'region', 'call']);
+const isTarget = (name) => !kNotTargets.has(name) && !name.startsWith('qr:');
 
 const center = (r) => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2];
 
@@ -97,7 +99,7 @@ async function smallTargets(page, view, min) {
   if (!Array.isArray(view.targets)) small.push('the app lists no targets (debug().targets, label check on)');
   for (const t of view.targets || []) check(`"${t.label}" (${t.window})`, t.rect);
   const named = {...view.buttons, ...(view.programs_view ? view.programs_view.buttons : {})};
-  for (const [name, r] of Object.entries(named)) if (!kNotTargets.has(name)) check(`named ${name}`, r);
+  for (const [name, r] of Object.entries(named)) if (isTarget(name)) check(`named ${name}`, r);
   const field = await page.evaluate(() => {
     const el = document.getElementById('bokji-text-field');
     const r = el && el.getBoundingClientRect();
@@ -107,8 +109,8 @@ async function smallTargets(page, view, min) {
   return {small, measured};
 }
 
-async function checkDevice(device, viewport, lang, percent, min) {
-  const page = await openApp(shared.browser, `${shared.server.url}/?lang=${lang}`, viewport);
+async function checkDevice(device, viewport, lang, percent, min, mode = '') {
+  const page = await openApp(shared.browser, `${shared.server.url}/?lang=${lang}${mode}`, viewport);
   await page.evaluate(() => window.bokjiPage.checkLabels(true));
   if (lang === 'vi' || lang === 'zh') {
     const code = lang === 'zh' ? 'zh-Hans' : lang;
@@ -119,7 +121,7 @@ async function checkDevice(device, viewport, lang, percent, min) {
   let smallest = Infinity;
   const counts = [];
   for (const screen of kScreens) {
-    if (screen.phoneOnly && !phone) continue;
+    if (screen.phoneOnly && (!phone || mode.includes('embed'))) continue;  // an embed has no display menu
     await page.evaluate(() => window.bokjiPage.reset());
     await page.evaluate((q) => window.bokjiPage.restore(q), `lang=${lang}`);
     let view = await settle(page);
@@ -155,4 +157,12 @@ test('phone (touch), Korean: every target at least 44×44 CSS px', () => checkDe
 test('phone (touch), English: every target at least 44×44 CSS px', () => checkDevice('phone', kPhone, 'en', 100, 44));
 test('phone (touch), Vietnamese at 200 %: every target at least 44×44 CSS px',
      () => checkDevice('phone', kPhone, 'vi', 200, 44));
+test('phone (touch), Chinese at 150 %: every target at least 44×44 CSS px',
+     () => checkDevice('phone', kPhone, 'zh', 150, 44));
 test('desktop (mouse), Korean: every target at least 24×24 CSS px', () => checkDevice('desktop', kDesktop, 'ko', 100, 24));
+// An embed (?embed=1, a city's page's iframe) on a phone.
+test('embed on a phone (touch), Korean: every target at least 44×44 CSS px',
+     () => checkDevice('embed', {width: 360, height: 480, mobile: true}, 'ko', 100, 44, '&embed=1'));
+// A kiosk's 60 px (kiosk.test.mjs checks its named buttons; this, every row, box and key too).
+test('kiosk, Korean: every target at least 60×60 CSS px',
+     () => checkDevice('kiosk', {width: 1080, height: 1920}, 'ko', 100, 60, '&mode=kiosk'));
