@@ -40,13 +40,8 @@ Rect Layout::CardRect(float card_width) const {
 
 float Layout::SheetMaxHeight(bool card) const {
   const float share = height * (card ? kCardSheetShare : kListSheetShare);
-  const float below_header = height - safe.bottom - measured.header_bottom;
-  const float room = below_header - height * kMapShareAboveSheet;
-  const float sheet =
-      std::max(std::min(share, room), height * std::min(kListSheetShare, kCardSheetShare));
-  // The list's sheet never slides under the header (its first row opens the list).
-  if (!card) return std::min(sheet, std::max(below_header, height * kLeastListSheetShare));
-  return sheet;
+  const float room = height - safe.bottom - measured.header_bottom - height * kMapShareAboveSheet;
+  return std::max(std::min(share, room), height * std::min(kListSheetShare, kCardSheetShare));
 }
 
 Rect Layout::ProgramsRect() const {

@@ -46,9 +46,6 @@ struct Layout {
   // header (touch targets of 44 px) takes from the sheet, down to kListSheetShare (at 200 % text
   // the header is taller than that leaves, and the sheet covers its bottom instead).
   static constexpr float kMapShareAboveSheet = 0.25f;
-  // The list's sheet stops at the header's bottom, however little is left (200 % text), down to
-  // this share; a card's sheet may cover the header's last rows instead.
-  static constexpr float kLeastListSheetShare = 0.12f;
   // Kiosk mode: the bar along the bottom ("처음으로", 글자 크게, 고대비), always visible; other
   // panels keep above it (it is added to the safe area's bottom).
   static constexpr float kKioskBarHeight = 76;
