@@ -31,9 +31,9 @@ struct Theme {
   // The smallest side of a target (button, field, check box row, list row, menu item), in CSS
   // pixels (not scaled): frame paddings grow to reach it in height (a check box's square and an
   // arrow button are as wide as tall), TargetRowHeight below gives rows, icon buttons take it as
-  // their width. 0: as the paddings give (DEFAULT: a mouse, where they give 24 or
-  // more). A kiosk's touch targets are 60 (KWCAG, 2025 고시); any other touch screen's 44 (WCAG
-  // 2.5.5, issue 11; tests/browser/targets.test.mjs measures every item).
+  // their width. 0: as the paddings give (DEFAULT: a mouse, where they give 24 or more). A
+  // kiosk's touch targets are 60 (KWCAG, 2025 고시); any other touch screen's 44 (WCAG 2.5.5,
+  // issue 11; tests/browser/targets.test.mjs measures every item).
   float min_target_height = 0;
 
   // UI colours.

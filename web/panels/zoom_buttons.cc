@@ -1,5 +1,6 @@
 // The + and − buttons over the map, at the bottom right of the part no panel covers (above the
-// attribution). On a phone they give way to an open card.
+// attribution). On a phone they give way to an open card, and to the sheet when the header (200 %
+// text) leaves no map above it.
 #include <algorithm>
 
 #include "web/panels/panels.h"
