@@ -117,9 +117,15 @@ void App::Frame() {
   bool rebuild_font = canvas.pixel_ratio != font_pixel_ratio_;
   if (state_.appearance != appearance_) {
     appearance_ = state_.appearance;
-    theme_ = ThemeFor(appearance_, config_.mode);
+    theme_ = ThemeFor(appearance_, config_.mode, TouchScreen());
     ApplyImGuiStyle(theme_, &ImGui::GetStyle());
     rebuild_font = true;
+  }
+  // A touch screen (the page's media query, or a finger): 44 CSS px targets; the same font.
+  if (TouchScreen() != touch_screen_) {
+    touch_screen_ = TouchScreen();
+    theme_ = ThemeFor(appearance_, config_.mode, touch_screen_);
+    ApplyImGuiStyle(theme_, &ImGui::GetStyle());
   }
   // Vietnamese and Chinese glyphs: fetched the first time the language is chosen, added to the
   // atlas when they arrive (AddLanguageFont); Korean and English need none.
@@ -436,7 +442,7 @@ void App::RestoreUrlState(const std::string& query) {
 }
 
 void App::ApplyModeTheme() {
-  theme_ = ThemeFor(state_.appearance, config_.mode);
+  theme_ = ThemeFor(state_.appearance, config_.mode, TouchScreen());
   ApplyImGuiStyle(theme_, &ImGui::GetStyle());
   font_pixel_ratio_ = 0;  // the next frame rasterises the font at the new size
 }
@@ -516,6 +522,9 @@ std::string App::DebugJson() {
   out["font_language"] = LanguageCode(font_.built_language());
   out["text_percent"] = state_.appearance.text_percent;
   out["clipped_labels"] = ClippedLabelsJson();
+  out["targets"] = TargetsJson();
+  out["min_target_height"] = theme_.min_target_height;
+  out["touch_screen"] = TouchScreen();
   out["atlas"] = {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight};
   nlohmann::json missing = nlohmann::json::array();
   for (ImWchar c : font_.missing()) missing.push_back(static_cast<unsigned>(c));

@@ -122,7 +122,8 @@ class App {
   AppState state_;
   Derived derived_;
   Theme theme_;
-  Appearance appearance_;  // what theme_ was made for
+  Appearance appearance_;      // what theme_ was made for
+  bool touch_screen_ = false;  // and on which device (platform.h TouchScreen)
   AppFont font_;
   float font_pixel_ratio_ = 0;
   bool language_font_requested_[kLanguageCount] = {};

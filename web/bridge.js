@@ -37,6 +37,12 @@ mergeInto(LibraryManager.library, {
     if (window.ResizeObserver) new ResizeObserver(resize).observe(canvas);
     resize();
 
+    // ---- a touch screen? (larger targets: Theme::min_target_height) ----
+    const coarsePointer = window.matchMedia('(any-pointer: coarse)');
+    const touchScreen = () => _bokji_on_touch_screen(coarsePointer.matches ? 1 : 0);
+    coarsePointer.addEventListener('change', touchScreen);
+    touchScreen();
+
     // ---- pointers (mouse, pen, touch) ----
     const kDown = 0, kMove = 1, kUp = 2, kCancel = 3;
     const pointer = (phase) => (e) => {

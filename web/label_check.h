@@ -4,11 +4,15 @@
 // ImGui's item hooks (IMGUI_ENABLE_TEST_ENGINE in web/imconfig_bokji.h; this file implements
 // them). Off by default, so ordinary visits pay nothing; the browser tests turn it on
 // (bokji_check_labels in web/main.cc) and read App::DebugJson's "clipped_labels".
+// The same hooks list every interactive item drawn in the frame with its rectangle ("targets":
+// tests/browser/targets.test.mjs checks each is at least 44 CSS px on a touch screen, 24 with a
+// mouse; Theme::min_target_height).
 //
 // clang-format off
 //   SetLabelCheck(true);                 // from the page, for a test
 //   BeginLabelCheckFrame();              // App::Frame, after ImGui::NewFrame
 //   out["clipped_labels"] = ClippedLabelsJson();   // [{"label", "text_width", "item_width"}, …]
+//   out["targets"] = TargetsJson();      // [{"label", "window", "rect": [x0, y0, x1, y1]}, …]
 // clang-format on
 #pragma once
 
@@ -24,5 +28,11 @@ void BeginLabelCheckFrame();
 nlohmann::json ClippedLabelsJson();
 // For the ImGui hook: a label [label, end) of `text_width` in an item `item_width` wide.
 void RecordClippedLabel(const char* label, const char* end, float text_width, float item_width);
+// The interactive items (buttons, check boxes, radio buttons, selectables, headers, combos,
+// invisible buttons) drawn in the last frame, in CSS pixels, with their label (the visible part,
+// or the "##id" when there is none) and window (an empty array when the check is off).
+nlohmann::json TargetsJson();
+// For the ImGui hook: an item labelled `label` in window `window` with rectangle x0, y0, x1, y1.
+void RecordTarget(const char* label, const char* window, float x0, float y0, float x1, float y1);
 
 }  // namespace bokji::web

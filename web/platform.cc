@@ -256,6 +256,7 @@ int g_mouse_finger = -1;
 // After a pinch, the remaining finger must lift before a new gesture starts (so it does not click).
 bool g_waiting_for_all_fingers_up = false;
 bool g_last_pointer_touch = false;
+bool g_touch_screen = false;
 Pinch g_pinch;
 
 // Double press detection.
@@ -440,6 +441,9 @@ bool TakeDoublePress(ImVec2* position) {
 bool LastPointerWasTouch() {
   return g_last_pointer_touch;
 }
+bool TouchScreen() {
+  return g_touch_screen;
+}
 
 }  // namespace bokji::web
 
@@ -460,12 +464,19 @@ EMSCRIPTEN_KEEPALIVE void bokji_on_resize(float css_width, float css_height, int
   bokji::web::RequestFrames(bokji::web::kFramesPerEvent);
 }
 
+// touch_screen: 1 when the page's `(any-pointer: coarse)` matches (and again when it changes).
+EMSCRIPTEN_KEEPALIVE void bokji_on_touch_screen(int touch_screen) {
+  bokji::web::g_touch_screen = touch_screen != 0;
+  bokji::web::RequestFrames(bokji::web::kFramesPerEvent);
+}
+
 // phase: 0 down, 1 move, 2 up, 3 cancel. x, y: CSS pixels from the canvas's top-left corner.
 EMSCRIPTEN_KEEPALIVE void bokji_on_pointer(int phase, int pointer_id, int is_touch, float x,
                                            float y, int dom_button) {
   if (ImGui::GetCurrentContext() == nullptr) return;
   ImGuiIO& io = ImGui::GetIO();
   if (phase == bokji::web::kPointerDown) bokji::web::g_last_pointer_touch = is_touch != 0;
+  if (is_touch) bokji::web::g_touch_screen = true;  // a finger: whatever the media query said
   if (is_touch)
     bokji::web::OnTouch(io, phase, pointer_id, ImVec2(x, y));
   else

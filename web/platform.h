@@ -45,6 +45,10 @@ const Pinch& CurrentPinch();
 
 // True if the last pointer the user pressed was a finger (hit targets grow).
 bool LastPointerWasTouch();
+// True on a device with a touch screen: the page's `(any-pointer: coarse)` media query (phones,
+// touch tablets, touch laptops, an embed on any of them), or a finger already seen. The theme's
+// targets grow to 44 CSS px there (Theme::min_target_height). DEFAULT: false until the page says.
+bool TouchScreen();
 
 // A second press of the primary button or finger close to the first, in time and place: a double
 // click or double tap. Timed by the events themselves, so a slow frame rate does not hide one

@@ -38,14 +38,17 @@ const Theme& DefaultTheme() {
   return kTheme;
 }
 
-Theme ThemeFor(const Appearance& look, UiMode mode) {
+Theme ThemeFor(const Appearance& look, UiMode mode, bool touch_screen) {
   Theme theme;
   ApplyPalette(PaletteFor(look.high_contrast), &theme);
   theme.high_contrast = look.high_contrast;
   const float kiosk_base = mode == UiMode::kKiosk ? 1.5f : 1.0f;
   theme.ui_scale =
       kiosk_base * static_cast<float>(std::clamp(look.text_percent, 100, 200)) / 100.0f;
-  if (mode == UiMode::kKiosk) theme.min_target_height = 60;
+  if (mode == UiMode::kKiosk)
+    theme.min_target_height = 60;
+  else if (touch_screen)
+    theme.min_target_height = 44;
   if (look.high_contrast) {
     theme.province_line = IM_COL32(0, 0, 0, 255);
     theme.sigungu_line = IM_COL32(40, 40, 40, 255);
@@ -74,11 +77,9 @@ void ApplyImGuiStyle(const Theme& theme, ImGuiStyle* style) {
   style->FrameBorderSize = theme.high_contrast ? 1 : 0;
   style->TouchExtraPadding = ImVec2(2, 2);
   style->ScaleAllSizes(theme.ui_scale);
-  if (theme.min_target_height > 0) {
-    // Rounded up to whole pixels so the frame is never a fraction short.
-    const float pad = std::ceil((theme.min_target_height - theme.Scaled(theme.font_size)) / 2);
-    style->FramePadding.y = std::max(style->FramePadding.y, pad);
-  }
+  style->FramePadding.y = theme.TargetFramePaddingY(style->FramePadding.y);
+  // Rows taller than their text (touch targets) keep it in their middle.
+  if (theme.min_target_height > 0) style->SelectableTextAlign.y = 0.5f;
 
   ImVec4* colors = style->Colors;
   const ImVec4 text = ImGui::ColorConvertU32ToFloat4(theme.text);

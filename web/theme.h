@@ -7,7 +7,9 @@
 //   draw_list->AddCircleFilled(p, theme.Scaled(theme.marker_radius), theme.category_colors[index]);
 #pragma once
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "core/model.h"
 #include "imgui.h"
@@ -26,8 +28,12 @@ struct Theme {
   // scaled up a little instead, which halves the font atlas (16 MB of RGBA at 2× rather than 32 MB
   // at 3×).
   float max_font_pixel_ratio = 2.0f;
-  // The smallest height of a button or field, in CSS pixels (not scaled): frame paddings grow to
-  // reach it. 0: as the paddings give (DEFAULT). A kiosk's touch targets are 60 (KWCAG, 2025 고시).
+  // The smallest side of a target (button, field, check box row, list row, menu item), in CSS
+  // pixels (not scaled): frame paddings grow to reach it in height (a check box's square and an
+  // arrow button are as wide as tall), TargetRowHeight below gives rows, icon buttons take it as
+  // their width. 0: as the paddings give (DEFAULT: a mouse, where they give 24 or more). A
+  // kiosk's touch targets are 60 (KWCAG, 2025 고시); any other touch screen's 44 (WCAG 2.5.5,
+  // issue 11; tests/browser/targets.test.mjs measures every item).
   float min_target_height = 0;
 
   // UI colours.
@@ -105,6 +111,17 @@ struct Theme {
   float marker_hit_radius_touch = 22.0f;
 
   float Scaled(float size) const { return size * ui_scale; }
+  // A frame's vertical padding: `padding` (CSS px, already scaled), raised so that a one-line
+  // button or field reaches min_target_height (rounded up to whole pixels, never a fraction short).
+  float TargetFramePaddingY(float padding) const {
+    if (min_target_height <= 0) return padding;
+    return std::max(padding, std::ceil((min_target_height - Scaled(font_size)) / 2));
+  }
+  // The height to give a Selectable row whose content is `content` tall so that with ImGui's item
+  // spacing (which a Selectable's hit box includes) it is min_target_height tall.
+  float TargetRowHeight(float content, float item_spacing_y) const {
+    return std::max(content, min_target_height - item_spacing_y);
+  }
   ImU32 CategoryColor(FacilityCategory category) const {
     const auto index = static_cast<size_t>(category);
     return index < category_colors.size() ? category_colors[index] : category_colors.back();
@@ -115,8 +132,9 @@ struct Theme {
 const Theme& DefaultTheme();
 // The look for a person's choice and the deployment: text and targets scaled by
 // `look.text_percent` (on a kiosk on top of its own larger base: body text 25.5 CSS px, every
-// button and field at least 60 CSS px tall), the high-contrast palette when asked for.
-Theme ThemeFor(const Appearance& look, UiMode mode);
+// button and field at least 60 CSS px tall), the high-contrast palette when asked for. On a
+// `touch_screen` (platform.h TouchScreen) outside kiosks every target is at least 44 CSS px.
+Theme ThemeFor(const Appearance& look, UiMode mode, bool touch_screen = false);
 
 // Sets ImGui's paddings, roundings and colours from `theme` (sizes in CSS pixels times ui_scale).
 void ApplyImGuiStyle(const Theme& theme, ImGuiStyle* style);

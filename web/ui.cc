@@ -25,6 +25,11 @@ bool AccentButton(const Theme& theme, const char* label, ImVec2 size) {
   return pressed;
 }
 
+ImVec2 TargetRow(const Theme& theme, float lines) {
+  return ImVec2(0, theme.TargetRowHeight(ImGui::GetTextLineHeight() * lines,
+                                         ImGui::GetStyle().ItemSpacing.y));
+}
+
 Rect LastItemRect() {
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   return Rect{min.x, min.y, max.x, max.y};
@@ -195,8 +200,15 @@ void EndCard(PanelContext& ctx) {
 
 bool CardCloseButton(PanelContext& ctx, const char* name) {
   const char* label = Text(ctx.layout.narrow ? StringId::kBack : StringId::kCardClose);
-  const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
-  ImGui::SameLine(ImGui::GetContentRegionMax().x - width);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
+  const float x = ImGui::GetContentRegionMax().x - width;  // window coordinates
+  // Beside what came before (the category) when it ends left of the button, else right-aligned on
+  // a line of its own (a long category at large text) rather than over it.
+  if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x <= x)
+    ImGui::SameLine(x);
+  else
+    ImGui::SetCursorPosX(x);
   const bool pressed = ImGui::Button(label);
   ctx.rects.Note(name);
   return Mirrored(ctx, pressed, name, label);
@@ -210,7 +222,8 @@ void BeginProgramsView(PanelContext& ctx) {
   const ImGuiWindow* window = ImGui::FindWindowByName("##programs");
   if (window == nullptr || !window->WasActive) ImGui::SetNextWindowFocus();
   const Theme& theme = ctx.theme;
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(theme.Scaled(14), theme.Scaled(12)));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                      ImVec2(theme.Scaled(14), theme.TargetFramePaddingY(theme.Scaled(12))));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(theme.Scaled(8), theme.Scaled(10)));
   ImGui::Begin("##programs", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar);
 }

@@ -69,6 +69,11 @@ bool MirroredCheckbox(PanelContext& ctx, const char* label, bool* value, std::st
 // Scrolls the current window so the last item shows, when its mirror element has the focus.
 void ScrollToFocused(PanelContext& ctx, std::string_view id);
 
+// The size argument of a Selectable `lines` lines of text tall that is a target (a menu's item,
+// a list's row): the text's height, taller on a touch screen (Theme::TargetRowHeight) where the
+// row's text should sit in the middle (SelectableTextAlign does that for a Selectable's own label).
+ImVec2 TargetRow(const Theme& theme, float lines = 1);
+
 // The width of a button labelled `label` (its text and frame padding).
 float ButtonWidth(const char* label);
 // `label` with line breaks at spaces so that each line of the button fits `width` (a button
@@ -89,10 +94,11 @@ void DataField(PanelContext& ctx, const char* label, const std::string& value);
 void DataInKoreanNote(PanelContext& ctx);
 
 // The top of a facility's card (an exact one, or one placed by address): the card's window and its
-// mirror dialog, the category (a swatch in its colour — a marker's circle, or a square for a facility
-// placed by address, which has no point on the map — and the label in the text colour), the close
-// button, the name, and outside Korean the note that the data is Korean. Returns false when the card
-// was closed this frame (the window is ended then); otherwise the caller draws the rest and ends it.
+// mirror dialog, the category (a swatch in its colour — a marker's circle, or a square for a
+// facility placed by address, which has no point on the map — and the label in the text colour),
+// the close button, the name, and outside Korean the note that the data is Korean. Returns false
+// when the card was closed this frame (the window is ended then); otherwise the caller draws the
+// rest and ends it.
 bool BeginFacilityCard(PanelContext& ctx, const Facility& f, const char* window,
                        const char* mirror_id, bool by_address);
 

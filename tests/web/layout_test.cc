@@ -29,6 +29,21 @@ TEST(Layout, APhoneIsNarrowWithOneSheetAndTheMapAboveIt) {
   EXPECT_EQ(phone.ProgramsRect(), (Rect{0, 0, 390, 844}));
 }
 
+TEST(Layout, ATallerHeaderTakesFromTheCardSheetNotFromTheMap) {
+  // A touch screen's header (44 px buttons) ends lower: the card's sheet shrinks so that a quarter
+  // of the height stays map, but never below the list's share.
+  PanelEdges measured;
+  measured.header_bottom = 200;
+  const Layout phone = Layout::For(UiMode::kCitizen, 390, 844, 1, measured, true);
+  const Rect card = phone.CardRect(380);
+  EXPECT_NEAR(card.y0 - 200, 844 * Layout::kMapShareAboveSheet, 1e-3);
+  EXPECT_LT(card.height(), 844 * Layout::kCardSheetShare);
+  measured.header_bottom = 600;  // 200 % text: no room left
+  const Layout large = Layout::For(UiMode::kCitizen, 390, 844, 2, measured, true);
+  EXPECT_NEAR(large.CardRect(380).height(), 844 * Layout::kListSheetShare, 1e-3);
+  EXPECT_NEAR(large.SheetMaxHeight(/*card=*/false), 844 * Layout::kListSheetShare, 1e-3);
+}
+
 TEST(Layout, AWideScreenHasAColumnEachSideAndTheMapBetween) {
   PanelEdges measured;
   measured.column_right = 310;

@@ -39,7 +39,9 @@ Rect Layout::CardRect(float card_width) const {
 }
 
 float Layout::SheetMaxHeight(bool card) const {
-  return height * (card ? kCardSheetShare : kListSheetShare);
+  const float share = height * (card ? kCardSheetShare : kListSheetShare);
+  const float room = height - safe.bottom - measured.header_bottom - height * kMapShareAboveSheet;
+  return std::max(std::min(share, room), height * std::min(kListSheetShare, kCardSheetShare));
 }
 
 Rect Layout::ProgramsRect() const {

@@ -42,6 +42,10 @@ struct Layout {
   static constexpr float kProgramsWidth = 540;     // the programs view, wide
   static constexpr float kCardSheetShare = 0.55f;  // a card's sheet, of the screen's height
   static constexpr float kListSheetShare = 0.45f;  // the list's sheet
+  // On a phone the map keeps this share of the height between the header and a sheet: a taller
+  // header (touch targets of 44 px) takes from the sheet, down to kListSheetShare (at 200 % text
+  // the header is taller than that leaves, and the sheet covers its bottom instead).
+  static constexpr float kMapShareAboveSheet = 0.25f;
   // Kiosk mode: the bar along the bottom ("처음으로", 글자 크게, 고대비), always visible; other
   // panels keep above it (it is added to the safe area's bottom).
   static constexpr float kKioskBarHeight = 76;
@@ -62,7 +66,7 @@ struct Layout {
   float Scaled(float size) const { return size * scale; }
   // A card of `card_width` (unscaled): a column at the top right, or the bottom sheet on a phone.
   Rect CardRect(float card_width) const;
-  // The bottom sheet's largest height on a phone: a card's or the list's.
+  // The bottom sheet's largest height on a phone: a card's or the list's (kMapShareAboveSheet).
   float SheetMaxHeight(bool card) const;
   // The programs view: the left column, or the whole screen on a phone.
   Rect ProgramsRect() const;

@@ -261,14 +261,15 @@ class FindingPanel final : public Panel {
       }
     }
     if (ImGui::BeginCombo("##sigungu", current.c_str(), ImGuiComboFlags_HeightLarge)) {
-      if (ImGui::Selectable(Text(StringId::kFilterAllSigungu), sigungu == 0)) {
+      if (ImGui::Selectable(Text(StringId::kFilterAllSigungu), sigungu == 0, 0,
+                            TargetRow(ctx.theme))) {
         *code = 0;
         changed = true;
       }
       for (const Region& r : data.regions) {
         if (r.level != RegionLevel::kSigungu) continue;
         ImGui::PushID(static_cast<int>(r.code));
-        if (ImGui::Selectable(RegionLabel(r).c_str(), r.code == sigungu)) {
+        if (ImGui::Selectable(RegionLabel(r).c_str(), r.code == sigungu, 0, TargetRow(ctx.theme))) {
           *code = r.code;
           changed = true;
         }
@@ -294,14 +295,15 @@ class FindingPanel final : public Panel {
         }
       }
       if (ImGui::BeginCombo("##emd", emd_current.c_str(), ImGuiComboFlags_HeightLarge)) {
-        if (ImGui::Selectable(Text(StringId::kFilterAllEmd), *code == sigungu)) {
+        if (ImGui::Selectable(Text(StringId::kFilterAllEmd), *code == sigungu, 0,
+                              TargetRow(ctx.theme))) {
           *code = sigungu;
           changed = true;
         }
         for (const Region& r : data.regions) {
           if (r.level != RegionLevel::kEmd || r.parent_code != sigungu) continue;
           ImGui::PushID(static_cast<int>(r.code));
-          if (ImGui::Selectable(r.name.c_str(), r.code == *code)) {
+          if (ImGui::Selectable(r.name.c_str(), r.code == *code, 0, TargetRow(ctx.theme))) {
             *code = r.code;
             changed = true;
           }
@@ -447,12 +449,14 @@ class FindingPanel final : public Panel {
     const char* target_label =
         filter.any_target ? TargetLabel(filter.any_target) : Text(StringId::kFilterAny);
     if (ImGui::BeginCombo("##target", target_label, ImGuiComboFlags_HeightLarge)) {
-      if (ImGui::Selectable(Text(StringId::kFilterAny), filter.any_target == 0))
+      if (ImGui::Selectable(Text(StringId::kFilterAny), filter.any_target == 0, 0,
+                            TargetRow(ctx.theme)))
         filter.any_target = 0;
       for (int bit = 0; bit < kTargetGroupCount; ++bit) {
         if ((catalog.facility_targets & (1u << bit)) == 0) continue;
         ImGui::PushID(bit);
-        if (ImGui::Selectable(TargetLabel(1u << bit), filter.any_target == (1u << bit)))
+        if (ImGui::Selectable(TargetLabel(1u << bit), filter.any_target == (1u << bit), 0,
+                              TargetRow(ctx.theme)))
           filter.any_target = 1u << bit;
         ctx.rects.Note("target_" + std::to_string(bit));
         ImGui::PopID();
@@ -570,10 +574,13 @@ class FindingPanel final : public Panel {
       const Neighbor& n = list.rows[i];
       const Facility& f = catalog.data.facilities[n.id];
       ImGui::PushID(static_cast<int>(n.id));
-      const ImVec2 at = ImGui::GetCursorScreenPos();
+      const ImVec2 row = TargetRow(ctx.theme, 2);
+      // The two lines in the middle of a row made taller for touch.
+      const ImVec2 cursor = ImGui::GetCursorScreenPos();
+      const ImVec2 at(cursor.x, cursor.y + (row.y - line * 2) / 2);
       const bool lit =
           static_cast<int>(n.id) == open_facility || static_cast<int>(n.id) == ctx.hover.marker;
-      const bool clicked = ImGui::Selectable("##row", lit, 0, ImVec2(0, line * 2));
+      const bool clicked = ImGui::Selectable("##row", lit, 0, row);
       ctx.mirror.Begin(MirrorRole::kListItem, {});
       if (Mirrored(ctx, clicked, "result:" + std::to_string(n.id), f.name))
         picked = static_cast<int>(n.id);
@@ -649,10 +656,12 @@ class FindingPanel final : public Panel {
       const uint32_t index = list.approximate[i];
       const Facility& f = catalog.approximate[index];
       ImGui::PushID(1 << 24 | static_cast<int>(index));
-      const ImVec2 at = ImGui::GetCursorScreenPos();
+      const ImVec2 row = TargetRow(ctx.theme, 2);
+      const ImVec2 cursor = ImGui::GetCursorScreenPos();
+      const ImVec2 at(cursor.x, cursor.y + (row.y - line * 2) / 2);
       const bool open = CardAs<ApproximateCard>(ctx.state) != nullptr &&
                         CardAs<ApproximateCard>(ctx.state)->facility == index;
-      const bool clicked = ImGui::Selectable("##row", open, 0, ImVec2(0, line * 2));
+      const bool clicked = ImGui::Selectable("##row", open, 0, row);
       ctx.mirror.Begin(MirrorRole::kListItem, {});
       if (Mirrored(ctx, clicked, "approximate:" + std::to_string(index), f.name))
         picked = static_cast<int>(index);

@@ -176,9 +176,12 @@ class HeaderPanel final : public Panel {
       for (uint32_t id : group.shown) {
         ImGui::PushID(kind * 1000000 + static_cast<int>(id));
         const auto [title, detail] = Describe(catalog, group.kind, id);
-        const ImVec2 min = ImGui::GetCursorScreenPos();  // the text's place (a Selectable is wider)
-        const bool clicked = ImGui::Selectable(
-            "##hit", false, 0, ImVec2(0, ImGui::GetTextLineHeight() * (detail.empty() ? 1 : 2)));
+        const float lines = detail.empty() ? 1 : 2;
+        const ImVec2 row = TargetRow(ctx.theme, lines);
+        // The text's place (a Selectable is wider), in the middle of a row taller for touch.
+        const ImVec2 cursor = ImGui::GetCursorScreenPos();
+        const ImVec2 min(cursor.x, cursor.y + (row.y - ImGui::GetTextLineHeight() * lines) / 2);
+        const bool clicked = ImGui::Selectable("##hit", false, 0, row);
         ctx.mirror.Begin(MirrorRole::kListItem, {});
         if (Mirrored(ctx, clicked, "hit:" + std::to_string(kind) + ":" + std::to_string(id), title,
                      std::nullopt, detail))

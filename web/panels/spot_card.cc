@@ -29,8 +29,8 @@ class SpotCardPanel final : public Panel {
       const Facility& f = ctx.catalog.data.facilities[id];
       ImGui::PushID(static_cast<int>(id));
       ctx.mirror.Begin(MirrorRole::kListItem, {});
-      if (Mirrored(ctx, ImGui::Selectable(f.name.c_str()), "spot:" + std::to_string(id), f.name,
-                   std::nullopt, CategoryLabel(f.category)))
+      if (Mirrored(ctx, ImGui::Selectable(f.name.c_str(), false, 0, TargetRow(ctx.theme)),
+                   "spot:" + std::to_string(id), f.name, std::nullopt, CategoryLabel(f.category)))
         chosen = static_cast<int>(id);
       ctx.rects.Note("spot_" + std::to_string(i));
       ctx.mirror.End();

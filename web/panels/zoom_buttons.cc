@@ -1,5 +1,8 @@
 // The + and − buttons over the map, at the bottom right of the part no panel covers (above the
-// attribution). On a phone they give way to an open card.
+// attribution). On a phone they give way to an open card, and to the sheet when the header (200 %
+// text) leaves no map above it.
+#include <algorithm>
+
 #include "web/panels/panels.h"
 #include "web/ui.h"
 
@@ -16,10 +19,14 @@ class ZoomButtons final : public Panel {
         (ctx.state.view != View::kMap || !std::holds_alternative<NoCard>(ctx.state.card)))
       return;  // the card's (or the programs view's) room
     const Theme& theme = ctx.theme;
-    const float button = theme.Scaled(40);
+    const float button = std::max(theme.Scaled(40), theme.min_target_height);
     const float margin = theme.Scaled(12);
     const float bottom_reserve = theme.Scaled(28);  // the attribution line
     const Rect area = layout.MapArea(/*card_open=*/false);
+    // A phone at large text may leave too little map between the header and the sheet: then
+    // fingers (pinch, double tap) and the keys zoom, and no button lies over the sheet.
+    const float column = 2 * button + 3 * 4 + margin + bottom_reserve;
+    if (layout.narrow && layout.measured.sheet_top - layout.measured.header_bottom < column) return;
     ImGui::SetNextWindowPos(ImVec2(area.x1 - margin, area.y1 - margin - bottom_reserve),
                             ImGuiCond_Always, ImVec2(1, 1));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4, 4));
