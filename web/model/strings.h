@@ -352,6 +352,8 @@ enum class StringId : uint16_t {
   kSpotHeadingFormat,  // %d: facilities at one spot (one building), the list to pick one
   // ---- Languages (issue 11): the phone's display menu ----
   kDisplayMenu,
+  // ---- A phone's compact header at 150 and 200 % text (issue 11) ----
+  kHeaderMenu,  // the button that holds the header's other buttons and the display settings
   kCount,
 };
 

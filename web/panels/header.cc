@@ -301,8 +301,18 @@ class HeaderPanel final : public Panel {
     ctx.rects.Note("open_full");
   }
 
-  void Buttons(PanelContext& ctx) {
+  // On a phone at a larger text size (150, 200 %) the header keeps only the search, 도움 요청 and
+  // 복지서비스 찾기 with a 메뉴 button beside it; the other buttons move into that menu, so that the
+  // map and the list's first row stay on screen (at 200 % the full header took three quarters of a
+  // 390×844 phone).
+  static bool CompactHeader(const PanelContext& ctx) {
+    return ctx.layout.narrow && ctx.state.appearance.text_percent > 100;
+  }
+
+  // 데이터 정보, 전체 보기, 내 주변, each beside the last while it fits. Returns whether one was pressed.
+  static bool MapButtons(PanelContext& ctx) {
     AppState& state = ctx.state;
+    bool pressed = false;
     if (Mirrored(ctx, ImGui::Button(Text(StringId::kDataInfoButton)), "data_info",
                  Text(StringId::kDataInfoButton),
                  std::holds_alternative<DataInfoCard>(state.card))) {
@@ -310,12 +320,15 @@ class HeaderPanel final : public Panel {
         state.card = NoCard{};
       else
         state.card = DataInfoCard{};
+      pressed = true;
     }
     ctx.rects.Note("data_info");
     SameLineIfFits(ButtonWidth(Text(StringId::kFitProvince)));
     if (Mirrored(ctx, ImGui::Button(Text(StringId::kFitProvince)), "fit",
-                 Text(StringId::kFitProvince)))
+                 Text(StringId::kFitProvince))) {
       state.camera = CameraRequest::FitData(true);
+      pressed = true;
+    }
     ctx.rects.Note("fit");
     SameLineIfFits(ButtonWidth(Text(StringId::kNearMeButton)));
     if (Mirrored(ctx, ImGui::Button(Text(StringId::kNearMeButton)), "near_me",
@@ -323,8 +336,63 @@ class HeaderPanel final : public Panel {
       RequestLocation();
       state.finding.near_open = true;
       state.finding.list_open = true;
+      pressed = true;
     }
     ctx.rects.Note("near_me");
+    return pressed;
+  }
+
+  // 복지 교육 (the education list as a card), `width` wide. Returns whether it was pressed.
+  static bool EducationButton(PanelContext& ctx, float width) {
+    AppState& state = ctx.state;
+    const bool open = std::holds_alternative<EducationCard>(state.card);
+    const bool pressed =
+        Mirrored(ctx, ImGui::Button(Text(StringId::kEducationButton), ImVec2(width, 0)),
+                 "education", Text(StringId::kEducationButton), open);
+    if (pressed) state.card = open ? Card{NoCard{}} : Card{EducationCard{}};
+    ctx.rects.Note("education");
+    return pressed;
+  }
+
+  static bool ProgramsButton(PanelContext& ctx, float width) {
+    const bool pressed = Mirrored(
+        ctx, AccentButton(ctx.theme, Text(StringId::kProgramsButton), ImVec2(width, 0)),
+        "programs", Text(StringId::kProgramsButton));
+    if (pressed) {
+      ctx.state.view = View::kPrograms;
+      ctx.state.programs.page = ProgramsPage::kList;
+    }
+    ctx.rects.Note("programs");
+    return pressed;
+  }
+
+  // The compact header's buttons: 도움 요청 on its own row, then 복지서비스 찾기 and 메뉴 (one
+  // row when both fit), and the menu's contents under them while it is open.
+  void CompactButtons(PanelContext& ctx) {
+    HelpButton(ctx);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const char* menu_label = Text(StringId::kHeaderMenu);
+    const float menu_width = ButtonWidth(menu_label);
+    const bool one_row = ButtonWidth(Text(StringId::kProgramsButton)) + spacing + menu_width <= avail;
+    ProgramsButton(ctx, one_row ? avail - menu_width - spacing : avail);
+    if (one_row) ImGui::SameLine();
+    const bool open = ctx.state.display_menu_open;
+    const bool clicked = open ? AccentButton(ctx.theme, menu_label) : ImGui::Button(menu_label);
+    ctx.rects.Note("display_menu");
+    if (Mirrored(ctx, clicked, "display_menu", menu_label, open))
+      ctx.state.display_menu_open = !open;
+    if (!ctx.state.display_menu_open) return;
+    // A button that opens something closes the menu, so that what it opened has the room.
+    bool pressed = MapButtons(ctx);
+    pressed |= EducationButton(ctx, 0);
+    AppearanceControls(ctx);
+    if (pressed) ctx.state.display_menu_open = false;
+  }
+
+  void Buttons(PanelContext& ctx) {
+    if (CompactHeader(ctx)) return CompactButtons(ctx);
+    MapButtons(ctx);
     HelpButton(ctx);
     // The two other halves of the product: welfare programs (the primary action) and education.
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -342,25 +410,9 @@ class HeaderPanel final : public Panel {
             avail;
     const float reserved = menu_in_row ? menu_width + spacing : 0;
     if (!one_row) education_width = avail;
-    if (Mirrored(
-            ctx,
-            AccentButton(ctx.theme, Text(StringId::kProgramsButton),
-                         ImVec2(one_row ? avail - education_width - spacing - reserved : avail, 0)),
-            "programs", Text(StringId::kProgramsButton))) {
-      state.view = View::kPrograms;
-      state.programs.page = ProgramsPage::kList;
-    }
-    ctx.rects.Note("programs");
+    ProgramsButton(ctx, one_row ? avail - education_width - spacing - reserved : avail);
     if (one_row) ImGui::SameLine();
-    if (Mirrored(ctx, ImGui::Button(Text(StringId::kEducationButton), ImVec2(education_width, 0)),
-                 "education", Text(StringId::kEducationButton),
-                 std::holds_alternative<EducationCard>(state.card))) {
-      if (std::holds_alternative<EducationCard>(state.card))
-        state.card = NoCard{};
-      else
-        state.card = EducationCard{};
-    }
-    ctx.rects.Note("education");
+    EducationButton(ctx, education_width);
     if (ctx.layout.narrow) DisplayMenu(ctx);
   }
 };
