@@ -583,10 +583,13 @@ function goals(summary, specs) {
                `${(a.ready / b.ready).toFixed(2)} (goal ≤ 0.5): ${verdict(a.ready <= 0.5 * b.ready)}`);
     lines.push(`- transfer as served, ${what}: ours ${(a.encoded / 1e3).toFixed(0)} KB / Leaflet ${(b.encoded / 1e3).toFixed(0)} KB = ` +
                `${(a.encoded / b.encoded).toFixed(2)} (goal ≤ 1): ${verdict(a.encoded <= b.encoded)}`);
+    // Frame times are differences of rAF timestamps, multiples of the display's interval up to float noise
+    // (16.700000000000728 against 16.69999999999709): compared to a tenth of a millisecond.
+    const kFrameNoiseMs = 0.1;
     for (const scene of ['province', 'city']) {
       lines.push(`- panning (${scene}), ${what}: median ours ${a[scene].median.toFixed(1)} / Leaflet ${b[scene].median.toFixed(1)} ms ` +
-                 `(goal ≤): ${verdict(a[scene].median <= b[scene].median)}; p95 ours ${a[scene].p95.toFixed(1)} ms ≤ 2 × Leaflet's median ` +
-                 `${(2 * b[scene].median).toFixed(1)}: ${verdict(a[scene].p95 <= 2 * b[scene].median)}`);
+                 `(goal ≤): ${verdict(a[scene].median <= b[scene].median + kFrameNoiseMs)}; p95 ours ${a[scene].p95.toFixed(1)} ms ≤ 2 × Leaflet's median ` +
+                 `${(2 * b[scene].median).toFixed(1)}: ${verdict(a[scene].p95 <= 2 * b[scene].median + kFrameNoiseMs)}`);
     }
     lines.push(`- idle page, ${what}: ${a.idle.rafCallbacks} rAF callbacks, ${a.idle.framesDrawn} frames drawn, ` +
                `main thread busy ${a.idle.busyMs.toFixed(0)} ms in ${a.idle.seconds} s (Leaflet: ${b.idle.rafCallbacks} callbacks, ` +
