@@ -413,7 +413,7 @@ void App::RenderPanFrame() {
   const uint64_t key = DrawListsKey(panels, fixed_list_.get());
   if (!ui_cache_.Holds(canvas, key)) ui_cache_.Render(&panels, canvas, key);
   glDisable(GL_SCISSOR_TEST);
-  basemap_cache_.CopyShifted(state_.map, canvas);
+  basemap_cache_.DrawShifted(state_.map, /*whole_pixels=*/true);
   ui_cache_.Draw(canvas);
   ++pan_frames_;
   last_draw_lists_ = 0;

@@ -32,7 +32,7 @@ void BasemapCache::Render(const Basemap& basemap, const MapView& view, const The
   glBindTexture(GL_TEXTURE_2D, texture_);
   if (width != texture_width_ || height != texture_height_) {
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    // Drawn one texel to a pixel (CopyShifted) or shifted by a fraction while a zoom animates.
+    // Drawn one texel to a pixel (DrawShifted with whole_pixels) or shifted by a fraction while a zoom animates.
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
@@ -78,29 +78,18 @@ bool BasemapCache::Covers(const MapView& view, const CanvasSize& canvas) const {
   return std::fabs(dx) <= margin_ * 0.9f && std::fabs(dy) <= margin_ * 0.9f;
 }
 
-void BasemapCache::DrawShifted(const MapView& view) {
-  // Where the texture's middle is on screen now: the pan since it was rendered.
+void BasemapCache::DrawShifted(const MapView& view, bool whole_pixels) {
+  // Where the texture's middle is on screen now: the pan since it was rendered; rounded to a whole
+  // device pixel, texels land on pixels and are copied as they are.
   const ImVec2 middle = view.ToScreen(center_);
-  const float dx = middle.x - view.width() / 2, dy = middle.y - view.height() / 2;
-  // The texture's first row is the bottom of what was drawn: pass the rectangle bottom-up.
-  glDisable(GL_BLEND);
-  quad_.Begin(view.width(), view.height());
-  quad_.Draw(texture_, dx - margin_, dy + view.height() + margin_, dx + view.width() + margin_,
-             dy - margin_);
-  quad_.End();
-  glEnable(GL_BLEND);
-  last_from_texture_ = true;
-}
-
-void BasemapCache::CopyShifted(const MapView& view, const CanvasSize& canvas) {
-  const ImVec2 middle = view.ToScreen(center_);
-  // The pan rounded to a whole device pixel: texels land on pixels, copied as they are.
-  const float r = pixel_ratio_;
-  const float dx = std::round((middle.x - view.width() / 2) * r) / r;
-  const float dy = std::round((middle.y - view.height() / 2) * r) / r;
-  (void)canvas;
+  float dx = middle.x - view.width() / 2, dy = middle.y - view.height() / 2;
+  if (whole_pixels) {
+    dx = std::round(dx * pixel_ratio_) / pixel_ratio_;
+    dy = std::round(dy * pixel_ratio_) / pixel_ratio_;
+  }
   // (A glBlitFramebuffer to the canvas would be cheaper still, but Chromium then showed a black
   // canvas whenever it composited the page again without a new frame, e.g. for a screenshot.)
+  // The texture's first row is the bottom of what was drawn: pass the rectangle bottom-up.
   glDisable(GL_BLEND);
   quad_.Begin(view.width(), view.height());
   quad_.Draw(texture_, dx - margin_, dy + view.height() + margin_, dx + view.width() + margin_,
@@ -119,7 +108,7 @@ void BasemapCache::Draw(const Basemap& basemap, const MapView& view, const Theme
     return;
   }
   if (!Covers(view, canvas) || overlay_key() != 0) Render(basemap, view, theme, canvas, nullptr, 0);
-  DrawShifted(view);
+  DrawShifted(view, /*whole_pixels=*/false);
 }
 
 }  // namespace bokji::web

@@ -20,7 +20,7 @@
 //   ... a pan frame with the overlay (ImGui draw data laid out for the wider view: WideSize):
 //   if (!cache.Covers(view, canvas) || cache.overlay_key() != key)
 //     cache.Render(basemap, view, theme, canvas, &overlay, key);
-//   cache.CopyShifted(view, canvas);
+//   cache.DrawShifted(view, /*whole_pixels=*/true);
 // clang-format on
 #pragma once
 
@@ -73,12 +73,10 @@ class BasemapCache {
   void Render(const Basemap& basemap, const MapView& view, const Theme& theme,
               const CanvasSize& canvas, ImDrawData* overlay, uint64_t overlay_key);
   uint64_t overlay_key() const { return valid_ ? overlay_key_ : 0; }
-  // Draws the texture shifted by the pan since it was rendered (a textured quad, any offset).
-  // REQUIRES: Covers(view, canvas).
-  void DrawShifted(const MapView& view);
-  // Draws the texture over the whole default framebuffer shifted by the pan, rounded to a whole
-  // device pixel. REQUIRES: Covers(view, canvas); the scissor test off.
-  void CopyShifted(const MapView& view, const CanvasSize& canvas);
+  // Draws the texture over the whole default framebuffer shifted by the pan since it was rendered,
+  // by any fraction of a pixel or, with `whole_pixels`, rounded to a whole device pixel (texels
+  // land on pixels). REQUIRES: Covers(view, canvas); the scissor test off.
+  void DrawShifted(const MapView& view, bool whole_pixels);
 
   // For tests: how often the texture was rendered, and whether the last frame used it.
   int renders() const { return renders_; }
