@@ -65,10 +65,14 @@ std::string Cp949ToUtf8(const std::string& bytes) {
     const size_t converted = iconv(from_cp949, &in, &in_left, &out, &out_left);
     text.append(buffer, out - buffer);
     if (converted != static_cast<size_t>(-1) || errno == E2BIG) continue;
-    // An invalid or cut-off sequence: U+FFFD for its first byte, then go on.
+    // An invalid or cut-off sequence: U+FFFD for its first byte, then go on. glibc's CP949 may
+    // report EILSEQ having consumed the bytes already (A2 E8 at the end of a cell: in_left 0), so
+    // skip a byte only when one is left (fuzz finding, 2026-12-06: in_left wrapped around).
     text += "\xEF\xBF\xBD";
-    ++in;
-    --in_left;
+    if (in_left > 0) {
+      ++in;
+      --in_left;
+    }
     iconv(from_cp949, nullptr, nullptr, nullptr, nullptr);
   }
   return text;

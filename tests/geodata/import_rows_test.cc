@@ -14,6 +14,7 @@
 #include "geodata/cli.h"
 #include "geodata/import_config.h"
 #include "geodata/importer.h"
+#include "geodata/table_reader.h"
 #include "geodata_test_util.h"
 #include "ogrsf_frmts.h"
 
@@ -458,6 +459,25 @@ TEST(ImportErrorsTest, BadFilesFailWithoutWritingABundle) {
   std::ostringstream out, errors;
   EXPECT_EQ(RunCli({"import", "--config"}, out, errors), 2);
   EXPECT_EQ(RunCli({"export"}, out, errors), 2);
+}
+
+
+// CP949 cells with invalid bytes come out as valid UTF-8 with U+FFFD for what could not be read,
+// and the rest kept. The last case is the fuzz finding of 2026-12-06: glibc reports A2 E8 at the end
+// of a cell as invalid after consuming both bytes, and the recoder then read past the cell.
+TEST(Cp949, InvalidBytesBecomeReplacementCharacters) {
+  const std::string replacement = "\xEF\xBF\xBD";
+  EXPECT_EQ(Cp949ToUtf8("\xB0\xA1"), "가");
+  EXPECT_EQ(Cp949ToUtf8("abc"), "abc");
+  EXPECT_EQ(Cp949ToUtf8(std::string("\xB0\xA1\0\xB0\xA1", 5)), "가");  // a C string ends at NUL
+  for (const std::string& cell : {std::string("\xAF\xA2\xE8"), std::string("\xA2\xE8"),
+                                 std::string("\xB0"), std::string("x\xFF\xB0\xA1")}) {
+    const std::string text = Cp949ToUtf8(cell);
+    EXPECT_TRUE(IsUtf8(text)) << text;
+    EXPECT_NE(text.find(replacement), std::string::npos) << text;
+    EXPECT_LE(text.size(), 3 * cell.size()) << "no more text than the cell's bytes can give";
+  }
+  EXPECT_EQ(Cp949ToUtf8("x\xFF\xB0\xA1"), "x" + replacement + "가");
 }
 
 }  // namespace
