@@ -6,10 +6,7 @@
 //   node bench/browser/gl_calls.mjs --site DIR --data DIR [--pan-seconds 2]
 import path from 'node:path';
 
-import {chromium} from 'playwright-core';
-
-import {dragCircle, kChromiumArgs, sleep} from './measure.mjs';
-import {benchMounts, startServer} from './serve.mjs';
+import {dragCircle, sleep, startBench} from './measure.mjs';
 
 const o = {panSeconds: 2, width: 1280, height: 800};
 for (let i = 2; i < process.argv.length; i += 2) {
@@ -33,14 +30,13 @@ function countCalls() {
   }
 }
 
-const server = await startServer(benchMounts(o.site, o.data));
-const browser = await chromium.launch({executablePath: '/usr/bin/chromium', headless: true, args: kChromiumArgs});
+const {browser, base, close} = await startBench(o);
 try {
   for (const flags of [0, 8]) {
     const context = await browser.newContext({viewport: {width: o.width, height: o.height}});
     await context.addInitScript(countCalls);
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${server.port}/app/index.html`);
+    await page.goto(`${base}/app/index.html`);
     await page.waitForFunction(() => window.bokjiPage && window.bokjiPage.state === 'ready', null, {timeout: 120000});
     await sleep(1000);
     await page.evaluate((f) => window.bokjiPage.renderSkip(f), flags);
@@ -70,6 +66,5 @@ try {
     await context.close();
   }
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }

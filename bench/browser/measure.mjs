@@ -93,6 +93,18 @@ const kChromiumArgs = [
   '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
+// The part scripts' start (pan_parts.mjs, profile.mjs, gl_calls.mjs): the static server over the site and
+// data folders of `o` (serve.mjs benchMounts) and a headless Chromium with the flags above. close() stops both.
+async function startBench(o) {
+  const server = await startServer(benchMounts(o.site, o.data));
+  const browser = await chromium.launch({executablePath: '/usr/bin/chromium', headless: true, args: kChromiumArgs});
+  const close = async () => {
+    await browser.close();
+    await server.close();
+  };
+  return {server, browser, base: `http://127.0.0.1:${server.port}`, close};
+}
+
 // Runs in every page before its own scripts. Both pages assign a page object (window.bokjiPage or
 // window.benchPage) with a ready() method; this wraps ready() so that the animation frame after the call —
 // the first one after the ready frame was presented — stamps window.__bench.readyAt (ms since navigation
@@ -760,7 +772,7 @@ async function main() {
   }
 }
 
-export {kChromiumArgs, dragCircle, frameStats, measureVsync, openPage, ours, sleep};
+export {kChromiumArgs, dragCircle, frameStats, measureVsync, openPage, ours, sleep, startBench};
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   main().catch((e) => {

@@ -10,11 +10,8 @@
 //     [--width 1280 --height 800]
 import path from 'node:path';
 
-import {chromium} from 'playwright-core';
-
-import {dragCircle, frameStats, kChromiumArgs, measureVsync, openPage, ours, sleep} from './measure.mjs';
+import {dragCircle, frameStats, measureVsync, openPage, ours, sleep, startBench} from './measure.mjs';
 import {webglFloor} from './profile.mjs';
-import {benchMounts, startServer} from './serve.mjs';
 
 const kSkipBasemap = 1;
 const kSkipMapLayer = 2;
@@ -70,9 +67,7 @@ const median = (xs) => xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Mat
 
 async function main() {
   const o = parse(process.argv);
-  const server = await startServer(benchMounts(o.site, o.data));
-  const base = `http://127.0.0.1:${server.port}`;
-  const browser = await chromium.launch({executablePath: '/usr/bin/chromium', headless: true, args: kChromiumArgs});
+  const {browser, base, close} = await startBench(o);
   try {
     console.log(`idle frame interval ${(await measureVsync(browser, o)).toFixed(1)} ms; ${o.width}×${o.height}; ` +
                 `load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
@@ -98,8 +93,7 @@ async function main() {
     }
     console.log(`\nload average ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 

@@ -11,10 +11,7 @@
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 
-import {chromium} from 'playwright-core';
-
-import {dragCircle, frameStats, kChromiumArgs, measureVsync, openPage, ours, sleep} from './measure.mjs';
-import {benchMounts, startServer} from './serve.mjs';
+import {dragCircle, frameStats, measureVsync, openPage, ours, sleep, startBench} from './measure.mjs';
 
 function parse(argv) {
   const o = {count: 100000, panSeconds: 3};
@@ -113,9 +110,7 @@ async function webglFloor(browser, size, quads) {
 
 async function main() {
   const o = parse(process.argv);
-  const server = await startServer(benchMounts(o.site, o.data));
-  const base = `http://127.0.0.1:${server.port}`;
-  const browser = await chromium.launch({executablePath: '/usr/bin/chromium', headless: true, args: kChromiumArgs});
+  const {browser, base, close} = await startBench(o);
   try {
     console.log(`idle frame interval ${(await measureVsync(browser, {width: 1280, height: 800})).toFixed(1)} ms`);
     for (const size of [{width: 1280, height: 800}, {width: 640, height: 400}]) {
@@ -139,8 +134,7 @@ async function main() {
       }
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 
