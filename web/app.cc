@@ -198,6 +198,7 @@ void App::Frame() {
   text_field_.BeginFrame(CurrentTextField(), TakeTextFieldKeys());
   ctx.map_moving = camera_.moving();
   for (const std::unique_ptr<Panel>& panel : panels_) panel->Draw(ctx);
+  EndLabelCheckFrame();
   text_field_.EndFrame();
   MirrorMap(ctx);
   DrawFocusRing();
@@ -522,6 +523,7 @@ std::string App::DebugJson() {
   out["font_language"] = LanguageCode(font_.built_language());
   out["text_percent"] = state_.appearance.text_percent;
   out["clipped_labels"] = ClippedLabelsJson();
+  out["overflowing_windows"] = OverflowingWindowsJson();
   out["targets"] = TargetsJson();
   out["min_target_height"] = theme_.min_target_height;
   out["touch_screen"] = TouchScreen();

@@ -21,7 +21,7 @@ void TextFieldBinding::EndFrame() {
 }
 
 TextFieldEvents TextFieldBinding::Box(const Theme& theme, const char* owner, const char* hint,
-                                      std::string* text) {
+                                      const char* short_hint, std::string* text) {
   TextFieldEvents events;
   drawn_ = true;
   if (owner_ != owner) {
@@ -62,7 +62,8 @@ TextFieldEvents TextFieldBinding::Box(const Theme& theme, const char* owner, con
   const ImVec2 text_min(p0.x + pad, p0.y + (height - ImGui::GetFontSize()) / 2);
   const float text_right = p1.x - clear_width - pad;
   if (field.value.empty() && !field.focused) {
-    draw_list->AddText(text_min, theme.text_muted, hint);
+    const bool fits = ImGui::CalcTextSize(hint).x <= text_right - text_min.x;
+    draw_list->AddText(text_min, theme.text_muted, fits ? hint : short_hint);
   } else {
     const char* value = field.value.c_str();
     auto x_at = [&](int offset) { return ImGui::CalcTextSize(value, value + offset).x; };

@@ -9,7 +9,7 @@
 //   text.BeginFrame(CurrentTextField(), TakeTextFieldKeys());   // the page's input, as a value
 //   // a panel:
 //   TextFieldEvents e = ctx.text.Box(ctx.theme, "header", Text(StringId::kSearchHint),
-//                                    &ctx.state.search.query);
+//                                    Text(StringId::kSearchHintShort), &ctx.state.search.query);
 //   if (e.typed || e.gained_focus) ctx.state.search.results_open = true;
 //   for (const std::string& key : e.keys) if (key == "Enter") OpenFirstResult(ctx);
 //   // App::Frame, after the panels:
@@ -39,8 +39,10 @@ class TextFieldBinding {
   void BeginFrame(const TextField& input, std::vector<std::string> keys);
   // Draws the box at ImGui's cursor, as wide as the space left, with a clear button while it holds
   // text, and lays the page's input over it, bound to `text` under the name `owner`. `hint` shows
-  // while it is empty and is the input's accessible name.
-  TextFieldEvents Box(const Theme& theme, const char* owner, const char* hint, std::string* text);
+  // while it is empty and is the input's accessible name; `short_hint` shows instead when `hint`
+  // does not fit the box (large text on a phone).
+  TextFieldEvents Box(const Theme& theme, const char* owner, const char* hint,
+                      const char* short_hint, std::string* text);
   // Hides the page's input when no panel drew a box this frame.
   void EndFrame();
 

@@ -30,6 +30,57 @@ ImVec2 TargetRow(const Theme& theme, float lines) {
                                          ImGui::GetStyle().ItemSpacing.y));
 }
 
+bool ListRow(PanelContext& ctx, const RowTexts& t, bool selected) {
+  const Theme& theme = ctx.theme;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImFont* body = ImGui::GetFont();
+  const float body_size = ImGui::GetFontSize();
+  ImFont* small = ctx.font.small();
+  const float small_size = theme.Scaled(theme.small_font_size);
+  const float line = ImGui::GetTextLineHeight();
+  const auto size_of = [](ImFont* font, float size, std::string_view text, float wrap) {
+    return font->CalcTextSizeA(size, FLT_MAX, wrap, text.data(), text.data() + text.size());
+  };
+  // The row's columns: the swatch, the texts, the aside at the right (a Selectable reaches half
+  // an item spacing beyond the space it is given).
+  const ImVec2 cursor = ImGui::GetCursorScreenPos();
+  const float right = cursor.x + ImGui::GetContentRegionAvail().x - style.ItemSpacing.x / 2;
+  const float swatch = t.swatch == RowSwatch::kNone ? 0 : line * 0.55f;
+  const float text_x = cursor.x + (swatch > 0 ? swatch + theme.Scaled(6) : 0);
+  ImFont* aside_font = t.aside_small ? small : body;
+  const float aside_size = t.aside_small ? small_size : body_size;
+  const float aside_width = t.aside.empty() ? 0 : size_of(aside_font, aside_size, t.aside, 0).x;
+  const float title_wrap =
+      std::max(line, right - text_x - (aside_width > 0 ? aside_width + theme.Scaled(8) : 0));
+  const float detail_wrap = std::max(line, right - text_x);
+  const ImVec2 title = size_of(body, body_size, t.title, title_wrap);
+  const float detail_height =
+      t.detail.empty() ? 0 : std::max(line, size_of(small, small_size, t.detail, detail_wrap).y);
+  const float content = std::max(line, title.y) + detail_height;
+  const ImVec2 row(0, theme.TargetRowHeight(content, style.ItemSpacing.y));
+  // The texts in the middle of a row made taller for touch.
+  const ImVec2 at(cursor.x, cursor.y + (row.y - content) / 2);
+  const bool clicked = ImGui::Selectable("##row", selected, 0, row);
+
+  ImDrawList* draw_list = ImGui::GetWindowDrawList();
+  if (t.swatch == RowSwatch::kCircle)
+    draw_list->AddCircleFilled(ImVec2(at.x + swatch / 2, at.y + line / 2), swatch / 2,
+                               t.swatch_color);
+  else if (t.swatch == RowSwatch::kSquare)
+    draw_list->AddRectFilled(ImVec2(at.x, at.y + (line - swatch) / 2),
+                             ImVec2(at.x + swatch, at.y + (line + swatch) / 2), t.swatch_color);
+  draw_list->AddText(body, body_size, ImVec2(text_x, at.y), theme.text, t.title.data(),
+                     t.title.data() + t.title.size(), title_wrap);
+  if (!t.detail.empty())
+    draw_list->AddText(small, small_size, ImVec2(text_x, at.y + std::max(line, title.y)),
+                       theme.text_muted, t.detail.data(), t.detail.data() + t.detail.size(),
+                       detail_wrap);
+  if (!t.aside.empty())
+    draw_list->AddText(aside_font, aside_size, ImVec2(right - aside_width, at.y), theme.accent,
+                       t.aside.data(), t.aside.data() + t.aside.size());
+  return clicked;
+}
+
 Rect LastItemRect() {
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   return Rect{min.x, min.y, max.x, max.y};
@@ -57,12 +108,14 @@ bool MirroredRadio(PanelContext& ctx, bool clicked, std::string_view id, std::st
 
 bool MirroredCheckbox(PanelContext& ctx, const char* label, bool* value, std::string_view id,
                       std::string_view name) {
-  bool changed = ImGui::Checkbox(label, value);
-  if (name.empty()) {  // the label without ImGui's "##id" part
-    name = label;
-    if (const size_t hashes = name.find("##"); hashes != std::string_view::npos)
-      name = name.substr(0, hashes);
+  std::string_view visible = label;  // the label without ImGui's "##id" part
+  std::string_view id_part;
+  if (const size_t hashes = visible.find("##"); hashes != std::string_view::npos) {
+    id_part = visible.substr(hashes);
+    visible = visible.substr(0, hashes);
   }
+  if (name.empty()) name = visible;
+  bool changed = ImGui::Checkbox(FitCheckLabel(label).c_str(), value);
   if (ctx.mirror.Checkbox(id, name, *value, LastItemRect())) {
     *value = !*value;
     changed = true;
@@ -75,8 +128,10 @@ bool MirroredCheckbox(PanelContext& ctx, const char* label, bool* value, std::st
 bool BigButton(PanelContext& ctx, const char* label, const std::string& name, bool chosen,
                float width, DebugRects::Group group) {
   ImGui::PushID(name.c_str());
-  const bool pressed = chosen ? AccentButton(ctx.theme, label, ImVec2(width, 0))
-                              : ImGui::Button(label, ImVec2(width, 0));
+  // A label wider than a given width wraps onto more lines of the button.
+  const std::string shown = width > 0 ? WrapLabel(label, width) : std::string(label);
+  const bool pressed = chosen ? AccentButton(ctx.theme, shown.c_str(), ImVec2(width, 0))
+                              : ImGui::Button(shown.c_str(), ImVec2(width, 0));
   ImGui::PopID();
   ctx.rects.Note(name, group);
   return Mirrored(ctx, pressed, name, label, chosen ? std::optional<bool>(true) : std::nullopt);
@@ -235,6 +290,60 @@ void EndProgramsView() {
 
 float ButtonWidth(const char* label) {
   return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+std::string FitCheckLabel(const char* label) {
+  if (CheckWidth(label) <= ImGui::GetContentRegionAvail().x) return label;
+  std::string_view visible = label;
+  std::string_view id_part;
+  if (const size_t hashes = visible.find("##"); hashes != std::string_view::npos) {
+    id_part = visible.substr(hashes);
+    visible = visible.substr(0, hashes);
+  }
+  // WrapLabel counts a button's two paddings; a box's label has the box and the inner spacing.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float text_room = ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() -
+                          style.ItemInnerSpacing.x + 2 * style.FramePadding.x;
+  // The same ID as the label on one line: "text###id" keeps its id; a plain text is its own id.
+  const std::string text(visible);
+  return WrapLabel(text.c_str(), text_room) +
+         (id_part.empty() ? "###" + text : std::string(id_part));
+}
+
+float FieldLabelColumn(std::initializer_list<const char*> labels) {
+  float widest = 0;
+  for (const char* label : labels) widest = std::max(widest, ImGui::CalcTextSize(label).x);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float column = style.WindowPadding.x + widest + style.ItemSpacing.x;
+  return column <= ImGui::GetContentRegionAvail().x * 0.45f ? column : 0;
+}
+
+void FieldLabel(const char* label, float column) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(label);
+  ImGui::PopTextWrapPos();
+  if (column > 0) ImGui::SameLine(column);
+}
+
+void Heading(const char* text) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // SeparatorText's own width: the text, its padding both sides and a bar's length on the left.
+  const float width = ImGui::CalcTextSize(text).x + 2 * style.SeparatorTextPadding.x +
+                      style.SeparatorTextAlign.x * ImGui::GetContentRegionAvail().x;
+  if (width <= ImGui::GetContentRegionAvail().x) {
+    ImGui::SeparatorText(text);
+    return;
+  }
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::Separator();
+}
+
+float CheckWidth(const char* label) {
+  const float text = ImGui::CalcTextSize(label, nullptr, true).x;
+  return ImGui::GetFrameHeight() + (text > 0 ? ImGui::GetStyle().ItemInnerSpacing.x + text : 0);
 }
 
 std::string WrapLabel(const char* label, float width) {

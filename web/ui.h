@@ -12,6 +12,7 @@
 // clang-format on
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,7 +34,8 @@ inline constexpr ImGuiWindowFlags kPanelFlags =
 bool AccentButton(const Theme& theme, const char* label, ImVec2 size = ImVec2(0, 0));
 
 // A large button (the programs view's and self-check's touch targets), in the accent colour when
-// `chosen`, `width` wide (0: as its label), its rectangle noted under `name`.
+// `chosen`, `width` wide (0: as its label; a label wider than `width` wraps onto more lines), its
+// rectangle noted under `name`.
 bool BigButton(PanelContext& ctx, const char* label, const std::string& name, bool chosen = false,
                float width = 0, DebugRects::Group group = DebugRects::kPrograms);
 
@@ -62,8 +64,9 @@ bool Mirrored(PanelContext& ctx, bool clicked, std::string_view id, std::string_
               std::optional<bool> pressed = std::nullopt, std::string_view description = {});
 bool MirroredRadio(PanelContext& ctx, bool clicked, std::string_view id, std::string_view name,
                    bool checked);
-// A check box bound to `*value`, mirrored: true when it changed (by click or from the page).
-// `name` DEFAULT: the label without its "##" part.
+// A check box bound to `*value`, mirrored: true when it changed (by click or from the page). A
+// label too wide for the space left wraps onto more lines. `name` DEFAULT: the label without its
+// "##" part.
 bool MirroredCheckbox(PanelContext& ctx, const char* label, bool* value, std::string_view id,
                       std::string_view name = {});
 // Scrolls the current window so the last item shows, when its mirror element has the focus.
@@ -74,8 +77,46 @@ void ScrollToFocused(PanelContext& ctx, std::string_view id);
 // row's text should sit in the middle (SelectableTextAlign does that for a Selectable's own label).
 ImVec2 TargetRow(const Theme& theme, float lines = 1);
 
+// A heading inside a panel: ImGui's separator with the text in it when the text fits on one line,
+// else the text wrapped with a separator under it.
+void Heading(const char* text);
+
+// A list's row (the results list, search hits): a Selectable as tall as its texts (at least a
+// target's height, TargetRow), then over it a swatch, the title, the detail under it in the small
+// muted font and an aside at the top right in the accent colour (a distance, "주소 기준 위치"). The
+// title and detail wrap at the row's width instead of running under the aside or off the panel
+// (large text, long names). Returns the Selectable's click; the row is ImGui's last item.
+//   ListRow(ctx, {.title = f.name, .detail = address, .aside = "1.2 km",
+//                 .swatch = RowSwatch::kCircle, .swatch_color = color}, lit);
+enum class RowSwatch { kNone, kCircle, kSquare };  // a marker's circle; a square: no point
+struct RowTexts {
+  std::string_view title;
+  std::string_view detail;   // empty: none
+  std::string_view aside;    // empty: none
+  bool aside_small = false;  // the aside in the small font
+  RowSwatch swatch = RowSwatch::kNone;
+  ImU32 swatch_color = 0;
+};
+bool ListRow(PanelContext& ctx, const RowTexts& texts, bool selected);
+
 // The width of a button labelled `label` (its text and frame padding).
 float ButtonWidth(const char* label);
+// The width of a check box or radio button labelled `label` (its box, the inner spacing, the text).
+float CheckWidth(const char* label);
+// `label` for a check box or radio button at the cursor: as it is when it fits the space left,
+// else wrapped at spaces onto more lines beside the box (same ImGui ID either way).
+//   ImGui::RadioButton(FitCheckLabel(label).c_str(), chosen);
+std::string FitCheckLabel(const char* label);
+// Labelled fields (a label, then its drop-down): the column where the fields start, from the
+// window's left (ImGui::SameLine's offset), just after the widest of `labels`; 0 when that would
+// leave the fields less than 55 % of the width (large text, long words): each label then goes
+// above its field. FieldLabel draws one label and moves to its field.
+//   const float column = FieldLabelColumn({target_label, region_label});
+//   FieldLabel(target_label, column);
+//   ImGui::SetNextItemWidth(-FLT_MIN);
+//   ImGui::BeginCombo("##target", preview);
+float FieldLabelColumn(std::initializer_list<const char*> labels);
+void FieldLabel(const char* label, float column);
 // `label` with line breaks at spaces so that each line of the button fits `width` (a button
 // grows to as many lines as it needs instead of cutting its label off). A word longer than the
 // width stays whole.

@@ -6,9 +6,11 @@
 //   * no missing-glyph box: the app's font holds every character of that language's strings (the font's own
 //     check, debug().missing_glyphs, over exactly the strings the app draws), once the language's extra font
 //     arrived (debug().font_language);
-//   * no label is cut off: no button, checkbox, radio, selectable or header label is wider than its widget
-//     (web/label_check.h, debug().clipped_labels): the start screen at 100 % and 200 %, the other views at
-//     200 % (where labels are widest);
+//   * nothing is cut off: no button, checkbox, radio, selectable or header label is wider than its widget
+//     or runs past the seen part of its window (web/label_check.h, debug().clipped_labels), and no window's
+//     items (texts too: a title beside another) reach past its right edge or the screen's
+//     (debug().overflowing_windows): the start screen at 100, 150 and 200 %, the results list and the
+//     other views at 200 % (where labels are widest);
 //   * axe-core on the page with the mirror: no serious or critical violation.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -57,6 +59,7 @@ async function expectReadable(page, what) {
   const state = await settle(page);
   assert.deepEqual(state.missing_glyphs, [], `${what}: every character has a glyph`);
   assert.deepEqual(state.clipped_labels, [], `${what}: no label wider than its widget`);
+  assert.deepEqual(state.overflowing_windows, [], `${what}: no window's items reach past what is seen of it`);
   return state;
 }
 
@@ -69,10 +72,10 @@ async function axeSeriousViolations(page) {
 
 for (const [lang, column] of kLanguages) {
   for (const [screen, viewport] of Object.entries(kScreens)) {
-    test(`${lang} on a ${screen}: the language's words, every glyph, no label cut off, at 100 % and 200 %`,
+    test(`${lang} on a ${screen}: the language's words, every glyph, nothing cut off, at 100, 150 and 200 %`,
          async () => {
       const title = stringRow('kAppTitle')[column];
-      for (const percent of [100, 200]) {
+      for (const percent of [100, 150, 200]) {
         // The text size is chosen on the start screen (the header), then the view comes from a link's
         // query (page.restore, as a shared link would), so every view is seen at that size.
         const open = async (query) => {
@@ -92,9 +95,17 @@ for (const [lang, column] of kLanguages) {
         await expectReadable(page, `${lang} ${screen} ${percent}% start`);
         const heading = await page.evaluate(() => document.querySelector('#a11y-mirror h1')?.textContent);
         assert.equal(heading, title, 'the mirror speaks the language');
+        if (percent === 200) {
+          // The results list open (on a phone it starts folded): its title, rows and notes.
+          await page.evaluate(() => {
+            const toggle = document.querySelector('#a11y-mirror [data-mid="results_toggle"]');
+            if (toggle.getAttribute('aria-pressed') !== 'true') toggle.click();
+          });
+          await expectReadable(page, `${lang} ${screen} ${percent}% results list`);
+        }
         assert.deepEqual(page.problems, []);
         await page.context().close();
-        if (percent === 100) continue;  // the views below at 200 %, where labels are widest
+        if (percent !== 200) continue;  // the views below at 200 %, where labels are widest
 
         page = await open(`f=${encodeURIComponent(kFacility)}`);
         await expectReadable(page, `${lang} ${screen} ${percent}% facility card`);

@@ -639,6 +639,8 @@ constexpr Row kRows[] = {
      {"글자·대비·언어", "Text, contrast, language", "Chữ, màu, ngôn ngữ", "字号·对比度·语言"}},
     // ---- A phone's compact header at 150 and 200 % text (issue 11) ----
     {StringId::kHeaderMenu, {"메뉴", "Menu", "Trình đơn", "菜单"}},
+    // ---- Nothing cut off at 200 % on a phone (issue 11) ----
+    {StringId::kSearchHintShort, {"검색", "Search", "Tìm kiếm", "搜索"}},
 };
 static_assert(std::size(kRows) == static_cast<size_t>(StringId::kCount), "one row per StringId");
 

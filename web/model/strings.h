@@ -354,6 +354,8 @@ enum class StringId : uint16_t {
   kDisplayMenu,
   // ---- A phone's compact header at 150 and 200 % text (issue 11) ----
   kHeaderMenu,  // the button that holds the header's other buttons and the display settings
+  // ---- Nothing cut off at 200 % on a phone (issue 11) ----
+  kSearchHintShort,  // a search box's hint when the long one does not fit the box
   kCount,
 };
 

@@ -38,10 +38,11 @@ class EducationPanel final : public Panel {
                                              "education_workers"};
     mirror.Begin(MirrorRole::kRadioGroup, Text(StringId::kCardTargets));
     for (int i = 0; i < 3; ++i) {
-      if (i > 0) ImGui::SameLine();
+      if (i > 0) SameLineIfFits(CheckWidth(Text(kAudienceChoices[i])));
       const bool chosen = static_cast<int>(card->audience) == i;
-      if (MirroredRadio(ctx, ImGui::RadioButton(Text(kAudienceChoices[i]), chosen), kNames[i],
-                        Text(kAudienceChoices[i]), chosen))
+      if (MirroredRadio(
+              ctx, ImGui::RadioButton(FitCheckLabel(Text(kAudienceChoices[i])).c_str(), chosen),
+              kNames[i], Text(kAudienceChoices[i]), chosen))
         card->audience = static_cast<EducationFor>(i);
       ctx.rects.Note(kNames[i]);
     }

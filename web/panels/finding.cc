@@ -32,15 +32,28 @@ std::string RegionLabel(const Region& r) {
 }
 
 // A collapsing section whose open state is the state's (nullopt: `by_default`), mirrored as a
-// toggle button named `id`.
+// toggle button named `id`. A title too long for one line (a phone at 200 %, a long language)
+// wraps at spaces onto more lines of the header instead of running out of the panel.
 bool Section(PanelContext& ctx, const char* label, std::optional<bool>* open, bool by_default,
              std::string_view id) {
   const bool was = open->value_or(by_default);
-  ImGui::SetNextItemOpen(was, ImGuiCond_Always);
-  bool now = ImGui::CollapsingHeader(label);
   std::string_view name(label);
-  if (const size_t hashes = name.find("##"); hashes != std::string_view::npos)
+  std::string_view id_part;
+  if (const size_t hashes = name.find("##"); hashes != std::string_view::npos) {
+    id_part = name.substr(hashes);
     name = name.substr(0, hashes);
+  }
+  // The header's text starts after its arrow (the font size and three paddings in; ImGui's
+  // TreeNodeBehavior) and keeps one padding on the right.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float text_room =
+      ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() - 2 * style.FramePadding.x;
+  const std::string visible(name);
+  std::string shown = WrapLabel(visible.c_str(), text_room);
+  // The same ID whether it wraps or not: "title###id" keeps its id; a plain title is its own id.
+  shown += id_part.empty() ? "###" + visible : std::string(id_part);
+  ImGui::SetNextItemOpen(was, ImGuiCond_Always);
+  bool now = ImGui::CollapsingHeader(shown.c_str());
   if (ctx.mirror.Button(id, name, LastItemRect(), was)) {
     now = !was;
     RequestFrames(2);
@@ -175,7 +188,7 @@ class FindingPanel final : public Panel {
   // (most iframes), other ways to choose the place. The facilities themselves are the list.
   void NearSection(PanelContext& ctx) {
     FindingState& finding = ctx.state.finding;
-    ImGui::SeparatorText(Text(StringId::kNearMeTitle));
+    Heading(Text(StringId::kNearMeTitle));
     ctx.mirror.Begin(MirrorRole::kRegion, Text(StringId::kNearMeTitle), "near");
     ctx.mirror.Heading(2, Text(StringId::kNearMeTitle));
     ImGui::PushTextWrapPos(0);
@@ -209,7 +222,9 @@ class FindingPanel final : public Panel {
   void PlaceChooser(PanelContext& ctx) {
     FindingState& finding = ctx.state.finding;
     const Catalog& catalog = ctx.catalog;
+    ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", Text(StringId::kNearFallbackHint));
+    ImGui::PopTextWrapPos();
     ctx.mirror.Text(Text(StringId::kNearFallbackHint));
     const float full = ImGui::GetContentRegionAvail().x;
     if (finding.picking) {
@@ -384,7 +399,9 @@ class FindingPanel final : public Panel {
       ctx.rects.Note("legend_expand_" + std::to_string(g));
       ImGui::SameLine();
       ImGui::AlignTextToFramePadding();
+      ImGui::PushTextWrapPos(0);  // the lines under the first one start where it does
       ImGui::Text("%s (%s)", CategoryGroupLabel(group), FormatCount(total).c_str());
+      ImGui::PopTextWrapPos();
       if (expanded) {
         ImGui::Indent(line * 1.2f);
         for (int c = 0; c < kFacilityCategoryCount; ++c) {
@@ -405,7 +422,9 @@ class FindingPanel final : public Panel {
           ImGui::Dummy(ImVec2(swatch, line));
           ImGui::SameLine();
           ImGui::AlignTextToFramePadding();
+          ImGui::PushTextWrapPos(0);
           ImGui::Text("%s (%s)", CategoryLabel(category), FormatCount(count_of(c)).c_str());
+          ImGui::PopTextWrapPos();
           ImGui::PopID();
         }
         ImGui::Unindent(line * 1.2f);
@@ -431,10 +450,10 @@ class FindingPanel final : public Panel {
     ctx.rects.Note("filters");
     const Catalog& catalog = ctx.catalog;
 
+    const float column =
+        FieldLabelColumn({Text(StringId::kFilterTarget), Text(StringId::kFilterRegion)});
     // Target group: only the groups some facility serves.
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(Text(StringId::kFilterTarget));
-    ImGui::SameLine(ctx.theme.Scaled(56));
+    FieldLabel(Text(StringId::kFilterTarget), column);
     ImGui::SetNextItemWidth(-FLT_MIN);
     {
       std::vector<Mirror::Option> options = {{"0", Text(StringId::kFilterAny)}};
@@ -466,9 +485,7 @@ class FindingPanel final : public Panel {
     ctx.rects.Note("target");
 
     // Area: 시군구, then 읍면동; choosing one frames it.
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(Text(StringId::kFilterRegion));
-    ImGui::SameLine(ctx.theme.Scaled(56));
+    FieldLabel(Text(StringId::kFilterRegion), column);
     ImGui::BeginGroup();
     if (RegionCombos(ctx, "filter_region", &filter.region_code) && filter.region_code != 0) {
       const int region = catalog.RegionByCode(filter.region_code);
@@ -480,7 +497,8 @@ class FindingPanel final : public Panel {
     // Open now: only where hours are known, and says so.
     ImGui::BeginDisabled(catalog.hours_known == 0);
     if (catalog.hours_known == 0)
-      ImGui::Checkbox(Text(StringId::kFilterOpenNow), &state.filters.open_now);
+      ImGui::Checkbox(FitCheckLabel(Text(StringId::kFilterOpenNow)).c_str(),
+                      &state.filters.open_now);
     else
       MirroredCheckbox(ctx, Text(StringId::kFilterOpenNow), &state.filters.open_now, "open_now");
     ImGui::EndDisabled();
@@ -556,8 +574,12 @@ class FindingPanel final : public Panel {
       return;
     }
     if (list.total > static_cast<int>(list.rows.size())) {
-      ImGui::TextDisabled(Text(StringId::kListShownFormat), static_cast<int>(list.rows.size()));
-      ctx.mirror.Text(Format(Text(StringId::kListShownFormat), static_cast<int>(list.rows.size())));
+      const std::string shown =
+          Format(Text(StringId::kListShownFormat), static_cast<int>(list.rows.size()));
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextDisabled("%s", shown.c_str());
+      ImGui::PopTextWrapPos();
+      ctx.mirror.Text(shown);
     }
     ctx.mirror.Begin(MirrorRole::kList, Text(StringId::kMirrorResultsList));
 
@@ -569,18 +591,23 @@ class FindingPanel final : public Panel {
     // marker.
     const int open_facility = OpenFacility(state);
     int picked = -1;
-    const float line = ImGui::GetTextLineHeight();
     for (size_t i = 0; i < list.rows.size(); ++i) {
       const Neighbor& n = list.rows[i];
       const Facility& f = catalog.data.facilities[n.id];
       ImGui::PushID(static_cast<int>(n.id));
-      const ImVec2 row = TargetRow(ctx.theme, 2);
-      // The two lines in the middle of a row made taller for touch.
-      const ImVec2 cursor = ImGui::GetCursorScreenPos();
-      const ImVec2 at(cursor.x, cursor.y + (row.y - line * 2) / 2);
       const bool lit =
           static_cast<int>(n.id) == open_facility || static_cast<int>(n.id) == ctx.hover.marker;
-      const bool clicked = ImGui::Selectable("##row", lit, 0, row);
+      const std::string distance = FormatDistance(n.distance_m);
+      std::string detail = std::string(CategoryLabel(f.category)) + " · " + AddressOf(f);
+      if (OpenStateOf(catalog, ctx.now.week, n.id) == OpenState::kOpen)
+        detail = std::string(Text(StringId::kOpenNowBadge)) + " · " + detail;
+      const bool clicked = ListRow(ctx,
+                                   {.title = f.name,
+                                    .detail = detail,
+                                    .aside = distance,
+                                    .swatch = RowSwatch::kCircle,
+                                    .swatch_color = ctx.theme.CategoryColor(f.category)},
+                                   lit);
       ctx.mirror.Begin(MirrorRole::kListItem, {});
       if (Mirrored(ctx, clicked, "result:" + std::to_string(n.id), f.name))
         picked = static_cast<int>(n.id);
@@ -594,24 +621,6 @@ class FindingPanel final : public Panel {
       ctx.mirror.End();
       if (ImGui::IsItemHovered()) ctx.hover.result = static_cast<int>(n.id);
       if (i < 3) ctx.rects.Note("result_" + std::to_string(i));
-      ImDrawList* draw_list = ImGui::GetWindowDrawList();
-      const float swatch = line * 0.55f;
-      draw_list->AddCircleFilled(ImVec2(at.x + swatch / 2, at.y + line / 2), swatch / 2,
-                                 ctx.theme.CategoryColor(f.category));
-      const std::string distance = FormatDistance(n.distance_m);
-      const float distance_width = ImGui::CalcTextSize(distance.c_str()).x;
-      const float right = ImGui::GetItemRectMax().x - ImGui::GetStyle().ItemSpacing.x;
-      const float text_x = at.x + swatch + ctx.theme.Scaled(6);
-      draw_list->PushClipRect(ImVec2(text_x, at.y),
-                              ImVec2(right - distance_width - 8, at.y + line * 2), true);
-      draw_list->AddText(ImVec2(text_x, at.y), ctx.theme.text, f.name.c_str());
-      std::string detail = std::string(CategoryLabel(f.category)) + " · " + AddressOf(f);
-      if (OpenStateOf(catalog, ctx.now.week, n.id) == OpenState::kOpen)
-        detail = std::string(Text(StringId::kOpenNowBadge)) + " · " + detail;
-      draw_list->AddText(ctx.font.small(), ctx.theme.Scaled(ctx.theme.small_font_size),
-                         ImVec2(text_x, at.y + line), ctx.theme.text_muted, detail.c_str());
-      draw_list->PopClipRect();
-      draw_list->AddText(ImVec2(right - distance_width, at.y), ctx.theme.accent, distance.c_str());
       ImGui::PopID();
     }
     ctx.mirror.End();  // the list
@@ -638,30 +647,32 @@ class FindingPanel final : public Panel {
     if (list.approximate.empty()) return -1;
     const Catalog& catalog = ctx.catalog;
     ImGui::Spacing();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ctx.theme.text_muted),
-                       Text(StringId::kApproxListHeadingFormat), list.approximate_total);
-    ctx.rects.Note("approximate_heading");
     const std::string heading =
         Format(Text(StringId::kApproxListHeadingFormat), list.approximate_total);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ctx.theme.text_muted), "%s", heading.c_str());
+    ImGui::PopTextWrapPos();
+    ctx.rects.Note("approximate_heading");
     ctx.mirror.Heading(3, heading);
     ctx.mirror.Begin(MirrorRole::kList, heading);
-    const float line = ImGui::GetTextLineHeight();
     const char* tag = Text(StringId::kApproxRowTag);
-    const float tag_width =
-        ctx.font.small()
-            ->CalcTextSizeA(ctx.theme.Scaled(ctx.theme.small_font_size), FLT_MAX, 0, tag)
-            .x;
     int picked = -1;
     for (size_t i = 0; i < list.approximate.size(); ++i) {
       const uint32_t index = list.approximate[i];
       const Facility& f = catalog.approximate[index];
       ImGui::PushID(1 << 24 | static_cast<int>(index));
-      const ImVec2 row = TargetRow(ctx.theme, 2);
-      const ImVec2 cursor = ImGui::GetCursorScreenPos();
-      const ImVec2 at(cursor.x, cursor.y + (row.y - line * 2) / 2);
       const bool open = CardAs<ApproximateCard>(ctx.state) != nullptr &&
                         CardAs<ApproximateCard>(ctx.state)->facility == index;
-      const bool clicked = ImGui::Selectable("##row", open, 0, row);
+      const std::string detail = std::string(CategoryLabel(f.category)) + " · " + AddressOf(f);
+      // A square, not a marker's circle: this is not a point on the map.
+      const bool clicked = ListRow(ctx,
+                                   {.title = f.name,
+                                    .detail = detail,
+                                    .aside = tag,
+                                    .aside_small = true,
+                                    .swatch = RowSwatch::kSquare,
+                                    .swatch_color = ctx.theme.CategoryColor(f.category)},
+                                   open);
       ctx.mirror.Begin(MirrorRole::kListItem, {});
       if (Mirrored(ctx, clicked, "approximate:" + std::to_string(index), f.name))
         picked = static_cast<int>(index);
@@ -670,23 +681,6 @@ class FindingPanel final : public Panel {
       ctx.mirror.Text(AddressOf(f));
       ctx.mirror.End();
       if (i < 3) ctx.rects.Note("approximate_result_" + std::to_string(i));
-      ImDrawList* draw_list = ImGui::GetWindowDrawList();
-      const float swatch = line * 0.55f;
-      // A square, not a marker's circle: this is not a point on the map.
-      draw_list->AddRectFilled(ImVec2(at.x, at.y + (line - swatch) / 2),
-                               ImVec2(at.x + swatch, at.y + (line + swatch) / 2),
-                               ctx.theme.CategoryColor(f.category));
-      const float right = ImGui::GetItemRectMax().x - ImGui::GetStyle().ItemSpacing.x;
-      const float text_x = at.x + swatch + ctx.theme.Scaled(6);
-      draw_list->PushClipRect(ImVec2(text_x, at.y), ImVec2(right - tag_width - 8, at.y + line * 2),
-                              true);
-      draw_list->AddText(ImVec2(text_x, at.y), ctx.theme.text, f.name.c_str());
-      const std::string detail = std::string(CategoryLabel(f.category)) + " · " + AddressOf(f);
-      draw_list->AddText(ctx.font.small(), ctx.theme.Scaled(ctx.theme.small_font_size),
-                         ImVec2(text_x, at.y + line), ctx.theme.text_muted, detail.c_str());
-      draw_list->PopClipRect();
-      draw_list->AddText(ctx.font.small(), ctx.theme.Scaled(ctx.theme.small_font_size),
-                         ImVec2(right - tag_width, at.y), ctx.theme.accent, tag);
       ImGui::PopID();
     }
     ctx.mirror.End();

@@ -35,9 +35,7 @@ class HeaderPanel final : public Panel {
     mirror.Text(ctx.catalog.data.title);
     const bool embed = ctx.config.mode == UiMode::kEmbed;
     if (!embed) {  // an embed sits inside the host's own page: no site header
-      ImGui::TextUnformatted(Text(StringId::kAppTitle));
-      ImGui::SameLine();
-      ImGui::TextDisabled("%s", ctx.catalog.data.title.c_str());
+      Titles(ctx);
       // On a phone the header is the top bar: the controls would cover the map, so they fold into
       // one menu button at the end of the last row of buttons (Buttons).
       if (!layout.narrow) AppearanceControls(ctx);
@@ -72,6 +70,25 @@ class HeaderPanel final : public Panel {
   }
 
  private:
+  // The app's title, then the data's title: beside it when it fits, else on the lines under it,
+  // wrapped. The compact phone header leaves the data's title out when it does not fit (a phone at
+  // 150 or 200 %: two more lines over the map); 데이터 정보 in its menu names it.
+  static void Titles(PanelContext& ctx) {
+    const char* app_title = Text(StringId::kAppTitle);
+    const std::string& data_title = ctx.catalog.data.title;
+    ImGui::TextUnformatted(app_title);
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(app_title).x -
+                       ImGui::GetStyle().ItemSpacing.x;
+    if (ImGui::CalcTextSize(data_title.c_str()).x <= room) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", data_title.c_str());
+    } else if (!CompactHeader(ctx)) {
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextDisabled("%s", data_title.c_str());
+      ImGui::PopTextWrapPos();
+    }
+  }
+
   // Text size (100, 150, 200 %), high contrast and the language, on one row under the title. A
   // kiosk has the first two in its bottom bar, so its header shows only the language.
   void AppearanceControls(PanelContext& ctx) {
@@ -132,8 +149,8 @@ class HeaderPanel final : public Panel {
 
   void SearchBox(PanelContext& ctx) {
     SearchState& search = ctx.state.search;
-    const TextFieldEvents events =
-        ctx.text.Box(ctx.theme, "header", Text(StringId::kSearchHint), &search.query);
+    const TextFieldEvents events = ctx.text.Box(ctx.theme, "header", Text(StringId::kSearchHint),
+                                                Text(StringId::kSearchHintShort), &search.query);
     if (events.typed) search.more = {};
     if (events.typed || events.gained_focus) search.results_open = true;
     // Keys after the query: an Enter acts on what was typed just before it.
@@ -170,30 +187,19 @@ class HeaderPanel final : public Panel {
       char heading[160];
       std::snprintf(heading, sizeof(heading), Text(StringId::kSearchTotalFormat),
                     Text(kHeadings[kind]), group.total);
-      ImGui::SeparatorText(heading);
+      Heading(heading);
       ctx.mirror.Heading(2, heading);
       ctx.mirror.Begin(MirrorRole::kList, heading);
       for (uint32_t id : group.shown) {
         ImGui::PushID(kind * 1000000 + static_cast<int>(id));
         const auto [title, detail] = Describe(catalog, group.kind, id);
-        const float lines = detail.empty() ? 1 : 2;
-        const ImVec2 row = TargetRow(ctx.theme, lines);
-        // The text's place (a Selectable is wider), in the middle of a row taller for touch.
-        const ImVec2 cursor = ImGui::GetCursorScreenPos();
-        const ImVec2 min(cursor.x, cursor.y + (row.y - ImGui::GetTextLineHeight() * lines) / 2);
-        const bool clicked = ImGui::Selectable("##hit", false, 0, row);
+        const bool clicked = ListRow(ctx, {.title = title, .detail = detail}, false);
         ctx.mirror.Begin(MirrorRole::kListItem, {});
         if (Mirrored(ctx, clicked, "hit:" + std::to_string(kind) + ":" + std::to_string(id), title,
                      std::nullopt, detail))
           picked = SearchHit{group.kind, id};
         ctx.mirror.End();
         if (id == group.shown.front()) ctx.rects.Note("hit_" + std::to_string(kind) + "_0");
-        ImDrawList* draw_list = ImGui::GetWindowDrawList();
-        draw_list->AddText(min, ctx.theme.text, title.c_str());
-        if (!detail.empty())
-          draw_list->AddText(ctx.font.small(), ctx.theme.Scaled(ctx.theme.small_font_size),
-                             ImVec2(min.x, min.y + ImGui::GetTextLineHeight()),
-                             ctx.theme.text_muted, detail.c_str());
         ImGui::PopID();
       }
       const int hidden = group.total - static_cast<int>(group.shown.size());
@@ -264,13 +270,13 @@ class HeaderPanel final : public Panel {
   }
 
   // "도움 요청": the help-request form (web/help_form.js, a DOM form over the app). Beside the
-  // first row's buttons where it fits, else a row of its own; in the help colour (white on red).
-  static void HelpButton(PanelContext& ctx) {
+  // first row's buttons where it fits (`beside_buttons`), else a row of its own; in the help colour
+  // (white on red).
+  static void HelpButton(PanelContext& ctx, bool beside_buttons) {
     const char* label = Text(StringId::kHelpRequestButton);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float wanted = ImGui::CalcTextSize(label).x + 4 * style.FramePadding.x;
-    ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < wanted) ImGui::NewLine();
+    if (beside_buttons) SameLineIfFits(wanted);
     const ImVec4 color = ImGui::ColorConvertU32ToFloat4(ctx.theme.help_button);
     ImGui::PushStyleColor(ImGuiCol_Button, color);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
@@ -302,14 +308,15 @@ class HeaderPanel final : public Panel {
   }
 
   // On a phone at a larger text size (150, 200 %) the header keeps only the search, 도움 요청 and
-  // 복지서비스 찾기 with a 메뉴 button beside it; the other buttons move into that menu, so that the
-  // map and the list's first row stay on screen (at 200 % the full header took three quarters of a
-  // 390×844 phone).
+  // 복지서비스 찾기 with a 메뉴 button beside it; the other buttons move into that menu, so that
+  // the map and the list's first row stay on screen (at 200 % the full header took three quarters
+  // of a 390×844 phone).
   static bool CompactHeader(const PanelContext& ctx) {
     return ctx.layout.narrow && ctx.state.appearance.text_percent > 100;
   }
 
-  // 데이터 정보, 전체 보기, 내 주변, each beside the last while it fits. Returns whether one was pressed.
+  // 데이터 정보, 전체 보기, 내 주변, each beside the last while it fits. Returns whether one was
+  // pressed.
   static bool MapButtons(PanelContext& ctx) {
     AppState& state = ctx.state;
     bool pressed = false;
@@ -355,9 +362,9 @@ class HeaderPanel final : public Panel {
   }
 
   static bool ProgramsButton(PanelContext& ctx, float width) {
-    const bool pressed = Mirrored(
-        ctx, AccentButton(ctx.theme, Text(StringId::kProgramsButton), ImVec2(width, 0)),
-        "programs", Text(StringId::kProgramsButton));
+    const bool pressed =
+        Mirrored(ctx, AccentButton(ctx.theme, Text(StringId::kProgramsButton), ImVec2(width, 0)),
+                 "programs", Text(StringId::kProgramsButton));
     if (pressed) {
       ctx.state.view = View::kPrograms;
       ctx.state.programs.page = ProgramsPage::kList;
@@ -369,12 +376,13 @@ class HeaderPanel final : public Panel {
   // The compact header's buttons: 도움 요청 on its own row, then 복지서비스 찾기 and 메뉴 (one
   // row when both fit), and the menu's contents under them while it is open.
   void CompactButtons(PanelContext& ctx) {
-    HelpButton(ctx);
+    HelpButton(ctx, /*beside_buttons=*/false);  // under the search box
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float avail = ImGui::GetContentRegionAvail().x;
     const char* menu_label = Text(StringId::kHeaderMenu);
     const float menu_width = ButtonWidth(menu_label);
-    const bool one_row = ButtonWidth(Text(StringId::kProgramsButton)) + spacing + menu_width <= avail;
+    const bool one_row =
+        ButtonWidth(Text(StringId::kProgramsButton)) + spacing + menu_width <= avail;
     ProgramsButton(ctx, one_row ? avail - menu_width - spacing : avail);
     if (one_row) ImGui::SameLine();
     const bool open = ctx.state.display_menu_open;
@@ -393,7 +401,7 @@ class HeaderPanel final : public Panel {
   void Buttons(PanelContext& ctx) {
     if (CompactHeader(ctx)) return CompactButtons(ctx);
     MapButtons(ctx);
-    HelpButton(ctx);
+    HelpButton(ctx, /*beside_buttons=*/true);
     // The two other halves of the product: welfare programs (the primary action) and education.
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     // Side by side when both labels fit, else one above the other at full width (never clipped).

@@ -62,10 +62,13 @@ class ProgramsPanel final : public Panel {
       mirror.End();
       return;
     }
-    ImGui::SameLine();
+    // The view's title beside the way back when it fits, else under it (wrapped: large text).
     ImGui::PushFont(ctx.font.large());
+    SameLineIfFits(ImGui::CalcTextSize(Text(StringId::kProgramsTitle)).x);
     ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(Text(StringId::kProgramsTitle));
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
 
     const float self_check_width = ImGui::GetContentRegionAvail().x;
@@ -81,8 +84,9 @@ class ProgramsPanel final : public Panel {
     }
     ctx.rects.Note("self_check", DebugRects::kPrograms);
 
-    const TextFieldEvents events = ctx.text.Box(
-        ctx.theme, "programs", Text(StringId::kProgramsSearchHint), &state.programs.query);
+    const TextFieldEvents events =
+        ctx.text.Box(ctx.theme, "programs", Text(StringId::kProgramsSearchHint),
+                     Text(StringId::kSearchHintShort), &state.programs.query);
     for (const std::string& key : events.keys)
       if (key == "Enter" || key == "Escape") BlurTextField();  // a phone's keyboard goes away
     mirror.TextField("programs");
@@ -117,7 +121,9 @@ class ProgramsPanel final : public Panel {
     ProgramFilter& filter = ctx.state.programs.filter;
     const Catalog& catalog = ctx.catalog;
     // One drop-down per filter: a label, then the choice as wide as the panel.
-    const float label_width = ctx.theme.Scaled(80);
+    const float column =
+        FieldLabelColumn({Text(StringId::kProgramsLifeStage), Text(StringId::kProgramsTheme),
+                          Text(StringId::kProgramsTarget), Text(StringId::kProgramsRegion)});
     // The mirror's <select>: the same options as (value, label), the chosen value, and what a
     // choice from the page does.
     struct MirrorChoice {
@@ -126,9 +132,7 @@ class ProgramsPanel final : public Panel {
     };
     auto combo = [&](StringId label, const char* name, const char* preview, auto options,
                      const MirrorChoice& choice, auto apply) {
-      ImGui::AlignTextToFramePadding();
-      ImGui::TextUnformatted(Text(label));
-      ImGui::SameLine(label_width);
+      FieldLabel(Text(label), column);
       const ImVec2 at = ImGui::GetCursorScreenPos();
       const float width = ImGui::GetContentRegionAvail().x;
       const Rect twin{at.x, at.y, at.x + width, at.y + ImGui::GetFrameHeight()};

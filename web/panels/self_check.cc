@@ -98,11 +98,13 @@ class SelfCheckPanel final : public Panel {
         check.question = static_cast<SelfCheckQuestion>(step - 1);
       return;
     }
-    ImGui::SameLine();
+    // "1/7단계" beside the way back when it fits, else under it.
+    const std::string progress =
+        Format(Text(StringId::kSelfCheckStepFormat), step + 1, kSelfCheckQuestionCount);
+    SameLineIfFits(ImGui::CalcTextSize(progress.c_str()).x);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled(Text(StringId::kSelfCheckStepFormat), step + 1, kSelfCheckQuestionCount);
-    ctx.mirror.Text(
-        Format(Text(StringId::kSelfCheckStepFormat), step + 1, kSelfCheckQuestionCount));
+    ImGui::TextDisabled("%s", progress.c_str());
+    ctx.mirror.Text(progress);
 
     ImGui::BeginChild("##questions", ImVec2(0, 0));
     DragScroll(ctx.theme, &scrolling_);
@@ -314,10 +316,13 @@ class SelfCheckPanel final : public Panel {
       ctx.state.programs.page = ProgramsPage::kList;
       return;
     }
-    ImGui::SameLine();
+    // The title beside the way back when it fits, else under it (wrapped: large text).
     ImGui::PushFont(ctx.font.large());
+    SameLineIfFits(ImGui::CalcTextSize(Text(StringId::kSelfCheckResultsTitle)).x);
     ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(Text(StringId::kSelfCheckResultsTitle));
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     Mirror& mirror = ctx.mirror;
     mirror.Heading(1, Text(StringId::kSelfCheckResultsTitle));
@@ -373,10 +378,10 @@ class SelfCheckPanel final : public Panel {
     static constexpr const char* kGroupingNames[] = {"group:fit", "group:theme", "group:level"};
     mirror.Begin(MirrorRole::kRadioGroup, Text(StringId::kGroupBy));
     for (int g = 0; g < 3; ++g) {
-      ImGui::SameLine();
+      SameLineIfFits(CheckWidth(Text(kGroupings[g])));
       const bool chosen = static_cast<int>(check.grouping) == g;
-      if (MirroredRadio(ctx, ImGui::RadioButton(Text(kGroupings[g]), chosen), kGroupingNames[g],
-                        Text(kGroupings[g]), chosen)) {
+      if (MirroredRadio(ctx, ImGui::RadioButton(FitCheckLabel(Text(kGroupings[g])).c_str(), chosen),
+                        kGroupingNames[g], Text(kGroupings[g]), chosen)) {
         check.grouping = static_cast<MatchGrouping>(g);
         check.more = {};
       }
@@ -394,7 +399,7 @@ class SelfCheckPanel final : public Panel {
       const MatchGroup& group = groups[g];
       const std::string heading = GroupHeading(check.grouping, group);
       ImGui::PushID(static_cast<int>(g));
-      ImGui::SeparatorText(heading.c_str());
+      Heading(heading.c_str());
       mirror.Heading(2, heading);
       mirror.Begin(MirrorRole::kList, heading);
       const int extra = g < check.more.size() ? check.more[g] : 0;
