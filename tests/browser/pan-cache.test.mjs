@@ -99,7 +99,8 @@ test('a drag draws pan frames: markers move with the map, panels stay, and at re
   const panelClip = {x: panel[0], y: panel[1], width: Math.min(300, panel[2] - panel[0]), height: 40};
   const beforeDrag = await pixels(page, await page.screenshot({clip: markerBox}));
   const atStart = view.pan_frames;
-  assert.ok(atStart.draw_lists >= 2 && atStart.draw_commands > 10,
+  // A pan frame is two textured quads (0 lists, 2 commands); at rest ImGui's own lists are drawn.
+  assert.ok(atStart.draw_lists >= 2 && atStart.draw_commands > 2,
             `at rest the lists are drawn straight: ${JSON.stringify(atStart)}`);
 
   await page.mouse.move(press.x, press.y);
