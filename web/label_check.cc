@@ -130,8 +130,9 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
                           : (flags & ImGuiItemStatusFlags_Checkable)
                               ? ctx->FontSize + 2 * style.FramePadding.y + style.ItemInnerSpacing.x
                               : std::min(style.FramePadding.x, style.ItemSpacing.x / 2);
-  // The label must fit its item, and the part of the window (and screen) that is seen; there a
-  // button's label is taken to start at its left edge (a selectable's does: no padding).
+  // The label must fit its item, and the part of the window (and screen) that is seen; for that a
+  // button's or selectable's label is taken to start right at the item's left edge (the lenient
+  // reading: an item wider than the seen part may centre a short label inside it).
   const float visible_right =
       ctx->CurrentWindow ? std::min(ctx->CurrentWindow->ClipRect.Max.x, ctx->IO.DisplaySize.x)
                          : ctx->IO.DisplaySize.x;
