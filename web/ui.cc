@@ -294,20 +294,22 @@ float ButtonWidth(const char* label) {
 
 std::string FitCheckLabel(const char* label) {
   if (CheckWidth(label) <= ImGui::GetContentRegionAvail().x) return label;
+  // WrapLabel counts a button's two paddings; a box's label has the box and the inner spacing.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  return WrapLabelKeepingId(label, ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() -
+                                       style.ItemInnerSpacing.x + 2 * style.FramePadding.x);
+}
+
+std::string WrapLabelKeepingId(const char* label, float width) {
   std::string_view visible = label;
   std::string_view id_part;
   if (const size_t hashes = visible.find("##"); hashes != std::string_view::npos) {
     id_part = visible.substr(hashes);
     visible = visible.substr(0, hashes);
   }
-  // WrapLabel counts a button's two paddings; a box's label has the box and the inner spacing.
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float text_room = ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() -
-                          style.ItemInnerSpacing.x + 2 * style.FramePadding.x;
-  // The same ID as the label on one line: "text###id" keeps its id; a plain text is its own id.
+  // "text###id" keeps its id; a plain text keeps the id it has on one line (itself).
   const std::string text(visible);
-  return WrapLabel(text.c_str(), text_room) +
-         (id_part.empty() ? "###" + text : std::string(id_part));
+  return WrapLabel(text.c_str(), width) + (id_part.empty() ? "###" + text : std::string(id_part));
 }
 
 float FieldLabelColumn(std::initializer_list<const char*> labels) {

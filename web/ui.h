@@ -121,6 +121,9 @@ void FieldLabel(const char* label, float column);
 // grows to as many lines as it needs instead of cutting its label off). A word longer than the
 // width stays whole.
 std::string WrapLabel(const char* label, float width);
+// WrapLabel for an ImGui label that may end in "##id" or "###id": only the visible text wraps, and
+// the item keeps the ImGui ID it has on one line (a plain label's is its text).
+std::string WrapLabelKeepingId(const char* label, float width);
 // Puts the next item on this line when `next_width` still fits beside the last one, else on the
 // next line: rows of buttons wrap instead of running out of the panel (large text, long labels).
 void SameLineIfFits(float next_width);

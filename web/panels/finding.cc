@@ -38,22 +38,14 @@ bool Section(PanelContext& ctx, const char* label, std::optional<bool>* open, bo
              std::string_view id) {
   const bool was = open->value_or(by_default);
   std::string_view name(label);
-  std::string_view id_part;
-  if (const size_t hashes = name.find("##"); hashes != std::string_view::npos) {
-    id_part = name.substr(hashes);
+  if (const size_t hashes = name.find("##"); hashes != std::string_view::npos)
     name = name.substr(0, hashes);
-  }
   // The header's text starts after its arrow (the font size and three paddings in; ImGui's
   // TreeNodeBehavior) and keeps one padding on the right.
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float text_room =
-      ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() - 2 * style.FramePadding.x;
-  const std::string visible(name);
-  std::string shown = WrapLabel(visible.c_str(), text_room);
-  // The same ID whether it wraps or not: "title###id" keeps its id; a plain title is its own id.
-  shown += id_part.empty() ? "###" + visible : std::string(id_part);
+  const float text_room = ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() -
+                          2 * ImGui::GetStyle().FramePadding.x;
   ImGui::SetNextItemOpen(was, ImGuiCond_Always);
-  bool now = ImGui::CollapsingHeader(shown.c_str());
+  bool now = ImGui::CollapsingHeader(WrapLabelKeepingId(label, text_room).c_str());
   if (ctx.mirror.Button(id, name, LastItemRect(), was)) {
     now = !was;
     RequestFrames(2);
